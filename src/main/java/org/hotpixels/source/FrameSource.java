@@ -1,0 +1,27 @@
+package org.hotpixels.source;
+
+import java.io.IOException;
+
+/**
+ * A series of frames read one at a time by index: an open stack, a folder of files, a multi-page
+ * TIFF. Reading frame {@code i} must not need the others, so several frames can be decoded ahead
+ * on worker threads while earlier ones are being accumulated.
+ */
+public interface FrameSource extends AutoCloseable {
+
+	/** Number of frames in the series. */
+	int size();
+
+	/** Name of frame {@code index} for messages (a file name, a slice label). */
+	String name(int index);
+
+	/**
+	 * Reads frame {@code index}. Throws {@link org.hotpixels.HotPixelsException} with a one-line
+	 * message naming the file when it cannot be decoded.
+	 */
+	Frame read(int index) throws IOException;
+
+	/** Frees any file handles; the default does nothing. */
+	@Override
+	default void close() {}
+}
