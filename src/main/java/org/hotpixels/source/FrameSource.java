@@ -21,6 +21,11 @@ public interface FrameSource extends AutoCloseable {
 	 */
 	Frame read(int index) throws IOException;
 
+	/** True if frames may be read on several threads at once (false for virtual stacks). */
+	default boolean parallelReads() {
+		return true;
+	}
+
 	/** Frees any file handles; the default does nothing. */
 	@Override
 	default void close() {}

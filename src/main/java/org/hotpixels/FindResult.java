@@ -1,0 +1,45 @@
+package org.hotpixels;
+
+import java.util.List;
+
+import org.hotpixels.detect.Defect;
+import org.hotpixels.detect.LowVariancePixel;
+import org.hotpixels.stats.PixelStatistics;
+
+/** What {@link HotPixelFinder#find} produced. */
+public final class FindResult {
+
+	private final PixelStatistics statistics;
+	private final List<Defect> defects;
+	private final List<LowVariancePixel> lowest;
+	private final List<String> skipped;
+
+	public FindResult(final PixelStatistics statistics, final List<Defect> defects,
+		final List<LowVariancePixel> lowest, final List<String> skipped)
+	{
+		this.statistics = statistics;
+		this.defects = defects;
+		this.lowest = lowest;
+		this.skipped = skipped;
+	}
+
+	/** Per-pixel statistics of the whole series (merge or save them to resume later). */
+	public PixelStatistics statistics() {
+		return statistics;
+	}
+
+	/** Detected defects, strongest first. */
+	public List<Defect> defects() {
+		return defects;
+	}
+
+	/** The lowest-variance ranking, one entry per location. */
+	public List<LowVariancePixel> lowest() {
+		return lowest;
+	}
+
+	/** One message per frame that was left out. */
+	public List<String> skipped() {
+		return skipped;
+	}
+}

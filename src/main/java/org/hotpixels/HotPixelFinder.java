@@ -1,0 +1,91 @@
+package org.hotpixels;
+
+import java.util.List;
+
+import net.imglib2.parallel.Parallelization;
+
+import org.hotpixels.detect.DefectDetector;
+import org.hotpixels.detect.LowestVariance;
+import org.hotpixels.progress.Progress;
+import org.hotpixels.source.Frame;
+import org.hotpixels.source.FrameSource;
+import org.hotpixels.source.FrameStream;
+import org.hotpixels.stats.PixelStatistics;
+
+/**
+ * The whole "find" job without any user interface: streams the frames once into
+ * {@link PixelStatistics}, then detects defects and ranks the lowest-variance pixels.
+ *
+ * <pre>{@code
+ * FindResult r = HotPixelFinder.find(new FileSeriesSource(files), new FindOptions(), Progress.NONE);
+ * r.defects().forEach(System.out::println);
+ * }</pre>
+ */
+public final class HotPixelFinder {
+
+	private HotPixelFinder() {}
+
+	/** Runs find on a series. */
+	public static FindResult find(final FrameSource source, final FindOptions options,
+		final Progress progress)
+	{
+		return find(source, options, progress, null);
+	}
+
+	/**
+	 * Runs find, adding the frames to {@code previous} statistics (from an earlier run, to resume
+	 * a long series) when not null.
+	 */
+	public static FindResult find(final FrameSource source, final FindOptions options,
+		final Progress progress, final PixelStatistics previous)
+	{
+		return Parallelization.runWithNumThreads(Math.max(1, options.threads), () -> {
+			final StatisticsAndSkips acc = accumulate(source, options, progress, previous);
+			return detect(acc.stats, options, progress, acc.skipped);
+		});
+	}
+
+	/** Detection and ranking on statistics that are already accumulated (or merged). */
+	public static FindResult detect(final PixelStatistics stats, final FindOptions options,
+		final Progress progress, final List<String> skipped)
+	{
+		return Parallelization.runWithNumThreads(Math.max(1, options.threads), () -> new FindResult(
+			stats, new DefectDetector(options.sigma, options.cfa).detect(stats, progress),
+			LowestVariance.rank(stats, options.topN), skipped));
+	}
+
+	private static final class StatisticsAndSkips {
+
+		PixelStatistics stats;
+		List<String> skipped;
+	}
+
+	private static StatisticsAndSkips accumulate(final FrameSource source,
+		final FindOptions options, final Progress progress, final PixelStatistics previous)
+	{
+		if (source.size() == 0) throw new HotPixelsException("The series has no frames.");
+		final StatisticsAndSkips out = new StatisticsAndSkips();
+		out.stats = previous;
+		try (FrameStream stream = new FrameStream(source, options.threads, options.skipBadFrames,
+			progress))
+		{
+			for (List<Frame> batch; !(batch = stream.next(Math.max(1, options.batchSize))).isEmpty();) {
+				if (out.stats == null) out.stats = PixelStatistics.like(batch.get(0));
+				else checkCompatible(out.stats, batch.get(0));
+				out.stats.addAll(batch);
+			}
+			out.skipped = stream.skipped();
+		}
+		if (out.stats == null) throw new HotPixelsException("No frame of the series could be read.");
+		if (out.stats.frameCount() < 2) throw new HotPixelsException("Only " + out.stats
+			.frameCount() + " frame was read: the variance needs at least two frames.");
+		return out;
+	}
+
+	private static void checkCompatible(final PixelStatistics stats, final Frame frame) {
+		if (frame.type() != stats.type() || frame.width() != stats.width() || frame.height() != stats
+			.height() || frame.channels() != stats.channels()) throw new HotPixelsException(frame
+				.name() + ": is " + frame.shapeLabel() + ", but the saved statistics are " + stats
+					.shapeLabel() + ".");
+	}
+}

@@ -1,0 +1,82 @@
+package org.hotpixels.detect;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.hotpixels.stats.PixelStatistics;
+
+/**
+ * Merges flagged pixels that touch (8-connected, in any channel) into one defect each. The
+ * defect sits at the strongest pixel and takes its kind; it covers the bounding box of the
+ * cluster, and its channel is the strongest one's, or all channels when another channel's
+ * evidence is at least half as strong (a defect of the whole pixel, not a colour fringe).
+ */
+final class Clusters {
+
+	/** A channel belongs to the defect when its evidence is at least this part of the peak's. */
+	static final double CHANNEL_FRACTION = 0.5;
+
+	private final PixelStatistics stats;
+
+	Clusters(final PixelStatistics stats) {
+		this.stats = stats;
+	}
+
+	List<Defect> merge(final List<Candidate> candidates) {
+		final Map<Long, List<Candidate>> byPosition = new HashMap<>();
+		for (final Candidate c : candidates)
+			byPosition.computeIfAbsent(c.position(), k -> new ArrayList<>(1)).add(c);
+		final List<Defect> defects = new ArrayList<>();
+		final Deque<Long> queue = new ArrayDeque<>();
+		for (final Candidate seed : candidates) {
+			if (!byPosition.containsKey(seed.position())) continue;
+			final List<Candidate> cluster = new ArrayList<>();
+			queue.add(seed.position());
+			cluster.addAll(byPosition.remove(seed.position()));
+			while (!queue.isEmpty()) {
+				final long p = queue.poll();
+				final int x = (int) p, y = (int) (p >>> 32);
+				for (int dy = -1; dy <= 1; dy++)
+					for (int dx = -1; dx <= 1; dx++) {
+						final long q = (long) (y + dy) << 32 | (x + dx) & 0xffffffffL;
+						final List<Candidate> found = byPosition.remove(q);
+						if (found == null) continue;
+						cluster.addAll(found);
+						queue.add(q);
+					}
+			}
+			defects.add(toDefect(cluster));
+		}
+		defects.sort(Comparator.comparingDouble(Defect::score).reversed());
+		return defects;
+	}
+
+	private Defect toDefect(final List<Candidate> cluster) {
+		Candidate peak = cluster.get(0);
+		int xMin = Integer.MAX_VALUE, yMin = Integer.MAX_VALUE, xMax = -1, yMax = -1;
+		final double[] channelPeak = new double[stats.channels()];
+		final java.util.Set<Long> pixels = new java.util.HashSet<>();
+		for (final Candidate c : cluster) {
+			if (c.score > peak.score) peak = c;
+			xMin = Math.min(xMin, c.x);
+			yMin = Math.min(yMin, c.y);
+			xMax = Math.max(xMax, c.x);
+			yMax = Math.max(yMax, c.y);
+			channelPeak[c.channel] = Math.max(channelPeak[c.channel], c.score);
+			pixels.add(c.position());
+		}
+		int strongChannels = 0;
+		for (final double s : channelPeak)
+			if (s >= CHANNEL_FRACTION * peak.score) strongChannels++;
+		final int channel = strongChannels > 1 ? Defect.ALL_CHANNELS : peak.channel;
+		final int i = stats.index(peak.x, peak.y, peak.channel);
+		return new Defect(peak.x, peak.y, channel, peak.kind, stats.mean(i), stats.variance(i), stats
+			.min(i), stats.max(i), peak.neighbourMean, peak.neighbourVariance, peak.score, pixels.size(), xMin,
+			yMin, xMax, yMax);
+	}
+}

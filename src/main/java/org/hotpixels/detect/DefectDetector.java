@@ -1,0 +1,112 @@
+package org.hotpixels.detect;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.hotpixels.progress.Progress;
+import org.hotpixels.source.CfaPattern;
+import org.hotpixels.stats.PixelStatistics;
+
+/**
+ * Turns per-pixel statistics into defects. Every pixel is compared with the median of its
+ * same-channel neighbours (5x5 window; same-colour sites of a raw mosaic), separately for its mean
+ * and its log variance, in robust units: residuals divided by 1.4826 x the median absolute
+ * residual of the surrounding 32x32 block. With threshold {@code sigma}:
+ * <ul>
+ * <li><b>stuck</b>: variance score below -sigma and variance under half the neighbours';</li>
+ * <li><b>hot</b>: mean score above sigma, or mean and variance scores both above 0.6 sigma (a
+ * hot pixel on dark frames collects more charge and more shot noise);</li>
+ * <li><b>cold</b>: mean score below -sigma;</li>
+ * <li><b>dead</b>: a stuck or cold pixel whose mean lies at the black level of its channel (the
+ * 0.01% quantile of the mean map: zero for photographs, the bias for dark frames).</li>
+ * </ul>
+ * Flagged pixels that touch (8-connected, across channels) merge into one {@link Defect} at the
+ * strongest pixel, so a defect smeared by JPEG over its neighbours is reported once.
+ *
+ * <pre>{@code
+ * List<Defect> defects = new DefectDetector(DefectDetector.DEFAULT_SIGMA, null).detect(stats, progress);
+ * }</pre>
+ */
+public final class DefectDetector {
+
+	/** Default threshold, in robust standard deviations. */
+	public static final double DEFAULT_SIGMA = 5;
+
+	private final double sigma;
+	private final CfaPattern cfa;
+
+	/**
+	 * @param sigma detection threshold in robust standard deviations (lower finds fainter defects
+	 *          and more false ones)
+	 * @param cfa colour filter pattern of a raw sensor mosaic, or null for ordinary images
+	 */
+	public DefectDetector(final double sigma, final CfaPattern cfa) {
+		if (!(sigma > 0)) throw new IllegalArgumentException("sigma must be positive: " + sigma);
+		this.sigma = sigma;
+		this.cfa = cfa;
+	}
+
+	/** Finds the defects; fewer than two frames give no variance and so no defects. */
+	public List<Defect> detect(final PixelStatistics stats, final Progress progress) {
+		final List<Candidate> candidates = new ArrayList<>();
+		if (stats.frameCount() < 2) return new ArrayList<>();
+		final int step = cfa == null ? 1 : 2;
+		final int total = stats.channels() * step * step;
+		int done = 0;
+		for (int c = 0; c < stats.channels(); c++)
+			for (int site = 0; site < step * step; site++) {
+				progress.checkCancelled();
+				progress.progress(done++, total, "Scoring pixels");
+				final PlaneScores plane = new PlaneScores(stats, c, site % step, site / step, step);
+				flag(plane, candidates);
+			}
+		progress.progress(total, total, "Clustering " + candidates.size() + " flagged pixels");
+		return new Clusters(stats).merge(candidates);
+	}
+
+	private void flag(final PlaneScores plane, final List<Candidate> out) {
+		final double joint = PlaneScores.JOINT_FRACTION * sigma;
+		final long n = plane.stats.frameCount();
+		final float[] buffer = new float[(2 * PlaneScores.RADIUS + 1) * (2 * PlaneScores.RADIUS + 1)];
+		for (int py = 0; py < plane.ph; py++)
+			for (int px = 0; px < plane.pw; px++) {
+				final float zMean = plane.meanScore(px, py);
+				final float zVar = plane.varianceScore(px, py);
+				if (!(Math.abs(zMean) >= joint || zVar <= -sigma)) continue; // the common case
+				final int i = py * plane.pw + px;
+				final boolean stuck = zVar <= -sigma && plane.resLogVar[i] < PlaneScores.STUCK_LOG_RATIO;
+				final boolean hot = zMean >= sigma || zMean >= joint && zVar >= joint;
+				final boolean cold = zMean <= -sigma;
+				if (!stuck && !hot && !cold) continue;
+				final DefectKind kind;
+				final double score;
+				if (stuck) {
+					kind = atBlack(plane, i, n) ? DefectKind.DEAD : DefectKind.STUCK;
+					score = -zVar;
+				}
+				else if (hot) {
+					kind = DefectKind.HOT;
+					score = zMean >= sigma ? zMean : Math.min(zMean, zVar) / PlaneScores.JOINT_FRACTION;
+				}
+				else {
+					kind = atBlack(plane, i, n) ? DefectKind.DEAD : DefectKind.COLD;
+					score = -zMean;
+				}
+				out.add(new Candidate(plane.x0 + plane.step * px, plane.y0 + plane.step * py,
+					plane.channel, kind, score, plane.neighbourMedian(plane.mean, px, py, buffer), Math.max(0,
+						Math.exp(plane.neighbourMedian(plane.logVar, px, py, buffer)) - plane.epsilon)));
+			}
+	}
+
+	/** True if the pixel's mean is at the channel's black level, within its standard error. */
+	private static boolean atBlack(final PlaneScores plane, final int i, final long n) {
+		final double variance = Math.exp(plane.logVar[i]) - plane.epsilon;
+		final double tolerance = 3 * Math.sqrt(Math.max(0, variance) / n) + (plane.stats.type()
+			.isInteger() ? 0.5 : 0);
+		return plane.mean[i] <= plane.black + tolerance;
+	}
+
+	public double sigma() {
+		return sigma;
+	}
+}

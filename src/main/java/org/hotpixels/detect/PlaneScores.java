@@ -1,0 +1,146 @@
+package org.hotpixels.detect;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import net.imglib2.parallel.Parallelization;
+
+import org.hotpixels.stats.PixelStatistics;
+
+/**
+ * The robust scores of every pixel of one channel plane (or one colour site of a raw mosaic):
+ * how far its mean and its log variance lie from the median of its same-plane neighbours in a
+ * 5x5 window, in units of the robust spread (1.4826 MAD) of such residuals in its 32x32 block.
+ * Large positive mean scores are hot pixels, large negative ones cold or dead, large negative
+ * variance scores stuck pixels.
+ */
+final class PlaneScores {
+
+	static final int RADIUS = 2;
+	static final int BLOCK = 32;
+	/** A stuck pixel varies less than half as much as its neighbours, however many frames. */
+	static final double STUCK_LOG_RATIO = Math.log(0.5);
+	/** Hot pixels on dark frames are brighter and noisier: both evidences at 60% of the threshold. */
+	static final double JOINT_FRACTION = 0.6;
+
+	final PixelStatistics stats;
+	final int channel, x0, y0, step, pw, ph;
+	final float[] mean, logVar, resMean, resLogVar;
+	private final float[] blockSigmaMean, blockSigmaLogVar;
+	private final int blocksX;
+	final double epsilon, black;
+
+	/**
+	 * Scores the plane of {@code channel} made of pixels (x0 + step * px, y0 + step * py): step 1
+	 * for whole channels, step 2 for one colour site of a 2x2 CFA mosaic.
+	 */
+	PlaneScores(final PixelStatistics stats, final int channel, final int x0, final int y0,
+		final int step)
+	{
+		this.stats = stats;
+		this.channel = channel;
+		this.x0 = x0;
+		this.y0 = y0;
+		this.step = step;
+		this.pw = (stats.width() - x0 + step - 1) / step;
+		this.ph = (stats.height() - y0 + step - 1) / step;
+		final int n = pw * ph;
+		mean = new float[n];
+		logVar = new float[n];
+		final float[] variance = new float[n];
+		for (int py = 0; py < ph; py++)
+			for (int px = 0; px < pw; px++) {
+				final int i = statsIndex(px, py);
+				mean[py * pw + px] = (float) stats.mean(i);
+				variance[py * pw + px] = (float) stats.variance(i);
+			}
+		final double quantum = stats.type().isInteger() ? 1 : 0;
+		final float medianVariance = quantile(variance, 0.5);
+		epsilon = Math.max(quantum / 12, Math.max(1e-6 * medianVariance, 1e-30));
+		for (int i = 0; i < n; i++)
+			logVar[i] = (float) Math.log(variance[i] + epsilon);
+		black = quantile(mean, 1e-4);
+		resMean = new float[n];
+		resLogVar = new float[n];
+		residuals();
+		blocksX = (pw + BLOCK - 1) / BLOCK;
+		final int blocksY = (ph + BLOCK - 1) / BLOCK;
+		blockSigmaMean = new float[blocksX * blocksY];
+		blockSigmaLogVar = new float[blocksX * blocksY];
+		blockSigmas(resMean, blockSigmaMean, 0.05 * quantum + 1e-6 * Math.abs(quantile(mean, 0.5)));
+		blockSigmas(resLogVar, blockSigmaLogVar, 0.05);
+	}
+
+	/** Index into the statistics of plane pixel (px, py). */
+	int statsIndex(final int px, final int py) {
+		return stats.index(x0 + step * px, y0 + step * py, channel);
+	}
+
+	/** Residuals against the 5x5 neighbour median, rows in parallel. */
+	private void residuals() {
+		final List<int[]> bands = new ArrayList<>();
+		for (int y = 0; y < ph; y += 16)
+			bands.add(new int[] { y, Math.min(ph, y + 16) });
+		Parallelization.getTaskExecutor().forEach(bands, band -> {
+			final float[] buffer = new float[(2 * RADIUS + 1) * (2 * RADIUS + 1)];
+			for (int py = band[0]; py < band[1]; py++)
+				for (int px = 0; px < pw; px++) {
+					final int i = py * pw + px;
+					resMean[i] = mean[i] - neighbourMedian(mean, px, py, buffer);
+					resLogVar[i] = logVar[i] - neighbourMedian(logVar, px, py, buffer);
+				}
+		});
+	}
+
+	/** Median of the finite values around (px, py) in the 5x5 window, centre excluded. */
+	float neighbourMedian(final float[] map, final int px, final int py, final float[] buffer) {
+		int n = 0;
+		for (int y = Math.max(0, py - RADIUS); y <= Math.min(ph - 1, py + RADIUS); y++)
+			for (int x = Math.max(0, px - RADIUS); x <= Math.min(pw - 1, px + RADIUS); x++) {
+				if (x == px && y == py) continue;
+				final float v = map[y * pw + x];
+				if (!Float.isNaN(v)) buffer[n++] = v;
+			}
+		return RobustStats.median(buffer, n);
+	}
+
+	private void blockSigmas(final float[] residual, final float[] sigmas, final double floor) {
+		final float[] buffer = new float[BLOCK * BLOCK];
+		for (int b = 0; b < sigmas.length; b++) {
+			final int bx = (b % blocksX) * BLOCK, by = (b / blocksX) * BLOCK;
+			int n = 0;
+			for (int y = by; y < Math.min(ph, by + BLOCK); y++)
+				for (int x = bx; x < Math.min(pw, bx + BLOCK); x++) {
+					final float r = residual[y * pw + x];
+					if (!Float.isNaN(r)) buffer[n++] = r;
+				}
+			sigmas[b] = n == 0 ? Float.NaN : RobustStats.sigmaOfCentred(buffer, n);
+		}
+		// a flat block (saturated sky, a constant test pattern) must not make tiny deviations huge
+		final float typical = quantile(sigmas.clone(), 0.5);
+		final float lowest = (float) Math.max(floor, 0.5 * (Float.isNaN(typical) ? 0 : typical));
+		for (int b = 0; b < sigmas.length; b++)
+			sigmas[b] = Float.isNaN(sigmas[b]) ? lowest : Math.max(lowest, sigmas[b]);
+	}
+
+	/** Score of the mean of pixel (px, py): residual over its block's robust sigma. */
+	float meanScore(final int px, final int py) {
+		return resMean[py * pw + px] / blockSigmaMean[(py / BLOCK) * blocksX + px / BLOCK];
+	}
+
+	/** Score of the log variance of pixel (px, py). */
+	float varianceScore(final int px, final int py) {
+		return resLogVar[py * pw + px] / blockSigmaLogVar[(py / BLOCK) * blocksX + px / BLOCK];
+	}
+
+	/** The q-quantile of the finite values of {@code values} (a strided sample of large arrays). */
+	static float quantile(final float[] values, final double q) {
+		final int stride = Math.max(1, values.length / 1_000_000);
+		final float[] sample = new float[(values.length + stride - 1) / stride];
+		int n = 0;
+		for (int i = 0; i < values.length; i += stride)
+			if (!Float.isNaN(values[i])) sample[n++] = values[i];
+		if (n == 0) return Float.NaN;
+		return RobustStats.select(sample, n, (int) Math.min(n - 1, Math.floor(q * n)));
+	}
+}
