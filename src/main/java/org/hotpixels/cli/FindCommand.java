@@ -1,0 +1,125 @@
+package org.hotpixels.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+
+import org.hotpixels.FindOptions;
+import org.hotpixels.FindResult;
+import org.hotpixels.HotPixelFinder;
+import org.hotpixels.detect.Defect;
+import org.hotpixels.detect.DefectDetector;
+import org.hotpixels.results.FindOutputs;
+import org.hotpixels.source.CfaPattern;
+import org.hotpixels.source.FileSeriesSource;
+import org.hotpixels.source.InputFiles;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code hotpixels find}: statistics, defects and maps of a series of image files. */
+@Command(name = "find", mixinStandardHelpOptions = true,
+	description = { "Reads a series of images once and writes variance.tif, mean.tif, "
+		+ "defects.csv (detected defects) and lowest.csv (lowest-variance pixels) to the output folder." },
+	footer = { "", "Examples:", "  hotpixels find ~/photos/d80 --output d80-defects",
+		"  hotpixels find 'darks/*.tif' --output darks-out --sigma 4" })
+final class FindCommand implements Callable<Integer> {
+
+	@Parameters(arity = "1..*", paramLabel = "INPUT",
+		description = "Folders, image files (a multi-page TIFF is a series) or globs such as 'shots/*.jpg'.")
+	List<String> inputs;
+
+	@Option(names = { "-o", "--output" }, required = true, paramLabel = "DIR",
+		description = "Folder for the results (created if missing).")
+	Path output;
+
+	@Option(names = "--top", paramLabel = "N", defaultValue = "10",
+		description = "Length of the lowest-variance ranking (default: ${DEFAULT-VALUE}).")
+	int top;
+
+	@Option(names = "--pattern", paramLabel = "GLOB",
+		description = "Only files of folders whose name matches, e.g. '*.NEF' (default: all images).")
+	String pattern;
+
+	@Option(names = "--sigma", paramLabel = "S", defaultValue = "" + DefectDetector.DEFAULT_SIGMA,
+		description = "Detection threshold in robust standard deviations; lower finds fainter "
+			+ "defects and more false ones (default: ${DEFAULT-VALUE}).")
+	double sigma;
+
+	@Option(names = "--threads", paramLabel = "N",
+		description = "Worker threads (default: all processors).")
+	Integer threads;
+
+	@Option(names = "--cfa", paramLabel = "PATTERN",
+		description = "Treat frames as raw Bayer mosaics: RGGB, BGGR, GRBG or GBRG.")
+	CfaPattern cfa;
+
+	@Option(names = "--skip-bad-frames",
+		description = "Leave out frames that cannot be read or differ in size or type, and list them.")
+	boolean skipBadFrames;
+
+	@Option(names = "--overwrite", description = "Replace results already in the output folder.")
+	boolean overwrite;
+
+	@Override
+	public Integer call() {
+		final PrintStream out = System.out;
+		final InputFiles files = InputFiles.expand(inputs, pattern);
+		OutputChecks.notInsideInputs(output, files.files());
+		FindOutputs.prepare(output, overwrite);
+		final FindOptions options = new FindOptions();
+		options.sigma = sigma;
+		options.topN = top;
+		if (threads != null) options.threads = threads;
+		options.cfa = cfa;
+		options.skipBadFrames = skipBadFrames;
+		final long start = System.nanoTime();
+		final ConsoleProgress progress = new ConsoleProgress(System.err);
+		final FindResult result;
+		try (CtrlC ignored = CtrlC.cancels(progress)) {
+			result = HotPixelFinder.find(new FileSeriesSource(files.files()), options, progress);
+			progress.progress(1, 1, "Writing results");
+			FindOutputs.write(result, output);
+		}
+		finally {
+			progress.finish();
+		}
+		final double seconds = (System.nanoTime() - start) / 1e9;
+		if (!files.skipped().isEmpty()) out.println("Left out " + files.skipped().size() +
+			" file(s) that are not images, e.g. " + files.skipped().get(0).getFileName());
+		for (final String s : result.skipped())
+			out.println("Skipped: " + s);
+		summarize(result, seconds, out);
+		out.println("Wrote " + output.resolve(FindOutputs.VARIANCE) + ", " + FindOutputs.MEAN + ", " +
+			FindOutputs.DEFECTS + ", " + FindOutputs.LOWEST);
+		return 0;
+	}
+
+	/** A short human summary: frames, defects by kind, and the strongest defects. */
+	static void summarize(final FindResult result, final double seconds, final PrintStream out) {
+		out.printf(Locale.ROOT, "Read %d frames (%s) in %.1f s.%n", result.statistics()
+			.frameCount(), result.statistics().shapeLabel(), seconds);
+		final Map<String, Integer> byKind = new TreeMap<>();
+		for (final Defect d : result.defects())
+			byKind.merge(d.kind().label(), 1, Integer::sum);
+		final StringBuilder kinds = new StringBuilder();
+		byKind.forEach((k, n) -> kinds.append(kinds.length() == 0 ? "" : ", ").append(n).append(' ')
+			.append(k));
+		out.println("Found " + result.defects().size() + " defect" + (result.defects()
+			.size() == 1 ? "" : "s") + (kinds.length() > 0 ? ": " + kinds : "") + ".");
+		final int shown = Math.min(20, result.defects().size());
+		if (shown > 0) out.println(String.format(Locale.ROOT, "%6s %6s %7s %5s %9s %9s %7s %5s", "x",
+			"y", "channel", "kind", "mean", "variance", "score", "size"));
+		for (final Defect d : result.defects().subList(0, shown))
+			out.println(String.format(Locale.ROOT, "%6d %6d %7s %5s %9.1f %9.1f %7.1f %5d", d.x(), d
+				.y(), d.channel() == Defect.ALL_CHANNELS ? "all" : "" + d.channel(), d.kind().label(), d
+					.mean(), d.variance(), d.score(), d.clusterSize()));
+		if (shown < result.defects().size()) out.println("... and " + (result.defects().size() -
+			shown) + " more in defects.csv");
+	}
+}

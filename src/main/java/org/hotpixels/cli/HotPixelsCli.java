@@ -1,0 +1,52 @@
+package org.hotpixels.cli;
+
+import java.io.PrintWriter;
+
+import org.hotpixels.HotPixelsException;
+import org.hotpixels.progress.CancelledException;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code hotpixels} command line: {@code find}, {@code correct}, {@code demo} and friends.
+ * A user's mistake ends with one line on standard error and exit code 1; a usage error with 2;
+ * Ctrl-C with 130, leaving no half-written file under a final name.
+ */
+@Command(name = "hotpixels", mixinStandardHelpOptions = true, versionProvider = Version.class,
+	description = "Finds stuck, hot and dead sensor pixels from a series of images, and repairs them.",
+	subcommands = { FindCommand.class, CommandLine.HelpCommand.class })
+public final class HotPixelsCli implements Runnable {
+
+	/** Exit code for a user's mistake (bad input, existing output). */
+	public static final int USER_ERROR = 1;
+	/** Exit code after Ctrl-C. */
+	public static final int CANCELLED = 130;
+
+	public static void main(final String[] args) {
+		System.exit(run(args));
+	}
+
+	/** Runs the command line and returns its exit code (for tests: no System.exit). */
+	public static int run(final String... args) {
+		final CommandLine cli = new CommandLine(new HotPixelsCli());
+		cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+			final PrintWriter err = commandLine.getErr();
+			if (e instanceof HotPixelsException) {
+				err.println("hotpixels: " + e.getMessage());
+				return USER_ERROR;
+			}
+			if (e instanceof CancelledException) {
+				err.println("hotpixels: cancelled; no result was written.");
+				return CANCELLED;
+			}
+			throw e;
+		});
+		return cli.execute(args);
+	}
+
+	@Override
+	public void run() {
+		new CommandLine(this).usage(System.out);
+	}
+}
