@@ -15,7 +15,9 @@ import org.hotpixels.source.PixelType;
  * {@link #MIN_NEIGHBOURS} valid neighbours; a neighbour is valid when it lies inside the image and
  * is not itself defective in that channel, so clusters, columns, borders and corners are repaired
  * from good pixels only. With a {@link CfaPattern} (a raw Bayer mosaic, one channel) the window
- * steps two pixels at a time, so only same-colour sites are used (5x5, 9x9, 13x13 sensor pixels).
+ * steps two pixels at a time, so only same-colour sites are used (5x5, 9x9, 13x13 sensor pixels);
+ * these are the sites of the same 2x2 sub-plane whatever the pattern, so the two greens of a
+ * Bayer block are repaired separately.
  * An even number of neighbours gives the mean of the two middle values, rounded half up for
  * integer types; NaN neighbours of float images are ignored. A pixel without any valid neighbour
  * in the widest window stays as it is (see {@link #unrepairedCount()}).
