@@ -1,11 +1,13 @@
 package org.hotpixels;
 
 import java.util.List;
+import java.util.concurrent.Callable;
 
 import net.imglib2.parallel.Parallelization;
 
 import org.hotpixels.detect.DefectDetector;
 import org.hotpixels.detect.LowestVariance;
+import org.hotpixels.progress.CancelledException;
 import org.hotpixels.progress.Progress;
 import org.hotpixels.source.Frame;
 import org.hotpixels.source.FrameSource;
@@ -39,7 +41,7 @@ public final class HotPixelFinder {
 	public static FindResult find(final FrameSource source, final FindOptions options,
 		final Progress progress, final PixelStatistics previous)
 	{
-		return Parallelization.runWithNumThreads(Math.max(1, options.threads), () -> {
+		return withThreads(options.threads, () -> {
 			final StatisticsAndSkips acc = accumulate(source, options, progress, previous);
 			return detect(acc.stats, options, progress, acc.skipped);
 		});
@@ -49,9 +51,25 @@ public final class HotPixelFinder {
 	public static FindResult detect(final PixelStatistics stats, final FindOptions options,
 		final Progress progress, final List<String> skipped)
 	{
-		return Parallelization.runWithNumThreads(Math.max(1, options.threads), () -> new FindResult(
-			stats, new DefectDetector(options.sigma, options.cfa).detect(stats, progress),
-			LowestVariance.rank(stats, options.topN), skipped));
+		return withThreads(options.threads, () -> new FindResult(stats, new DefectDetector(
+			options.sigma, options.cfa).detect(stats, progress), LowestVariance.rank(stats,
+				options.topN), skipped));
+	}
+
+	/**
+	 * Runs {@code work} with ImgLib2's {@link Parallelization} set to {@code threads}, and lets a
+	 * user's mistake or a cancellation out as itself rather than wrapped by the executor.
+	 */
+	public static <R> R withThreads(final int threads, final Callable<R> work) {
+		try {
+			return Parallelization.runWithNumThreads(Math.max(1, threads), work);
+		}
+		catch (final RuntimeException e) {
+			for (Throwable t = e; t != null; t = t.getCause())
+				if (t instanceof HotPixelsException || t instanceof CancelledException)
+					throw (RuntimeException) t;
+			throw e;
+		}
 	}
 
 	private static final class StatisticsAndSkips {

@@ -18,7 +18,8 @@ import org.hotpixels.stats.PixelStatistics;
  * hot pixel on dark frames collects more charge and more shot noise);</li>
  * <li><b>cold</b>: mean score below -sigma;</li>
  * <li><b>dead</b>: a stuck or cold pixel whose mean lies at the black level of its channel (the
- * 0.01% quantile of the mean map: zero for photographs, the bias for dark frames).</li>
+ * 0.1% quantile of the pixel minima, within the pixel's noise: zero for photographs, the bias
+ * for dark frames).</li>
  * </ul>
  * Flagged pixels that touch (8-connected, across channels) merge into one {@link Defect} at the
  * strongest pixel, so a defect smeared by JPEG over its neighbours is reported once.
@@ -66,7 +67,6 @@ public final class DefectDetector {
 
 	private void flag(final PlaneScores plane, final List<Candidate> out) {
 		final double joint = PlaneScores.JOINT_FRACTION * sigma;
-		final long n = plane.stats.frameCount();
 		final float[] buffer = new float[(2 * PlaneScores.RADIUS + 1) * (2 * PlaneScores.RADIUS + 1)];
 		for (int py = 0; py < plane.ph; py++)
 			for (int px = 0; px < plane.pw; px++) {
@@ -81,7 +81,7 @@ public final class DefectDetector {
 				final DefectKind kind;
 				final double score;
 				if (stuck) {
-					kind = atBlack(plane, i, n) ? DefectKind.DEAD : DefectKind.STUCK;
+					kind = atBlack(plane, i) ? DefectKind.DEAD : DefectKind.STUCK;
 					score = -zVar;
 				}
 				else if (hot) {
@@ -89,7 +89,7 @@ public final class DefectDetector {
 					score = zMean >= sigma ? zMean : Math.min(zMean, zVar) / PlaneScores.JOINT_FRACTION;
 				}
 				else {
-					kind = atBlack(plane, i, n) ? DefectKind.DEAD : DefectKind.COLD;
+					kind = atBlack(plane, i) ? DefectKind.DEAD : DefectKind.COLD;
 					score = -zMean;
 				}
 				out.add(new Candidate(plane.x0 + plane.step * px, plane.y0 + plane.step * py,
@@ -98,10 +98,14 @@ public final class DefectDetector {
 			}
 	}
 
-	/** True if the pixel's mean is at the channel's black level, within its standard error. */
-	private static boolean atBlack(final PlaneScores plane, final int i, final long n) {
-		final double variance = Math.exp(plane.logVar[i]) - plane.epsilon;
-		final double tolerance = 3 * Math.sqrt(Math.max(0, variance) / n) + (plane.stats.type()
+	/**
+	 * True if the pixel's mean lies at the channel's black level: within three times its own noise
+	 * (at most the quietest pixels' noise) of the robust floor of all pixels' minima. That is zero
+	 * for photographs and the bias for dark frames, where a dead pixel shows only read noise.
+	 */
+	private static boolean atBlack(final PlaneScores plane, final int i) {
+		final double sd = Math.sqrt(Math.max(0, Math.exp(plane.logVar[i]) - plane.epsilon));
+		final double tolerance = 3 * Math.min(sd, 2 * plane.quietNoise) + (plane.stats.type()
 			.isInteger() ? 0.5 : 0);
 		return plane.mean[i] <= plane.black + tolerance;
 	}

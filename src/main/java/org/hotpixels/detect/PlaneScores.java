@@ -28,7 +28,11 @@ final class PlaneScores {
 	final float[] mean, logVar, resMean, resLogVar;
 	private final float[] blockSigmaMean, blockSigmaLogVar;
 	private final int blocksX;
-	final double epsilon, black;
+	/** Robust floor of the pixel minima (0 for photographs, about the bias for dark frames). */
+	final double black;
+	/** Robust low end of the per-pixel standard deviations: the quietest pixels' noise. */
+	final double quietNoise;
+	final double epsilon;
 
 	/**
 	 * Scores the plane of {@code channel} made of pixels (x0 + step * px, y0 + step * py): step 1
@@ -48,18 +52,21 @@ final class PlaneScores {
 		mean = new float[n];
 		logVar = new float[n];
 		final float[] variance = new float[n];
+		final float[] minimum = new float[n];
 		for (int py = 0; py < ph; py++)
 			for (int px = 0; px < pw; px++) {
 				final int i = statsIndex(px, py);
 				mean[py * pw + px] = (float) stats.mean(i);
 				variance[py * pw + px] = (float) stats.variance(i);
+				minimum[py * pw + px] = (float) stats.min(i);
 			}
+		black = quantile(minimum, 1e-3);
+		quietNoise = Math.sqrt(Math.max(0, quantile(variance, 0.01)));
 		final double quantum = stats.type().isInteger() ? 1 : 0;
 		final float medianVariance = quantile(variance, 0.5);
 		epsilon = Math.max(quantum / 12, Math.max(1e-6 * medianVariance, 1e-30));
 		for (int i = 0; i < n; i++)
 			logVar[i] = (float) Math.log(variance[i] + epsilon);
-		black = quantile(mean, 1e-4);
 		resMean = new float[n];
 		resLogVar = new float[n];
 		residuals();

@@ -43,22 +43,24 @@ public class FindHotPixelsCommand extends ContextCommand {
 	@Parameter(required = false, label = "Image (when no folder is given)")
 	private ImagePlus image;
 
-	@Parameter(required = false, style = "directory", label = "Folder of images (empty: the image)")
+	@Parameter(required = false, persist = false, style = "directory",
+		label = "Folder of images (empty: the image)")
 	private File input_folder;
 
-	@Parameter(required = false, label = "File pattern", description = "e.g. *.jpg; empty for all images")
+	@Parameter(required = false, persist = false, label = "File pattern", description = "e.g. *.jpg; empty for all images")
 	private String file_pattern = "";
 
-	@Parameter(label = "Lowest-variance pixels to list", min = "0")
+	@Parameter(persist = false, label = "Lowest-variance pixels to list", min = "0")
 	private int top_n = 10;
 
-	@Parameter(label = "Sensitivity (robust sigmas)", min = "1", stepSize = "0.5")
+	@Parameter(persist = false, label = "Sensitivity (robust sigmas)", min = "1", stepSize = "0.5")
 	private double sigma = DefectDetector.DEFAULT_SIGMA;
 
-	@Parameter(label = "Skip unreadable or mismatched frames")
+	@Parameter(persist = false, label = "Skip unreadable or mismatched frames")
 	private boolean skip_bad_frames;
 
-	@Parameter(required = false, style = "directory", label = "Save results to (optional)")
+	@Parameter(required = false, persist = false, style = "directory",
+		label = "Save results to (optional)")
 	private File output_folder;
 
 	@Parameter(type = ItemIO.OUTPUT)
