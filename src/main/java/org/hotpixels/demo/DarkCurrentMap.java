@@ -56,9 +56,11 @@ final class DarkCurrentMap {
 
 	/** Sets the stuck pixels of a {@code short[]} or {@code float[]} plane to their values. */
 	void applyStuck(final Object plane) {
-		for (int k = 0; k < stuckIndex.length; k++)
-			if (plane instanceof short[]) ((short[]) plane)[stuckIndex[k]] = (short) Math.max(0, Math
-				.min(65535, Math.round(stuckValue[k])));
-			else((float[]) plane)[stuckIndex[k]] = (float) stuckValue[k];
+		for (int k = 0; k < stuckIndex.length; k++) {
+			final double v = stuckValue[k];
+			if (plane instanceof short[]) ((short[]) plane)[stuckIndex[k]] = (short) Math.max(0,
+				Math.min(65535, Math.round(v)));
+			else((float[]) plane)[stuckIndex[k]] = (float) v;
+		}
 	}
 }

@@ -158,6 +158,7 @@ public final class DarkFrameSeries implements DemoSeries {
 		return planted;
 	}
 
+	@Override
 	public long seed() {
 		return seed;
 	}

@@ -26,7 +26,7 @@ final class DefectLayout {
 		separation = Math.max(3, Math.min(10, Math.min(width, height) / 16));
 	}
 
-	/** Top-left corner {x, y} of a free block of {@code w x h} pixels, {@code margin} from edges. */
+	/** Top-left {x, y} of a free block of {@code w x h} pixels, {@code margin} from the edges. */
 	int[] place(final int w, final int h, final int margin) {
 		for (int t = 0; t < TRIES; t++) {
 			final int x = random.between(margin, width - margin - w);
@@ -57,8 +57,8 @@ final class DefectLayout {
 
 	private boolean take(final int x, final int y, final int w, final int h) {
 		for (final int[] r : taken)
-			if (x - separation <= r[2] && r[0] <= x + w - 1 + separation && y - separation <= r[3] &&
-				r[1] <= y + h - 1 + separation) return false;
+			if (x - separation <= r[2] && r[0] <= x + w - 1 + separation &&
+				y - separation <= r[3] && r[1] <= y + h - 1 + separation) return false;
 		taken.add(new int[] { x, y, x + w - 1, y + h - 1 });
 		return true;
 	}

@@ -31,6 +31,9 @@ public interface DemoSeries {
 
 	PixelType pixelType();
 
+	/** The seed that frames, noise and default defect places derive from. */
+	long seed();
+
 	/** Number of channels of a frame: 3 for RGB, 1 otherwise. */
 	default int channels() {
 		return pixelType().channelsPerPlane();

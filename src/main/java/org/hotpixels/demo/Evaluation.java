@@ -86,6 +86,18 @@ public final class Evaluation {
 		return compare(planted, detected, LOSSLESS_TOLERANCE, true);
 	}
 
+	/**
+	 * Compares as suits series written in {@code format}: lossless with tolerance 1 and channels
+	 * checked; JPEG with tolerance 2 and channels ignored, since 4:2:0 chroma subsampling turns a
+	 * one-channel defect into a smear in every decoded channel.
+	 */
+	public static Evaluation forFormat(final List<PlantedDefect> planted,
+		final List<Defect> detected, final OutputFormat format)
+	{
+		return format.isLossy() ? compare(planted, detected, JPEG_TOLERANCE, false) : compare(
+			planted, detected, LOSSLESS_TOLERANCE, true);
+	}
+
 	/** Compares with the given tolerance in pixels, checking channels or not. */
 	public static Evaluation compare(final List<PlantedDefect> planted,
 		final List<Defect> detected, final int tolerance, final boolean checkChannels)

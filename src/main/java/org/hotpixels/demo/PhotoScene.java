@@ -131,7 +131,8 @@ final class PhotoScene {
 				float sum = 0;
 				for (int dy = -1; dy <= 1; dy++)
 					for (int dx = -1; dx <= 1; dx++)
-						sum += raw[((y + dy) & TEXTURE_MASK) * TEXTURE_SIZE + ((x + dx) & TEXTURE_MASK)];
+						sum += raw[((y + dy) & TEXTURE_MASK) * TEXTURE_SIZE + ((x + dx) &
+							TEXTURE_MASK)];
 				tile[y * TEXTURE_SIZE + x] = 1 + strength * sum / 3;
 			}
 		return tile;

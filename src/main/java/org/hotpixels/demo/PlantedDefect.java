@@ -21,7 +21,8 @@ import org.hotpixels.detect.DefectKind;
  * <li>DEAD: ignored (the pixel shows 0 in photos, the bias level in dark frames);</li>
  * <li>HOT: what is added to the pixel's mean: an offset in 8-bit units in photo series, extra
  * dark electrons per frame in dark series;</li>
- * <li>COLD: the factor the pixel's signal (photo) or dark current (dark frames) is multiplied by.</li>
+ * <li>COLD: the factor the pixel's signal (photo) or dark current (dark frames) is multiplied
+ * by.</li>
  * </ul>
  * The label tells variants of a kind apart in reports ("faint hot", "hot column", "hot pair").
  *

@@ -168,6 +168,7 @@ public final class SyntheticSeries implements DemoSeries {
 		return type;
 	}
 
+	@Override
 	public long seed() {
 		return seed;
 	}

@@ -101,8 +101,8 @@ class DarkFrameSeriesTest {
 							.value(), 0.1 * dark * d.value(), 60), where);
 						break;
 					case HOT: // the pixel's own dark current plus the extra electrons
-						assertEquals(normal + gain * d.value(), m, 4.5 * meanSd(darks, dark + d.value(),
-							0.1 * dark, 60), where);
+						assertEquals(normal + gain * d.value(), m, 4.5 * meanSd(darks, dark + d
+							.value(), 0.1 * dark, 60), where);
 						break;
 					default:
 						assertEquals(d.value(), m, 0, where);

@@ -59,7 +59,7 @@ class EvaluationTest {
 
 	@Test
 	void countsWithJpegToleranceAndChannelsIgnored() {
-		final Evaluation e = Evaluation.compare(PLANTED, DETECTED, 2, false);
+		final Evaluation e = Evaluation.forFormat(PLANTED, DETECTED, OutputFormat.JPEG);
 		// now the red hot matches the blue one, and the dead two pixels off matches too
 		assertEquals(6, e.truePositives());
 		assertEquals(1, e.falsePositives());

@@ -59,7 +59,8 @@ class SyntheticSeriesTest {
 					final int actual = withDefects[p] >> shift & 0xff;
 					final int normal = without[p] >> shift & 0xff;
 					final PlantedDefect d = defectAt(planted, p % 96, p / 96, c);
-					checkDefective(d, normal, actual, "frame " + i + " pixel " + p + " channel " + c);
+					checkDefective(d, normal, actual, "frame " + i + " pixel " + p + " channel " +
+						c);
 				}
 		}
 	}
@@ -72,7 +73,7 @@ class SyntheticSeriesTest {
 		return null;
 	}
 
-	/** What a defect makes of a pixel whose defect-free value is {@code normal}, worked out here. */
+	/** What a defect makes of a pixel whose defect-free value is {@code normal}, worked out. */
 	private static void checkDefective(final PlantedDefect d, final int normal, final int actual,
 		final String where)
 	{
@@ -149,6 +150,18 @@ class SyntheticSeriesTest {
 			sbb += (b[i] - mb) * (b[i] - mb);
 		}
 		return sab / Math.sqrt(saa * sbb);
+	}
+
+	@Test
+	void anySizeWorks() {
+		for (final int[] size : new int[][] { { 1, 1 }, { 7, 5 }, { 9, 200 } }) {
+			final Frame f = SyntheticSeries.builder().size(size[0], size[1]).frames(1).noDefects()
+				.build().frame(0);
+			assertEquals(size[0] * size[1], ((int[]) f.plane(0)).length);
+		}
+		assertEquals(13, SyntheticSeries.builder().size(32, 32).build().planted().size());
+		assertThrows(HotPixelsException.class, () -> SyntheticSeries.builder().size(20, 20)
+			.build());
 	}
 
 	@Test
