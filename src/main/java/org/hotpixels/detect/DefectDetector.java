@@ -13,7 +13,7 @@ import org.hotpixels.stats.PixelStatistics;
  * and its log variance, in robust units: residuals divided by 1.4826 x the median absolute
  * residual of the surrounding 32x32 block. With threshold {@code sigma}:
  * <ul>
- * <li><b>stuck</b>: variance score below -sigma and variance under half the neighbours';</li>
+ * <li><b>stuck</b>: variance score below -sigma and variance under a quarter of the neighbours';</li>
  * <li><b>hot</b>: mean score above sigma, or mean and variance scores both above 0.6 sigma (a
  * hot pixel on dark frames collects more charge and more shot noise);</li>
  * <li><b>cold</b>: mean score below -sigma;</li>

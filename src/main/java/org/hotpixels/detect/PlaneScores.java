@@ -18,10 +18,17 @@ final class PlaneScores {
 
 	static final int RADIUS = 2;
 	static final int BLOCK = 32;
-	/** A stuck pixel varies less than half as much as its neighbours, however many frames. */
-	static final double STUCK_LOG_RATIO = Math.log(0.5);
-	/** Hot pixels on dark frames are brighter and noisier: both evidences at 60% of the threshold. */
-	static final double JOINT_FRACTION = 0.6;
+	/** A stuck pixel varies less than a quarter as much as its neighbours, however many frames. */
+	static final double STUCK_LOG_RATIO = Math.log(0.25);
+	/**
+	 * Part of a pixel's own standard error of the mean (sd / sqrt(n)) that its mean residual is
+	 * measured against at least. Neighbours share the scene, so the error of a difference is
+	 * smaller than a pixel's own; but scene edges passing in single frames leave heavy-tailed
+	 * structure in the mean map that a block's MAD underestimates.
+	 */
+	static final double OWN_ERROR_FRACTION = 0.3;
+	/** Hot pixels on dark frames are brighter and noisier: both evidences at 80% of the threshold. */
+	static final double JOINT_FRACTION = 0.8;
 
 	final PixelStatistics stats;
 	final int channel, x0, y0, step, pw, ph;
@@ -33,6 +40,8 @@ final class PlaneScores {
 	/** Robust low end of the per-pixel standard deviations: the quietest pixels' noise. */
 	final double quietNoise;
 	final double epsilon;
+	private final long frames;
+	private final double logVarSamplingError;
 
 	/**
 	 * Scores the plane of {@code channel} made of pixels (x0 + step * px, y0 + step * py): step 1
@@ -49,6 +58,8 @@ final class PlaneScores {
 		this.pw = (stats.width() - x0 + step - 1) / step;
 		this.ph = (stats.height() - y0 + step - 1) / step;
 		final int n = pw * ph;
+		frames = Math.max(2, stats.frameCount());
+		logVarSamplingError = Math.sqrt(2.0 / (frames - 1));
 		mean = new float[n];
 		logVar = new float[n];
 		final float[] variance = new float[n];
@@ -130,14 +141,25 @@ final class PlaneScores {
 			sigmas[b] = Float.isNaN(sigmas[b]) ? lowest : Math.max(lowest, sigmas[b]);
 	}
 
-	/** Score of the mean of pixel (px, py): residual over its block's robust sigma. */
+	/**
+	 * Score of the mean of pixel (px, py): its residual over the larger of its block's robust
+	 * sigma and a part of its own standard error of the mean.
+	 */
 	float meanScore(final int px, final int py) {
-		return resMean[py * pw + px] / blockSigmaMean[(py / BLOCK) * blocksX + px / BLOCK];
+		final int i = py * pw + px;
+		final double ownError = OWN_ERROR_FRACTION * Math.sqrt(Math.max(0, Math.exp(logVar[i]) -
+			epsilon) / frames);
+		return (float) (resMean[i] / Math.max(ownError, blockSigmaMean[(py / BLOCK) * blocksX + px /
+			BLOCK]));
 	}
 
-	/** Score of the log variance of pixel (px, py). */
+	/**
+	 * Score of the log variance of pixel (px, py): residual over its block's robust sigma, at
+	 * least the sampling error of a log variance from n samples, sqrt(2 / (n - 1)).
+	 */
 	float varianceScore(final int px, final int py) {
-		return resLogVar[py * pw + px] / blockSigmaLogVar[(py / BLOCK) * blocksX + px / BLOCK];
+		return (float) (resLogVar[py * pw + px] / Math.max(logVarSamplingError,
+			blockSigmaLogVar[(py / BLOCK) * blocksX + px / BLOCK]));
 	}
 
 	/** The q-quantile of the finite values of {@code values} (a strided sample of large arrays). */
