@@ -13,13 +13,13 @@ import org.hotpixels.stats.PixelStatistics;
  * and its log variance, in robust units: residuals divided by 1.4826 x the median absolute
  * residual of the surrounding 32x32 block. With threshold {@code sigma}:
  * <ul>
- * <li><b>stuck</b>: variance score below -sigma and variance under a quarter of the neighbours';</li>
- * <li><b>hot</b>: mean score above sigma, or mean and variance scores both above 0.6 sigma (a
- * hot pixel on dark frames collects more charge and more shot noise);</li>
+ * <li><b>stuck</b>: variance score below -sigma and variance under 40% of the neighbours';</li>
+ * <li><b>hot</b>: mean score above sigma (also a bright pixel whose variance is low because it
+ * clips at the top of the range);</li>
  * <li><b>cold</b>: mean score below -sigma;</li>
- * <li><b>dead</b>: a stuck or cold pixel whose mean lies at the black level of its channel (the
- * 0.1% quantile of the pixel minima, within the pixel's noise: zero for photographs, the bias
- * for dark frames).</li>
+ * <li><b>dead</b>: a stuck or cold pixel at the black level of its channel (the 0.1% quantile of
+ * the pixel minima: zero for photographs, the bias for dark frames), within its noise, and
+ * never reaching halfway to its neighbours' mean.</li>
  * </ul>
  * Flagged pixels that touch (8-connected, across channels) merge into one {@link Defect} at the
  * strongest pixel, so a defect smeared by JPEG over its neighbours is reported once.
@@ -31,7 +31,7 @@ import org.hotpixels.stats.PixelStatistics;
 public final class DefectDetector {
 
 	/** Default threshold, in robust standard deviations. */
-	public static final double DEFAULT_SIGMA = 5;
+	public static final double DEFAULT_SIGMA = 6;
 
 	private final double sigma;
 	private final CfaPattern cfa;
@@ -66,48 +66,62 @@ public final class DefectDetector {
 	}
 
 	private void flag(final PlaneScores plane, final List<Candidate> out) {
-		final double joint = PlaneScores.JOINT_FRACTION * sigma;
 		final float[] buffer = new float[(2 * PlaneScores.RADIUS + 1) * (2 * PlaneScores.RADIUS + 1)];
 		for (int py = 0; py < plane.ph; py++)
 			for (int px = 0; px < plane.pw; px++) {
 				final float zMean = plane.meanScore(px, py);
 				final float zVar = plane.varianceScore(px, py);
-				if (!(Math.abs(zMean) >= joint || zVar <= -sigma)) continue; // the common case
+				if (!(Math.abs(zMean) >= sigma || zVar <= -sigma)) continue; // the common case
 				final int i = py * plane.pw + px;
 				final boolean stuck = zVar <= -sigma && plane.resLogVar[i] < PlaneScores.STUCK_LOG_RATIO;
-				final boolean hot = zMean >= sigma || zMean >= joint && zVar >= joint;
+				final boolean hot = zMean >= sigma;
 				final boolean cold = zMean <= -sigma;
 				if (!stuck && !hot && !cold) continue;
+				final double neighbourMean = plane.neighbourMedian(plane.mean, px, py, buffer);
+				final double max = plane.stats.max(plane.statsIndex(px, py));
 				final DefectKind kind;
 				final double score;
-				if (stuck) {
-					kind = atBlack(plane, i) ? DefectKind.DEAD : DefectKind.STUCK;
+				if (stuck && !(hot && saturated(plane, i, max))) {
+					kind = dead(plane, i, max, neighbourMean) ? DefectKind.DEAD : DefectKind.STUCK;
 					score = -zVar;
 				}
 				else if (hot) {
 					kind = DefectKind.HOT;
-					score = zMean >= sigma ? zMean : Math.min(zMean, zVar) / PlaneScores.JOINT_FRACTION;
+					score = zMean;
 				}
 				else {
-					kind = atBlack(plane, i) ? DefectKind.DEAD : DefectKind.COLD;
+					kind = dead(plane, i, max, neighbourMean) ? DefectKind.DEAD : DefectKind.COLD;
 					score = -zMean;
 				}
 				out.add(new Candidate(plane.x0 + plane.step * px, plane.y0 + plane.step * py,
-					plane.channel, kind, score, plane.neighbourMedian(plane.mean, px, py, buffer), Math.max(0,
-						Math.exp(plane.neighbourMedian(plane.logVar, px, py, buffer)) - plane.epsilon)));
+					plane.channel, kind, score, neighbourMean, Math.max(0, Math.exp(plane.neighbourMedian(
+						plane.logVar, px, py, buffer)) - plane.epsilon)));
 			}
 	}
 
 	/**
-	 * True if the pixel's mean lies at the channel's black level: within three times its own noise
-	 * (at most the quietest pixels' noise) of the robust floor of all pixels' minima. That is zero
-	 * for photographs and the bias for dark frames, where a dead pixel shows only read noise.
+	 * A bright pixel that clips at the top of the range most of the time: its variance is low
+	 * because it is saturated, which makes it hot, not stuck.
 	 */
-	private static boolean atBlack(final PlaneScores plane, final int i) {
+	private static boolean saturated(final PlaneScores plane, final int i, final double max) {
+		final double ceiling = plane.ceiling;
+		return max >= 0.99 * ceiling && plane.mean[i] >= 0.8 * ceiling;
+	}
+
+	/**
+	 * True if the pixel sits at the channel's black level: its mean within three times its own
+	 * noise (at most the quietest pixels' noise) of the robust floor of all pixels' minima, and
+	 * even its brightest value not above halfway to its neighbours (plus noise). The floor is
+	 * zero for photographs and about the bias for dark frames, where a dead pixel shows only read
+	 * noise; a cold pixel still follows the light and reaches higher.
+	 */
+	private static boolean dead(final PlaneScores plane, final int i, final double max,
+		final double neighbourMean)
+	{
 		final double sd = Math.sqrt(Math.max(0, Math.exp(plane.logVar[i]) - plane.epsilon));
-		final double tolerance = 3 * Math.min(sd, 2 * plane.quietNoise) + (plane.stats.type()
-			.isInteger() ? 0.5 : 0);
-		return plane.mean[i] <= plane.black + tolerance;
+		final double quantum = plane.stats.type().isInteger() ? 0.5 : 0;
+		return plane.mean[i] <= plane.black + 3 * Math.min(sd, 2 * plane.quietNoise) + quantum &&
+			max - plane.black <= 0.5 * (neighbourMean - plane.black) + plane.quietNoise + quantum;
 	}
 
 	public double sigma() {

@@ -18,17 +18,18 @@ final class PlaneScores {
 
 	static final int RADIUS = 2;
 	static final int BLOCK = 32;
-	/** A stuck pixel varies less than a quarter as much as its neighbours, however many frames. */
-	static final double STUCK_LOG_RATIO = Math.log(0.25);
+	/**
+	 * A stuck pixel varies less than 40% as much as its neighbours, however many frames (JPEG
+	 * compression mixes some of the neighbours' variation back into a stuck pixel).
+	 */
+	static final double STUCK_LOG_RATIO = Math.log(0.4);
 	/**
 	 * Part of a pixel's own standard error of the mean (sd / sqrt(n)) that its mean residual is
 	 * measured against at least. Neighbours share the scene, so the error of a difference is
 	 * smaller than a pixel's own; but scene edges passing in single frames leave heavy-tailed
 	 * structure in the mean map that a block's MAD underestimates.
 	 */
-	static final double OWN_ERROR_FRACTION = 0.3;
-	/** Hot pixels on dark frames are brighter and noisier: both evidences at 80% of the threshold. */
-	static final double JOINT_FRACTION = 0.8;
+	static final double OWN_ERROR_FRACTION = 0.2;
 
 	final PixelStatistics stats;
 	final int channel, x0, y0, step, pw, ph;
@@ -39,6 +40,8 @@ final class PlaneScores {
 	final double black;
 	/** Robust low end of the per-pixel standard deviations: the quietest pixels' noise. */
 	final double quietNoise;
+	/** Top of the value range: 255 or 65535 for integer data, the largest value seen for float. */
+	final double ceiling;
 	final double epsilon;
 	private final long frames;
 	private final double logVarSamplingError;
@@ -72,6 +75,8 @@ final class PlaneScores {
 				minimum[py * pw + px] = (float) stats.min(i);
 			}
 		black = quantile(minimum, 1e-3);
+		ceiling = stats.type().isInteger() ? stats.type().maxValue() : quantile(maximumOf(stats),
+			1.0);
 		quietNoise = Math.sqrt(Math.max(0, quantile(variance, 0.01)));
 		final double quantum = stats.type().isInteger() ? 1 : 0;
 		final float medianVariance = quantile(variance, 0.5);
@@ -87,6 +92,14 @@ final class PlaneScores {
 		blockSigmaLogVar = new float[blocksX * blocksY];
 		blockSigmas(resMean, blockSigmaMean, 0.05 * quantum + 1e-6 * Math.abs(quantile(mean, 0.5)));
 		blockSigmas(resLogVar, blockSigmaLogVar, 0.05);
+	}
+
+	private float[] maximumOf(final PixelStatistics stats) {
+		final float[] max = new float[pw * ph];
+		for (int py = 0; py < ph; py++)
+			for (int px = 0; px < pw; px++)
+				max[py * pw + px] = (float) stats.max(statsIndex(px, py));
+		return max;
 	}
 
 	/** Index into the statistics of plane pixel (px, py). */
