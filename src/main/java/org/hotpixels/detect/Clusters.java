@@ -13,13 +13,14 @@ import org.hotpixels.stats.PixelStatistics;
 /**
  * Merges flagged pixels that touch (8-connected, in any channel) into one defect each. The
  * defect sits at the strongest pixel and takes its kind; it covers the bounding box of the
- * cluster, and its channel is the strongest one's, or all channels when another channel's
- * evidence is at least half as strong (a defect of the whole pixel, not a colour fringe).
+ * cluster, and its channel is the one that departs most from its neighbours, or all channels
+ * when another departs at least 70% as much (a defect of the whole pixel; JPEG's colour
+ * conversion leaks a one-channel defect into the others more weakly).
  */
 final class Clusters {
 
-	/** A channel belongs to the defect when its evidence is at least this part of the peak's. */
-	static final double CHANNEL_FRACTION = 0.5;
+	/** A channel belongs to the defect when its departure is at least this part of the peak's. */
+	static final double CHANNEL_FRACTION = 0.7;
 
 	private final PixelStatistics stats;
 
@@ -59,7 +60,6 @@ final class Clusters {
 	private Defect toDefect(final List<Candidate> cluster) {
 		Candidate peak = cluster.get(0);
 		int xMin = Integer.MAX_VALUE, yMin = Integer.MAX_VALUE, xMax = -1, yMax = -1;
-		final double[] channelPeak = new double[stats.channels()];
 		final java.util.Set<Long> pixels = new java.util.HashSet<>();
 		for (final Candidate c : cluster) {
 			if (c.score > peak.score) peak = c;
@@ -67,16 +67,31 @@ final class Clusters {
 			yMin = Math.min(yMin, c.y);
 			xMax = Math.max(xMax, c.x);
 			yMax = Math.max(yMax, c.y);
-			channelPeak[c.channel] = Math.max(channelPeak[c.channel], c.score);
 			pixels.add(c.position());
 		}
-		int strongChannels = 0;
-		for (final double s : channelPeak)
-			if (s >= CHANNEL_FRACTION * peak.score) strongChannels++;
-		final int channel = strongChannels > 1 ? Defect.ALL_CHANNELS : peak.channel;
+		final double[] strength = new double[stats.channels()];
+		for (final Candidate c : cluster)
+			strength[c.channel] = Math.max(strength[c.channel], strength(c, peak.kind));
+		int strongest = peak.channel, strongChannels = 0;
+		for (int ch = 0; ch < strength.length; ch++)
+			if (strength[ch] > strength[strongest]) strongest = ch;
+		for (final double s : strength)
+			if (s >= CHANNEL_FRACTION * strength[strongest]) strongChannels++;
+		final int channel = strongChannels > 1 ? Defect.ALL_CHANNELS : strongest;
 		final int i = stats.index(peak.x, peak.y, peak.channel);
 		return new Defect(peak.x, peak.y, channel, peak.kind, stats.mean(i), stats.variance(i), stats
-			.min(i), stats.max(i), peak.neighbourMean, peak.neighbourVariance, peak.score, pixels.size(), xMin,
-			yMin, xMax, yMax);
+			.min(i), stats.max(i), peak.neighbourMean, peak.neighbourVariance, peak.score, pixels.size(),
+			xMin, yMin, xMax, yMax);
+	}
+
+	/**
+	 * How far a flagged pixel departs from its neighbours, in the channel's own units, to compare
+	 * channels: the difference of means, or for stuck pixels the log ratio of variances. (Scores
+	 * are in each channel's noise units, which JPEG makes alike for all channels.)
+	 */
+	private double strength(final Candidate c, final DefectKind kind) {
+		final int i = stats.index(c.x, c.y, c.channel);
+		if (kind != DefectKind.STUCK) return Math.abs(stats.mean(i) - c.neighbourMean);
+		return Math.abs(Math.log((stats.variance(i) + 1e-9) / (c.neighbourVariance + 1e-9)));
 	}
 }

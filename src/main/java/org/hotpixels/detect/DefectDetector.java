@@ -81,7 +81,8 @@ public final class DefectDetector {
 				final double max = plane.stats.max(plane.statsIndex(px, py));
 				final DefectKind kind;
 				final double score;
-				if (stuck && !(hot && saturated(plane, i, max))) {
+				if (stuck && !(hot && saturated(plane, i, max)) && !(cold && proportional(plane, i,
+					neighbourMean))) {
 					kind = dead(plane, i, max, neighbourMean) ? DefectKind.DEAD : DefectKind.STUCK;
 					score = -zVar;
 				}
@@ -106,6 +107,18 @@ public final class DefectDetector {
 	private static boolean saturated(final PlaneScores plane, final int i, final double max) {
 		final double ceiling = plane.ceiling;
 		return max >= 0.99 * ceiling && plane.mean[i] >= 0.8 * ceiling;
+	}
+
+	/**
+	 * A dim pixel whose variance shrank as its signal did (variance ratio near the square of the
+	 * mean ratio, above the black level) still follows the light: it is cold (low gain), not stuck.
+	 */
+	private static boolean proportional(final PlaneScores plane, final int i,
+		final double neighbourMean)
+	{
+		final double meanRatio = (plane.mean[i] - plane.black) / (neighbourMean - plane.black);
+		final double varianceRatio = Math.exp(plane.resLogVar[i]);
+		return meanRatio > 0 && varianceRatio >= 0.5 * meanRatio * meanRatio;
 	}
 
 	/**
