@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.hotpixels.detect.Defect;
 import org.hotpixels.detect.LowVariancePixel;
+import org.hotpixels.source.CfaPattern;
 import org.hotpixels.stats.PixelStatistics;
 
 /** What {@link HotPixelFinder#find} produced. */
@@ -13,10 +14,12 @@ public final class FindResult {
 	private final List<Defect> defects;
 	private final List<LowVariancePixel> lowest;
 	private final List<String> skipped;
+	private final CfaPattern cfa;
 
 	public FindResult(final PixelStatistics statistics, final List<Defect> defects,
-		final List<LowVariancePixel> lowest, final List<String> skipped)
+		final List<LowVariancePixel> lowest, final List<String> skipped, final CfaPattern cfa)
 	{
+		this.cfa = cfa;
 		this.statistics = statistics;
 		this.defects = defects;
 		this.lowest = lowest;
@@ -36,6 +39,11 @@ public final class FindResult {
 	/** The lowest-variance ranking, one entry per location. */
 	public List<LowVariancePixel> lowest() {
 		return lowest;
+	}
+
+	/** The colour filter pattern the frames were analysed with (raw mosaics), or null. */
+	public CfaPattern cfa() {
+		return cfa;
 	}
 
 	/** One message per frame that was left out. */

@@ -53,7 +53,7 @@ public final class HotPixelFinder {
 	{
 		return withThreads(options.threads, () -> new FindResult(stats, new DefectDetector(
 			options.sigma, options.cfa).detect(stats, progress), LowestVariance.rank(stats,
-				options.topN), skipped));
+				options.topN), skipped, options.cfa));
 	}
 
 	/**

@@ -15,7 +15,8 @@ import org.hotpixels.detect.Defect;
 import org.hotpixels.detect.DefectDetector;
 import org.hotpixels.results.FindOutputs;
 import org.hotpixels.source.CfaPattern;
-import org.hotpixels.source.FileSeriesSource;
+import org.hotpixels.source.FrameSource;
+import org.hotpixels.source.Sources;
 import org.hotpixels.source.InputFiles;
 
 import picocli.CommandLine.Command;
@@ -56,7 +57,8 @@ final class FindCommand implements Callable<Integer> {
 	Integer threads;
 
 	@Option(names = "--cfa", paramLabel = "PATTERN",
-		description = "Treat frames as raw Bayer mosaics: RGGB, BGGR, GRBG or GBRG.")
+		description = "Treat frames as raw Bayer mosaics: RGGB, BGGR, GRBG or GBRG (RAW files "
+			+ "get theirs from the decoder).")
 	CfaPattern cfa;
 
 	@Option(names = "--skip-bad-frames",
@@ -82,9 +84,11 @@ final class FindCommand implements Callable<Integer> {
 		final ConsoleProgress progress = new ConsoleProgress(System.err);
 		final FindResult result;
 		try (CtrlC ignored = CtrlC.cancels(progress)) {
-			result = HotPixelFinder.find(new FileSeriesSource(files.files()), options, progress);
+			final FrameSource source = Sources.open(files.files());
+			if (options.cfa == null) options.cfa = Sources.cfaOf(source);
+			result = HotPixelFinder.find(source, options, progress);
 			progress.progress(1, 1, "Writing results");
-			FindOutputs.write(result, output);
+			FindOutputs.write(result, output, Sources.cameraOf(source));
 		}
 		finally {
 			progress.finish();
@@ -96,7 +100,11 @@ final class FindCommand implements Callable<Integer> {
 			out.println("Skipped: " + s);
 		summarize(result, seconds, out);
 		out.println("Wrote " + output.resolve(FindOutputs.VARIANCE) + ", " + FindOutputs.MEAN + ", " +
-			FindOutputs.DEFECTS + ", " + FindOutputs.LOWEST);
+			FindOutputs.DEFECTS + ", " + FindOutputs.LOWEST + (result.cfa() == null ? ""
+				: ", " + FindOutputs.DCRAW + " (for dcraw -P) and *" + FindOutputs.RAWTHERAPEE_SUFFIX +
+					" (for RawTherapee)"));
+		if (result.cfa() != null) out.println("Sensor coordinates of the " + result.cfa() +
+			" mosaic, as dcraw -D -t 0 shows it; detection used same-colour neighbours.");
 		return 0;
 	}
 

@@ -16,10 +16,10 @@ import org.hotpixels.progress.CancelledException;
 import org.hotpixels.results.FindOutputs;
 import org.hotpixels.results.ResultImages;
 import org.hotpixels.results.ResultTables;
-import org.hotpixels.source.FileSeriesSource;
 import org.hotpixels.source.FrameSource;
 import org.hotpixels.source.ImagePlusFrameSource;
 import org.hotpixels.source.InputFiles;
+import org.hotpixels.source.Sources;
 import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
@@ -88,7 +88,9 @@ public class FindHotPixelsCommand extends ContextCommand {
 			options.sigma = sigma;
 			options.topN = top_n;
 			options.skipBadFrames = skip_bad_frames;
-			final FindResult result = HotPixelFinder.find(source(), options, new StatusProgress(status,
+			final FrameSource source = source();
+			options.cfa = Sources.cfaOf(source);
+			final FindResult result = HotPixelFinder.find(source, options, new StatusProgress(status,
 				this));
 			variance_map = ResultImages.varianceMap(result.statistics(), result.defects());
 			mean_map = ResultImages.meanMap(result.statistics());
@@ -96,7 +98,7 @@ public class FindHotPixelsCommand extends ContextCommand {
 			lowest_table = ResultTables.lowest(result.lowest());
 			if (output_folder != null && !output_folder.getPath().isEmpty()) {
 				FindOutputs.prepare(output_folder.toPath(), true);
-				FindOutputs.write(result, output_folder.toPath());
+				FindOutputs.write(result, output_folder.toPath(), Sources.cameraOf(source));
 			}
 			for (final String s : result.skipped())
 				if (log != null) log.warn("Skipped: " + s);
@@ -118,8 +120,8 @@ public class FindHotPixelsCommand extends ContextCommand {
 	}
 
 	private FrameSource source() {
-		if (input_folder != null && !input_folder.getPath().isEmpty()) return new FileSeriesSource(
-			InputFiles.expand(Collections.singletonList(input_folder.getPath()), file_pattern).files());
+		if (input_folder != null && !input_folder.getPath().isEmpty()) return Sources.open(InputFiles
+			.expand(Collections.singletonList(input_folder.getPath()), file_pattern).files());
 		if (image == null) throw new HotPixelsException(
 			"No image is open and no folder was given: open a stack or choose a folder of images.");
 		return new ImagePlusFrameSource(image);

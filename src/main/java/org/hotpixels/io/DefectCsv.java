@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.hotpixels.HotPixelsException;
 import org.hotpixels.detect.Defect;
+import org.hotpixels.source.CfaPattern;
 import org.hotpixels.detect.DefectKind;
 
 /**
@@ -78,8 +79,18 @@ public final class DefectCsv {
 
 	/** Writes the CSV to {@code out} (not closed). */
 	public static void write(final Writer out, final List<Defect> defects) throws IOException {
+		write(out, defects, null);
+	}
+
+	/**
+	 * Writes the CSV to {@code out} (not closed); for a raw sensor mosaic ({@code cfa} not null)
+	 * with a last column {@code colour} telling the CFA colour (R, G or B) of each peak pixel.
+	 */
+	public static void write(final Writer out, final List<Defect> defects, final CfaPattern cfa)
+		throws IOException
+	{
 		out.write(HEADER);
-		out.write('\n');
+		out.write(cfa == null ? "\n" : ",colour\n");
 		final StringBuilder sb = new StringBuilder(160);
 		for (final Defect d : defects) {
 			sb.setLength(0);
@@ -96,6 +107,7 @@ public final class DefectCsv {
 			sb.append(',').append(d.xMax()).append(',').append(d.yMax());
 			number(sb, d.neighbourMean());
 			number(sb, d.neighbourVariance());
+			if (cfa != null) sb.append(',').append(cfa.colourAt(d.x(), d.y()));
 			sb.append('\n');
 			out.write(sb.toString());
 		}

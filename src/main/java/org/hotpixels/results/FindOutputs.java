@@ -12,7 +12,9 @@ import org.hotpixels.FindResult;
 import org.hotpixels.HotPixelsException;
 import org.hotpixels.detect.LowVariancePixel;
 import org.hotpixels.io.AtomicOutput;
+import org.hotpixels.io.DcrawBadPixels;
 import org.hotpixels.io.DefectCsv;
+import org.hotpixels.io.RawTherapeeBadPixels;
 import org.hotpixels.io.TiffWriter;
 
 /**
@@ -27,6 +29,10 @@ public final class FindOutputs {
 	public static final String MEAN = "mean.tif";
 	public static final String DEFECTS = "defects.csv";
 	public static final String LOWEST = "lowest.csv";
+	/** For raw mosaics: the defects as dcraw's {@code -P} dead pixel list. */
+	public static final String DCRAW = "dcraw-badpixels.txt";
+	/** For raw mosaics: RawTherapee's bad pixel list, named {@code <Make Model>.badpixels}. */
+	public static final String RAWTHERAPEE_SUFFIX = ".badpixels";
 
 	private FindOutputs() {}
 
@@ -61,14 +67,28 @@ public final class FindOutputs {
 
 	/** Writes all four files. */
 	public static void write(final FindResult result, final Path folder) {
+		write(result, folder, null);
+	}
+
+	/**
+	 * Writes all four files; for a raw mosaic ({@link FindResult#cfa()} set) also the defect lists
+	 * of dcraw ({@value #DCRAW}) and RawTherapee ({@code <camera>.badpixels}), so raw converters
+	 * repair the pixels while developing.
+	 */
+	public static void write(final FindResult result, final Path folder, final String camera) {
 		final Path current = folder;
 		try {
+			if (result.cfa() != null) {
+				DcrawBadPixels.write(current.resolve(DCRAW), result.defects());
+				RawTherapeeBadPixels.write(current.resolve((camera == null || camera.trim().isEmpty()
+					? "camera" : camera.trim()) + RAWTHERAPEE_SUFFIX), result.defects());
+			}
 			AtomicOutput.write(current.resolve(VARIANCE), out -> TiffWriter.write(ResultImages
 				.varianceMap(result.statistics(), result.defects()), out));
 			AtomicOutput.write(current.resolve(MEAN), out -> TiffWriter.write(ResultImages.meanMap(
 				result.statistics()), out));
 			AtomicOutput.writeText(current.resolve(DEFECTS), w -> DefectCsv.write(w, result
-				.defects()));
+				.defects(), result.cfa()));
 			AtomicOutput.writeText(current.resolve(LOWEST), w -> writeLowest(w, result.lowest()));
 		}
 		catch (final IOException e) {
