@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
 	description = { "Reads a series of images once and writes variance.tif, mean.tif, "
 		+ "defects.csv (detected defects) and lowest.csv (lowest-variance pixels) to the output folder." },
 	footer = { "", "Examples:", "  hotpixels find ~/photos/d80 --output d80-defects",
-		"  hotpixels find 'darks/*.tif' --output darks-out --sigma 4" })
+		"  hotpixels find 'darks/*.tif' --output darks-out --sigma 4", "" })
 final class FindCommand implements Callable<Integer> {
 
 	@Parameters(arity = "1..*", paramLabel = "INPUT",
