@@ -11,6 +11,8 @@ import java.util.concurrent.Callable;
 import org.hotpixels.FindOptions;
 import org.hotpixels.FindResult;
 import org.hotpixels.HotPixelFinder;
+import org.hotpixels.HotPixelsException;
+import org.hotpixels.correct.CorrectionJob;
 import org.hotpixels.detect.Defect;
 import org.hotpixels.detect.DefectDetector;
 import org.hotpixels.results.FindOutputs;
@@ -68,11 +70,17 @@ final class FindCommand implements Callable<Integer> {
 	@Option(names = "--overwrite", description = "Replace results already in the output folder.")
 	boolean overwrite;
 
+	@Option(names = "--correct", paramLabel = "DIR",
+		description = "Then repair the defects found in every input and write the corrected copies, "
+			+ "in the same format and under the same names, to this folder.")
+	Path correct;
+
 	@Override
 	public Integer call() {
 		final PrintStream out = System.out;
 		final InputFiles files = InputFiles.expand(inputs, pattern);
 		OutputChecks.notInsideInputs(output, files.files());
+		final CorrectionJob correction = correctionJob(files);
 		FindOutputs.prepare(output, overwrite);
 		final FindOptions options = new FindOptions();
 		options.sigma = sigma;
@@ -105,7 +113,20 @@ final class FindCommand implements Callable<Integer> {
 					" (for RawTherapee)"));
 		if (result.cfa() != null) out.println("Sensor coordinates of the " + result.cfa() +
 			" mosaic, as dcraw -D -t 0 shows it; detection used same-colour neighbours.");
-		return 0;
+		return correction == null ? 0 : CorrectCommand.run(correction.cfa(result.cfa()), result
+			.defects(), out, System.err);
+	}
+
+	/** The --correct job, checked before the long work starts; null without --correct. */
+	private CorrectionJob correctionJob(final InputFiles files) {
+		if (correct == null) return null;
+		if (correct.toAbsolutePath().normalize().equals(output.toAbsolutePath().normalize()))
+			throw new HotPixelsException(correct +
+				": choose a folder for the corrected images other than the results folder.");
+		final CorrectionJob job = new CorrectionJob(files.files(), correct).overwrite(overwrite)
+			.skipBadFiles(skipBadFrames).defectsName("The defects found");
+		job.check();
+		return job;
 	}
 
 	/** A short human summary: frames, defects by kind, and the strongest defects. */

@@ -1,0 +1,112 @@
+package org.hotpixels.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.hotpixels.HotPixelsException;
+import org.hotpixels.correct.CorrectionJob;
+import org.hotpixels.correct.CorrectionResult;
+import org.hotpixels.detect.Defect;
+import org.hotpixels.io.DefectLists;
+import org.hotpixels.io.ImageFileWriter.Format;
+import org.hotpixels.source.CfaPattern;
+import org.hotpixels.source.InputFiles;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code hotpixels correct}: corrected copies of image files, under the same names. */
+@Command(name = "correct", mixinStandardHelpOptions = true,
+	description = { "Repairs the defects of a list in every input image and writes the corrected "
+		+ "copies under the same file names to the output folder; the originals are never changed. "
+		+ "Each defective pixel becomes the median of its good same-channel neighbours." },
+	footer = { "", "Examples:",
+		"  hotpixels correct ~/photos/d80 --defects d80-defects/defects.csv --output d80-fixed",
+		"  hotpixels correct 'raw/*.NEF' --defects hot.lst --output fixed --cfa RGGB" })
+final class CorrectCommand implements Callable<Integer> {
+
+	@Parameters(arity = "1..*", paramLabel = "INPUT",
+		description = "Folders, image files or globs such as 'shots/*.jpg'.")
+	List<String> inputs;
+
+	@Option(names = { "-d", "--defects" }, required = true, paramLabel = "FILE",
+		description = "Defect list: defects.csv from find, a CSV with x and y columns, dcraw's -P "
+			+ "file, a RawTherapee .badpixels file, a Siril .lst list, or a mask image.")
+	Path defects;
+
+	@Option(names = { "-o", "--output" }, required = true, paramLabel = "DIR",
+		description = "Folder for the corrected copies (created if missing); not an input folder.")
+	Path output;
+
+	@Option(names = "--format", paramLabel = "FORMAT", defaultValue = "same",
+		description = "same (default: TIFF and PNG stay exact, JPEG is re-encoded at quality 95), "
+			+ "tif or png.")
+	String format;
+
+	@Option(names = "--cfa", paramLabel = "PATTERN",
+		description = "Repair raw Bayer mosaics from same-colour neighbours: RGGB, BGGR, GRBG or GBRG "
+			+ "(camera RAW files: the decoder's pattern unless given).")
+	CfaPattern cfa;
+
+	@Option(names = "--pattern", paramLabel = "GLOB",
+		description = "Only files of folders whose name matches, e.g. '*.NEF' (default: all images).")
+	String pattern;
+
+	@Option(names = "--overwrite", description = "Replace files already in the output folder.")
+	boolean overwrite;
+
+	@Option(names = "--skip-bad-frames",
+		description = "Leave out files that cannot be read or differ in size, and list them.")
+	boolean skipBadFrames;
+
+	@Override
+	public Integer call() {
+		final InputFiles files = InputFiles.expand(inputs, pattern);
+		final CorrectionJob job = new CorrectionJob(files.files(), output).format(Format.parse(
+			format)).cfa(cfa).overwrite(overwrite).skipBadFiles(skipBadFrames).defectsName(String
+				.valueOf(defects.getFileName()));
+		job.check();
+		return run(job, read(defects), System.out, System.err);
+	}
+
+	/** Reads a defect list, turning I/O errors into one-line messages. */
+	static List<Defect> read(final Path file) {
+		try {
+			return DefectLists.read(file);
+		}
+		catch (final IOException e) {
+			throw new HotPixelsException(file + ": cannot be read (" + e.getMessage() + ").", e);
+		}
+	}
+
+	/**
+	 * Runs a checked job with progress on standard error and Ctrl-C, prints its warnings, notes
+	 * and summary, and returns the exit code (130 when cancelled).
+	 */
+	static int run(final CorrectionJob job, final List<Defect> defects, final PrintStream out,
+		final PrintStream err)
+	{
+		final ConsoleProgress progress = new ConsoleProgress(err);
+		final CorrectionResult result;
+		try (CtrlC ignored = CtrlC.cancels(progress)) {
+			result = job.run(defects, progress);
+		}
+		finally {
+			progress.finish();
+		}
+		for (final String w : result.warnings())
+			err.println("Warning: " + w);
+		for (final String s : result.skipped())
+			out.println("Skipped: " + s);
+		if (result.cancelled()) {
+			err.println("hotpixels: " + result.summary());
+			return HotPixelsCli.CANCELLED;
+		}
+		out.println(result.summary());
+		return 0;
+	}
+}

@@ -1,0 +1,168 @@
+package org.hotpixels.imagej;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.Collections;
+import java.util.List;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.measure.ResultsTable;
+
+import org.hotpixels.HotPixelsException;
+import org.hotpixels.correct.CorrectionJob;
+import org.hotpixels.correct.CorrectionResult;
+import org.hotpixels.correct.ImageCorrection;
+import org.hotpixels.detect.Defect;
+import org.hotpixels.io.DefectLists;
+import org.hotpixels.io.ImageFileWriter.Format;
+import org.hotpixels.progress.CancelledException;
+import org.hotpixels.results.ResultTables;
+import org.hotpixels.source.CfaPattern;
+import org.hotpixels.source.InputFiles;
+import org.scijava.ItemIO;
+import org.scijava.app.StatusService;
+import org.scijava.command.Command;
+import org.scijava.command.ContextCommand;
+import org.scijava.log.LogService;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+/**
+ * Plugins &gt; Hot Pixels &gt; Correct Hot Pixels: repairs the defects of a list (a defect file,
+ * or the open "Hot Pixels" table) in a copy of the image, or in copies of a folder's images
+ * written to another folder under the same names. The originals are never changed. Parameter
+ * names are the macro keys:
+ * <pre>{@code
+ * run("Correct Hot Pixels", "defect_file=/data/defects.csv cfa=none");
+ * run("Correct Hot Pixels", "input_folder=/data/d80 file_pattern=*.jpg use_table "
+ *     + "output_folder=/data/d80-fixed output_format=tif");
+ * }</pre>
+ */
+@Plugin(type = Command.class, menuPath = "Plugins>Hot Pixels>Correct Hot Pixels",
+	label = "Correct Hot Pixels")
+public class CorrectHotPixelsCommand extends ContextCommand {
+
+	@Parameter(required = false, persist = false, label = "Image (when no folder is given)")
+	private ImagePlus image;
+
+	@Parameter(required = false, persist = false, style = "directory",
+		label = "Folder of images (empty: the image)")
+	private File input_folder;
+
+	@Parameter(required = false, persist = false, label = "File pattern",
+		description = "e.g. *.jpg; empty for all images")
+	private String file_pattern = "";
+
+	@Parameter(required = false, persist = false, style = "open",
+		label = "Defect file (CSV, dcraw, Siril, RawTherapee or mask)")
+	private File defect_file;
+
+	@Parameter(persist = false, label = "Use the open \"Hot Pixels\" table instead")
+	private boolean use_table;
+
+	@Parameter(persist = false, label = "Raw Bayer pattern", choices = { "none", "RGGB", "BGGR",
+		"GRBG", "GBRG" })
+	private String cfa = "none";
+
+	@Parameter(required = false, persist = false, style = "directory",
+		label = "Save corrected folder images to")
+	private File output_folder;
+
+	@Parameter(persist = false, label = "Output format", choices = { "same", "tif", "png" })
+	private String output_format = "same";
+
+	@Parameter(persist = false, label = "Replace existing files")
+	private boolean overwrite;
+
+	@Parameter(persist = false, label = "Skip unreadable or mismatched files")
+	private boolean skip_bad_frames;
+
+	@Parameter(type = ItemIO.OUTPUT)
+	private ImagePlus corrected;
+
+	@Parameter(required = false)
+	private StatusService status;
+
+	@Parameter(required = false)
+	private LogService log;
+
+	/** Set by scripts and tests; otherwise the "Hot Pixels" window is used. */
+	private ResultsTable table;
+
+	@Override
+	public void run() {
+		try {
+			final List<Defect> defects = defects();
+			final CfaPattern pattern = "none".equalsIgnoreCase(cfa) ? null : CfaPattern.parse(cfa);
+			final StatusProgress progress = new StatusProgress(status, this);
+			if (isSet(input_folder)) correctFolder(defects, pattern, progress);
+			else {
+				if (image == null) throw new HotPixelsException(
+					"No image is open and no folder was given: open an image or choose a folder of images.");
+				corrected = ImageCorrection.correct(image, defects, pattern, progress);
+				if (status != null) status.showStatus("Corrected " + defects.size() + " defects in " +
+					image.getTitle() + ".");
+			}
+		}
+		catch (final HotPixelsException e) {
+			cancel(e.getMessage());
+			if (log != null) log.error(e.getMessage());
+			if (IJ.getInstance() != null) IJ.error("Correct Hot Pixels", e.getMessage());
+		}
+		catch (final CancelledException e) {
+			cancel("Cancelled.");
+		}
+	}
+
+	private void correctFolder(final List<Defect> defects, final CfaPattern pattern,
+		final StatusProgress progress)
+	{
+		if (!isSet(output_folder)) throw new HotPixelsException(
+			"Choose an output folder for the corrected images of " + input_folder + ".");
+		final CorrectionResult result = new CorrectionJob(InputFiles.expand(Collections
+			.singletonList(input_folder.getPath()), file_pattern).files(), output_folder.toPath())
+				.format(Format.parse(output_format)).cfa(pattern).overwrite(overwrite).skipBadFiles(
+					skip_bad_frames).defectsName(use_table ? "The Hot Pixels table" : defect_file
+						.getName()).run(defects, progress);
+		if (log != null) {
+			for (final String w : result.warnings())
+				log.warn(w);
+			for (final String s : result.skipped())
+				log.warn("Skipped: " + s);
+			log.info(result.summary());
+		}
+		if (result.cancelled()) cancel(result.summary());
+		else if (status != null) status.showStatus(result.summary());
+	}
+
+	private List<Defect> defects() {
+		if (use_table && isSet(defect_file)) throw new HotPixelsException(
+			"Choose either a defect file or the Hot Pixels table, not both.");
+		if (use_table) return ResultTables.defectsFrom(table != null ? table : ResultsTable
+			.getResultsTable(ResultTables.DEFECTS_TITLE));
+		if (!isSet(defect_file)) throw new HotPixelsException(
+			"Choose a defect file, or use the Hot Pixels table of Find Hot Pixels.");
+		try {
+			return DefectLists.read(defect_file.toPath());
+		}
+		catch (final IOException e) {
+			throw new HotPixelsException(defect_file + ": cannot be read (" + e.getMessage() + ").",
+				e);
+		}
+	}
+
+	private static boolean isSet(final File f) {
+		return f != null && !f.getPath().isEmpty();
+	}
+
+	/** For tests and scripts: the image to correct. */
+	public void setImage(final ImagePlus image) {
+		this.image = image;
+	}
+
+	/** For tests and scripts: the defect table {@code use_table} reads instead of the window. */
+	public void setDefectTable(final ResultsTable table) {
+		this.table = table;
+	}
+}
