@@ -25,8 +25,8 @@ import picocli.CommandLine.Parameters;
 		+ "copies under the same file names to the output folder; the originals are never changed. "
 		+ "Each defective pixel becomes the median of its good same-channel neighbours." },
 	footer = { "", "Examples:",
-		"  hotpixels correct ~/photos/d80 --defects d80-defects/defects.csv --output d80-fixed",
-		"  hotpixels correct 'raw/*.NEF' --defects hot.lst --output fixed --cfa RGGB" })
+		"  hotpixels correct ~/photos/d80 --defects d80-out/defects.csv --output d80-fixed",
+		"  hotpixels correct 'raw/*.NEF' --defects darks-out/defects.csv --output fixed", "" })
 final class CorrectCommand implements Callable<Integer> {
 
 	@Parameters(arity = "1..*", paramLabel = "INPUT",
@@ -65,12 +65,16 @@ final class CorrectCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
+		final Format outputFormat = Format.parse(format);
 		final InputFiles files = InputFiles.expand(inputs, pattern);
-		final CorrectionJob job = new CorrectionJob(files.files(), output).format(Format.parse(
-			format)).cfa(cfa).overwrite(overwrite).skipBadFiles(skipBadFrames).defectsName(String
+		final CorrectionJob job = new CorrectionJob(files.files(), output).format(outputFormat).cfa(
+			cfa).overwrite(overwrite).skipBadFiles(skipBadFrames).defectsName(String
 				.valueOf(defects.getFileName()));
 		job.check();
-		return run(job, read(defects), System.out, System.err);
+		final List<Defect> list = read(defects);
+		if (!files.skipped().isEmpty()) System.out.println("Left out " + files.skipped().size() +
+			" file(s) that are not images, e.g. " + files.skipped().get(0).getFileName());
+		return run(job, list, System.out, System.err);
 	}
 
 	/** Reads a defect list, turning I/O errors into one-line messages. */

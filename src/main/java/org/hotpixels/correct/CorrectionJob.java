@@ -167,18 +167,15 @@ public final class CorrectionJob {
 		for (final Path in : inputs) {
 			final FileType type = ImageFileWriter.fileType(in, format);
 			jpeg |= type == FileType.JPEG;
-			if (format == Format.SAME && type == FileType.TIFF && !InputFiles.extension(in).startsWith(
-				"tif"))
-			{
-				if (RawFrameSource.isRawFile(in)) raw = true;
-				else asTiff.add(InputFiles.extension(in));
-			}
+			if (RawFrameSource.isRawFile(in)) raw |= type == FileType.TIFF;
+			else if (format == Format.SAME && type == FileType.TIFF && !InputFiles.extension(in)
+				.startsWith("tif")) asTiff.add(InputFiles.extension(in));
 		}
 		if (jpeg) result.warnings.add("JPEG is lossy: the corrected JPEG files are re-encoded " +
 			"(quality " + Math.round(ImageFileWriter.JPEG_QUALITY * 100) +
 			", 4:4:4), which changes every pixel slightly; format tif keeps the repair exact.");
 		if (raw) result.warnings.add("Camera RAW files are written as 16-bit TIFF sensor mosaics " +
-			"(same name, .tif): corrected raw data for a raw converter, not developed photos.");
+			"(same name, .tif): the corrected, undemosaiced sensor data, not developed photos.");
 		if (!asTiff.isEmpty()) result.warnings.add("Files of type " + String.join(", ", asTiff) +
 			" cannot be written in their own format and are written as TIFF (.tif).");
 	}

@@ -56,4 +56,42 @@ class RawCorrectionTest {
 				Collections.singleton(key(17, 13)), 2, "DSC_000" + i);
 		}
 	}
+
+	@Test
+	void findWithCorrectRepairsARawSeries(@TempDir final Path dir) throws Exception {
+		RawTests.dcraw();
+		final int w = RawSeriesFindTest.W, h = RawSeriesFindTest.H;
+		final Path in = java.nio.file.Files.createDirectories(dir.resolve("raw"));
+		for (int f = 0; f < 16; f++)
+			new DngWriter(w, h, RawSeriesFindTest.darkFrame(f)).cfa(CfaPattern.RGGB).write(in.resolve(
+				String.format("IMG_%04d.DNG", f)));
+		final Map<String, String> before = Checksums.of(in);
+		final java.io.PrintStream out = System.out, err = System.err;
+		final java.io.ByteArrayOutputStream o = new java.io.ByteArrayOutputStream();
+		System.setOut(new java.io.PrintStream(o, true));
+		System.setErr(new java.io.PrintStream(o, true));
+		final int code;
+		try {
+			code = org.hotpixels.cli.HotPixelsCli.run("find", in.toString(), "-o", dir.resolve("res")
+				.toString(), "--correct", dir.resolve("fixed").toString());
+		}
+		finally {
+			System.setOut(out);
+			System.setErr(err);
+		}
+		assertEquals(0, code, o.toString());
+		assertTrue(o.toString().contains("Camera RAW files are written as 16-bit TIFF"), o
+			.toString());
+		assertEquals(before, Checksums.of(in));
+		final java.util.Set<Long> planted = new java.util.HashSet<>();
+		for (final int[] p : RawSeriesFindTest.PLANTED)
+			planted.add(key(p[0], p[1]));
+		for (int f = 0; f < 16; f += 5) {
+			final String name = String.format("IMG_%04d", f);
+			final ImagePlus fixed = new Opener().openImage(dir.resolve("fixed/" + name + ".tif")
+				.toString());
+			NeighbourMedian.check(new ShortProcessor(w, h, RawSeriesFindTest.darkFrame(f), null), fixed
+				.getProcessor(), planted, 2, name);
+		}
+	}
 }
