@@ -30,6 +30,7 @@ public final class TiffWriter {
 			.getStack().getSliceLabel(1) };
 		fi.overlay = FileSaver.getOverlay(imp);
 		fi.properties = imp.getPropertiesAsArray();
+		if (imp.isComposite()) saver.saveDisplayRangesAndLuts(imp, fi);
 		final DataOutputStream data = new DataOutputStream(new BufferedOutputStream(out, 1 << 16));
 		new TiffEncoder(fi).write(data);
 		data.flush();
