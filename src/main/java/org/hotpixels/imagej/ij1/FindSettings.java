@@ -1,0 +1,70 @@
+package org.hotpixels.imagej.ij1;
+
+import org.hotpixels.FindOptions;
+import org.hotpixels.HotPixelsException;
+import org.hotpixels.detect.DefectDetector;
+
+/**
+ * The values of the Find Hot Pixels dialog. Each field has a macro key equal to the
+ * {@code @Parameter} name of the SciJava command (in brackets below), so one recorded macro
+ * runs in plain ImageJ and in Fiji.
+ *
+ * <pre>{@code
+ * FindSettings s = new FindSettings();
+ * s.inputFolder = "/data/d80";
+ * FindResult r = Find_Hot_Pixels.find(s, null, Progress.NONE);
+ * }</pre>
+ */
+public final class FindSettings {
+
+	/** [input_folder] Folder of images; empty for the active image. */
+	public String inputFolder = "";
+	/** [file_pattern] Glob such as {@code *.jpg}; empty for every image in the folder. */
+	public String filePattern = "";
+	/** [top_n] Length of the lowest-variance ranking. */
+	public int topN = 10;
+	/** [sigma] Detection threshold in robust standard deviations. */
+	public double sigma = DefectDetector.DEFAULT_SIGMA;
+	/** [skip_bad_frames] Leave out frames that cannot be read or differ in size or type. */
+	public boolean skipBadFrames;
+	/** [output_folder] Where to save variance.tif, mean.tif, defects.csv, lowest.csv; empty: not saved. */
+	public String outputFolder = "";
+
+	/** True if a folder of images was given (else the active image is used). */
+	public boolean hasInputFolder() {
+		return !inputFolder.trim().isEmpty();
+	}
+
+	/** True if the results are to be saved. */
+	public boolean hasOutputFolder() {
+		return !outputFolder.trim().isEmpty();
+	}
+
+	/** Checks the numbers; a mistake raises {@link HotPixelsException} with one sentence. */
+	public void check() {
+		if (topN < 0) throw new HotPixelsException("top_n must be 0 or more (got " + topN + ").");
+		if (!(sigma >= 1)) throw new HotPixelsException("sigma must be at least 1 (got " + sigma +
+			").");
+	}
+
+	/** The core's options for these settings. */
+	public FindOptions options() {
+		final FindOptions options = new FindOptions();
+		options.topN = topN;
+		options.sigma = sigma;
+		options.skipBadFrames = skipBadFrames;
+		return options;
+	}
+
+	/** An independent copy. */
+	public FindSettings copy() {
+		final FindSettings c = new FindSettings();
+		c.inputFolder = inputFolder;
+		c.filePattern = filePattern;
+		c.topN = topN;
+		c.sigma = sigma;
+		c.skipBadFrames = skipBadFrames;
+		c.outputFolder = outputFolder;
+		return c;
+	}
+}
