@@ -160,7 +160,7 @@ final class ImageJRun {
 		return Paths.get(System.getProperty("hotpixels.macros", "macros"));
 	}
 
-	/** Copies only the watchdog's classes, so the ImageJ JVM sees no other test class. */
+	/** Copies only the watchdog's and probe's classes: the ImageJ JVM sees no other test class. */
 	private static void copyWatchdog(final Path target) throws IOException {
 		final Path dir;
 		try {
@@ -173,12 +173,11 @@ final class ImageJRun {
 		final Path pkg = target.resolve(ImageJWatchdog.class.getPackage().getName().replace('.',
 			'/'));
 		Files.createDirectories(pkg);
-		try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, ImageJWatchdog.class
-			.getSimpleName() + "*.class"))
-		{
-			for (final Path f : s)
-				Files.copy(f, pkg.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-		}
+		for (final Class<?> c : new Class<?>[] { ImageJWatchdog.class, GuiProbe.class })
+			try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, c.getSimpleName() + "*.class")) {
+				for (final Path f : s)
+					Files.copy(f, pkg.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+			}
 	}
 
 	private static String read(final Path file) throws IOException {
