@@ -27,7 +27,7 @@ for (i = 0; i < names.length; i++) {
 		continue; // a file, not a camera folder
 	camera = substring(names[i], 0, lengthOf(names[i]) - 1);
 	showStatus("Camera " + (i + 1) + "/" + names.length + ": " + camera);
-	run("Find Hot Pixels", "input_folder=[" + cameras + File.separator + camera + "] top_n=10 sigma=5 output_folder=[" + output + File.separator + camera + "]");
+	run("Find Hot Pixels", "input_folder=[" + cameras + File.separator + camera + "] top_n=10 sigma=6 output_folder=[" + output + File.separator + camera + "]");
 	Table.set("camera", row, camera, summary);
 	Table.set("defects", row, Table.size("Hot Pixels"), summary);
 	Table.set("stuck", row, countKind("stuck"), summary);

@@ -20,7 +20,7 @@ if (output == "")
 	output = getDirectory("Choose a folder for the results");
 
 setBatchMode(true);
-run("Find Hot Pixels", "input_folder=[" + input + "] file_pattern=[" + pattern + "] top_n=20 sigma=5");
+run("Find Hot Pixels", "input_folder=[" + input + "] file_pattern=[" + pattern + "] top_n=20 sigma=6");
 
 File.makeDirectory(output);
 Table.save(output + File.separator + "hot-pixels.csv", "Hot Pixels");

@@ -25,7 +25,7 @@ if (image != "") {
 	makeSyntheticSeries(160, 120, 20);
 }
 
-run("Find Hot Pixels", "top_n=10 sigma=5");
+run("Find Hot Pixels", "top_n=10 sigma=6");
 
 print("Hot Pixels: " + Table.size("Hot Pixels") + " defects");
 for (row = 0; row < Table.size("Hot Pixels"); row++)

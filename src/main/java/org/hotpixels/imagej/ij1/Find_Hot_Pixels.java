@@ -9,21 +9,23 @@ import ij.ImagePlus;
 import ij.WindowManager;
 import ij.plugin.PlugIn;
 
+import org.hotpixels.FindOptions;
 import org.hotpixels.FindResult;
 import org.hotpixels.HotPixelFinder;
 import org.hotpixels.HotPixelsException;
 import org.hotpixels.progress.CancelledException;
 import org.hotpixels.progress.Progress;
 import org.hotpixels.results.FindOutputs;
-import org.hotpixels.source.FileSeriesSource;
 import org.hotpixels.source.FrameSource;
 import org.hotpixels.source.ImagePlusFrameSource;
 import org.hotpixels.source.InputFiles;
+import org.hotpixels.source.Sources;
 
 /**
  * Plugins &gt; Hot Pixels &gt; Find Hot Pixels in plain ImageJ 1 (in Fiji, the SciJava command
- * of the same name takes its place and reads the same macro keys). Reads a folder of images, or
- * the active stack (virtual stacks too) when no folder is given, and shows the variance map with
+ * of the same name takes its place and reads the same macro keys). Reads a folder of images
+ * (camera RAW files too, through dcraw or LibRaw), or the active stack (virtual stacks too)
+ * when no folder is given, and shows the variance map with
  * the defects as overlay points, the mean map, and the "Hot Pixels" and "Lowest Variance" tables.
  *
  * <pre>{@code
@@ -73,13 +75,15 @@ public class Find_Hot_Pixels implements PlugIn {
 		final Path output = settings.hasOutputFolder() ? Paths.get(settings.outputFolder.trim())
 			: null;
 		if (output != null) FindOutputs.prepare(output, true);
-		final FindResult result = HotPixelFinder.find(source, settings.options(), progress);
-		if (output != null) FindOutputs.write(result, output);
+		final FindOptions options = settings.options();
+		options.cfa = Sources.cfaOf(source);
+		final FindResult result = HotPixelFinder.find(source, options, progress);
+		if (output != null) FindOutputs.write(result, output, Sources.cameraOf(source));
 		return result;
 	}
 
 	private static FrameSource source(final FindSettings settings, final ImagePlus image) {
-		if (settings.hasInputFolder()) return new FileSeriesSource(InputFiles.expand(Collections
+		if (settings.hasInputFolder()) return Sources.open(InputFiles.expand(Collections
 			.singletonList(settings.inputFolder.trim()), settings.filePattern).files());
 		if (image == null) throw new HotPixelsException(
 			"No image is open and no folder was given: open a stack or choose a folder of images.");
