@@ -40,11 +40,15 @@ public class Find_Hot_Pixels implements PlugIn {
 	@Override
 	public void run(final String arg) {
 		IJProgress progress = null;
+		ImagePlus locked = null;
 		try {
 			final FindSettings settings = FindDialog.ask();
 			if (settings == null) return;
 			progress = new IJProgress();
 			final ImagePlus image = settings.hasInputFolder() ? null : WindowManager.getCurrentImage();
+			if (image != null && !image.lockSilently()) throw new HotPixelsException(image.getTitle() +
+				": is in use by another command; run Find Hot Pixels again when it has finished.");
+			locked = image;
 			final FindResult result = find(settings, image, progress);
 			for (final String skipped : result.skipped())
 				IJ.log(TITLE + ": skipped " + skipped);
@@ -58,6 +62,9 @@ public class Find_Hot_Pixels implements PlugIn {
 		}
 		catch (final CancelledException e) {
 			if (progress != null) progress.finish(TITLE + ": cancelled.");
+		}
+		finally {
+			if (locked != null) locked.unlock();
 		}
 	}
 
