@@ -147,8 +147,8 @@ final class ImageJRun {
 	/** The drop-in jar built by {@code mvn package} (path from the failsafe configuration). */
 	static Path dropinJar() {
 		final String path = System.getProperty("hotpixels.dropin");
-		if (path == null) throw new AssertionError(
-			"hotpixels.dropin is not set: run the macro tests with 'mvn verify'.");
+		assumeTrue(path != null,
+			"hotpixels.dropin is not set: the macro tests run in 'mvn verify', after the jar is built.");
 		final Path jar = Paths.get(path);
 		if (!Files.isRegularFile(jar)) throw new AssertionError(jar +
 			" is missing: run 'mvn package' first.");
