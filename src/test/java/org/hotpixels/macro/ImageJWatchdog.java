@@ -3,6 +3,7 @@ package org.hotpixels.macro;
 import java.awt.AWTEvent;
 import java.awt.Button;
 import java.awt.Checkbox;
+import java.awt.Choice;
 import java.awt.Component;
 import java.awt.Container;
 import java.awt.Dialog;
@@ -99,6 +100,7 @@ public final class ImageJWatchdog {
 			if (value == null) continue;
 			final Object c = e.getKey();
 			if (c instanceof Checkbox) ((Checkbox) c).setState(Boolean.parseBoolean(value));
+			else if (c instanceof Choice) ((Choice) c).select(value);
 			else if (c instanceof TextField) ((TextField) c).setText(value);
 			else if (c instanceof Container) for (final Component child : ((Container) c)
 				.getComponents())

@@ -26,7 +26,7 @@ class MacroIT {
 
 	/** The macros these tests run; a new macro without a test fails {@link #everyMacroIsTested}. */
 	private static final String[] TESTED = { "find_in_open_stack.ijm", "find_in_folder.ijm",
-		"batch_cameras.ijm" };
+		"batch_cameras.ijm", "correct_folder.ijm" };
 
 	private static final PlantedSeries SERIES = new PlantedSeries(1, new int[] { 30, 20 },
 		new int[] { 70, 45 }, new int[] { 10, 80 });
@@ -120,6 +120,25 @@ class MacroIT {
 		assertEquals(1, Double.parseDouble(summary.get(1, "stuck")), 0.0, summary::toString);
 		assertEquals(0, Double.parseDouble(summary.get(1, "hot")), 0.0, summary::toString);
 		assertEquals(1, Double.parseDouble(summary.get(1, "dead")), 0.0, summary::toString);
+	}
+
+	@Test
+	void correctFolderRepairsOnlyThePlantedPixels() throws Exception {
+		final Path in = SERIES.writeFolder(tmp.resolve("frames"));
+		final Path list = tmp.resolve("planted.csv"); // written by hand: the reference positions
+		Files.write(list, ("x,y\n" + SERIES.stuck[0] + "," + SERIES.stuck[1] + "\n" + SERIES.hot[0] +
+			"," + SERIES.hot[1] + "\n" + SERIES.dead[0] + "," + SERIES.dead[1] + "\n").getBytes(
+				"UTF-8"));
+		final Path out = tmp.resolve("corrected");
+		final ImageJRun.Result r = imagej().batch(macro("correct_folder.ijm"), "input=[" + in +
+			"] defects=[" + list + "] output=[" + out + "] format=same");
+		assertFinished(r, "Corrected " + PlantedSeries.FRAMES + " images into");
+		for (int f = 0; f < PlantedSeries.FRAMES; f++) {
+			final String name = String.format("frame_%02d.tif", f);
+			RepairCheck.assertRepaired(IJ.openImage(in.resolve(name).toString()).getProcessor(), IJ
+				.openImage(out.resolve(name).toString()).getProcessor(), name, SERIES.stuck, SERIES.hot,
+				SERIES.dead);
+		}
 	}
 
 	/** Exactly the planted defects, each of its kind. */

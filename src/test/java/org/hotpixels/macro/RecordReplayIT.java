@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import ij.ImagePlus;
 import ij.process.ByteProcessor;
 
+import org.hotpixels.imagej.CorrectHotPixelsCommand;
 import org.hotpixels.imagej.FindHotPixelsCommand;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,7 +57,8 @@ class RecordReplayIT {
 			.matcher(recorded.out);
 		assertTrue(m.find(), recorded::toString);
 		final String line = m.group(1), options = m.group(2);
-		assertEquals(sciJavaInputNames(), keys(options), "recorded: " + line);
+		assertEquals(sciJavaInputNames(FindHotPixelsCommand.class), keys(options), "recorded: " +
+			line);
 		assertTrue(options.contains("skip_bad_frames=true"), line);
 		assertTrue(options.contains("output_folder=[" + out + "]"), line);
 		assertPlantedIn(out);
@@ -88,10 +90,45 @@ class RecordReplayIT {
 		}
 	}
 
-	/** Input names of the SciJava command a user sets (not the active image, not services). */
-	static Set<String> sciJavaInputNames() {
+	@Test
+	void aRecordedCorrectionReplays() throws Exception {
+		final Path in = SERIES.writeFolder(tmp.resolve("frames"));
+		final Path list = tmp.resolve("defects.csv");
+		Files.write(list, ("x,y\n" + SERIES.stuck[0] + "," + SERIES.stuck[1] + "\n" + SERIES.hot[0] +
+			"," + SERIES.hot[1] + "\n").getBytes(StandardCharsets.UTF_8));
+		final Path out = tmp.resolve("fixed");
+		final ImageJRun.Result recorded = imagej().property("watchdog.record", "Correct Hot Pixels")
+			.property("watchdog.fill", "input_folder=" + in + ";defect_file=" + list +
+				";output_folder=" + out + ";output_format=png;overwrite=true").run();
+		assertEquals(0, recorded.exitCode, recorded::toString);
+		final Matcher m = Pattern.compile("RECORDED (run\\(\"Correct Hot Pixels\", \"(.*)\"\\);)")
+			.matcher(recorded.out);
+		assertTrue(m.find(), recorded::toString);
+		final String line = m.group(1);
+		final Set<String> keys = keys(m.group(2));
+		assertTrue(sciJavaInputNames(CorrectHotPixelsCommand.class).containsAll(keys), line);
+		assertTrue(m.group(2).contains("output_format=png") && keys.contains("overwrite") && m.group(
+			2).contains("overwrite=true"), line);
+		assertCorrectedIn(in, out);
+
+		final ImageJRun.Result replayed = imagej().batch(macro(line, "print('replayed');"), "");
+		MacroIT.assertFinished(replayed, "replayed"); // overwrite=true replaces the first run's files
+		assertCorrectedIn(in, out);
+	}
+
+	private static void assertCorrectedIn(final Path in, final Path out) {
+		for (int f = 0; f < PlantedSeries.FRAMES; f++) {
+			final String name = String.format("frame_%02d", f);
+			RepairCheck.assertRepaired(ij.IJ.openImage(in.resolve(name + ".tif").toString())
+				.getProcessor(), ij.IJ.openImage(out.resolve(name + ".png").toString()).getProcessor(),
+				name, SERIES.stuck, SERIES.hot);
+		}
+	}
+
+	/** Input names of a SciJava command that a user sets (not the active image, not services). */
+	static Set<String> sciJavaInputNames(final Class<?> command) {
 		final Set<String> names = new TreeSet<>();
-		for (final Field f : FindHotPixelsCommand.class.getDeclaredFields()) {
+		for (final Field f : command.getDeclaredFields()) {
 			final Parameter p = f.getAnnotation(Parameter.class);
 			if (p == null || p.type() == ItemIO.OUTPUT || Service.class.isAssignableFrom(f
 				.getType()) || f.getType() == ImagePlus.class) continue;
