@@ -20,7 +20,8 @@ public class About_Hot_Pixel_Finder implements PlugIn {
 		final String version = About_Hot_Pixel_Finder.class.getPackage().getImplementationVersion();
 		return "Hot Pixel Finder " + (version == null ? "(development build)" : version) + "\n \n" +
 			"Finds stuck, hot and dead sensor pixels from a series of images, and repairs them.\n" +
-			"Plugins > Hot Pixels > Find Hot Pixels: a folder of images, or the open stack.\n \n" +
+			"Plugins > Hot Pixels > Find Hot Pixels: a folder of images, or the open stack.\n" +
+			"Plugins > Hot Pixels > Correct Hot Pixels: repairs copies with a defect list.\n \n" +
 			"Manual, macros and the command line:\n" + README_URL;
 	}
 }

@@ -58,8 +58,17 @@ public class Correct_Hot_Pixels implements PlugIn {
 				progress.finish(result.summary());
 			}
 			else {
-				final ImagePlus corrected = correctImage(settings, defects, WindowManager
-					.getCurrentImage(), progress);
+				final ImagePlus image = WindowManager.getCurrentImage();
+				if (image != null && !image.lockSilently()) throw new HotPixelsException(image
+					.getTitle() + ": is in use by another command; run Correct Hot Pixels again when it " +
+					"has finished.");
+				final ImagePlus corrected;
+				try {
+					corrected = correctImage(settings, defects, image, progress);
+				}
+				finally {
+					if (image != null) image.unlock();
+				}
 				corrected.show();
 				progress.finish("Corrected " + defects.size() + " defects: " + corrected.getTitle());
 			}

@@ -29,7 +29,7 @@ import org.hotpixels.source.Sources;
  * the defects as overlay points, the mean map, and the "Hot Pixels" and "Lowest Variance" tables.
  *
  * <pre>{@code
- * run("Find Hot Pixels", "input_folder=[/data/d80] file_pattern=*.jpg top_n=10 sigma=5 output_folder=[/data/d80-out]");
+ * run("Find Hot Pixels", "input_folder=[/data/d80] file_pattern=*.jpg top_n=10 sigma=6 output_folder=[/data/d80-out]");
  * }</pre>
  */
 public class Find_Hot_Pixels implements PlugIn {
