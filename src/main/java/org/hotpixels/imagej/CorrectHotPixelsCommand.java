@@ -35,7 +35,7 @@ import org.scijava.plugin.Plugin;
  * names are the macro keys:
  * <pre>{@code
  * run("Correct Hot Pixels", "defect_file=/data/defects.csv cfa=none");
- * run("Correct Hot Pixels", "input_folder=/data/d80 file_pattern=*.jpg use_table "
+ * run("Correct Hot Pixels", "input_folder=/data/d80 file_pattern=*.jpg use_table=true "
  *     + "output_folder=/data/d80-fixed output_format=tif");
  * }</pre>
  */
