@@ -1,0 +1,118 @@
+package org.hotpixels.stats;
+
+import java.io.IOException;
+
+import org.hotpixels.source.PixelType;
+
+/**
+ * The per-sample part of a statistics file, in logical values that do not depend on how the
+ * accumulators lay out their arrays. Each block holds one value for every sample (index
+ * {@code c * width * height + y * width + x}), blocks one after the other:
+ * <ul>
+ * <li>8-bit and RGB: int sum, long sum of squares, byte min, byte max (14 bytes per sample);</li>
+ * <li>16-bit: long sum, long sum of squares, char min, char max (20 bytes);</li>
+ * <li>32-bit: int count, double mean, double sum of squared deviations, float min, float max
+ * (28 bytes).</li>
+ * </ul>
+ * Writing uses the statistics' accessors; {@link #read} fills the accumulators' arrays, the only
+ * code here that knows their layout.
+ */
+final class StatePayload {
+
+	private StatePayload() {}
+
+	/** Bytes per sample of each type. */
+	static int bytesPerSample(final PixelType type) {
+		switch (type) {
+			case GRAY16:
+				return 20;
+			case GRAY32:
+				return 28;
+			default:
+				return 14;
+		}
+	}
+
+	static void write(final PixelStatistics stats, final BlockOutput out) throws IOException {
+		if (stats instanceof FloatStatistics) writeFloat((FloatStatistics) stats, out);
+		else writeInteger((IntegerStatistics) stats, out);
+	}
+
+	private static void writeInteger(final IntegerStatistics s, final BlockOutput out)
+		throws IOException
+	{
+		final int n = s.planeSize() * s.channels();
+		final boolean bytes = s.type() != PixelType.GRAY16;
+		final boolean empty = s.frameCount() == 0;
+		for (int i = 0; i < n; i++)
+			if (bytes) out.putInt((int) s.sum(i));
+			else out.putLong(s.sum(i));
+		for (int i = 0; i < n; i++)
+			out.putLong(s.sumOfSquaredValues(i));
+		final int top = (int) s.type().maxValue();
+		for (int i = 0; i < n; i++) {
+			final int min = empty ? top : (int) s.min(i);
+			if (bytes) out.putByte(min);
+			else out.putChar(min);
+		}
+		for (int i = 0; i < n; i++) {
+			final int max = empty ? 0 : (int) s.max(i);
+			if (bytes) out.putByte(max);
+			else out.putChar(max);
+		}
+	}
+
+	private static void writeFloat(final FloatStatistics s, final BlockOutput out)
+		throws IOException
+	{
+		for (final int c : s.count)
+			out.putInt(c);
+		for (final double m : s.mean)
+			out.putDouble(m);
+		for (final double m : s.m2)
+			out.putDouble(m);
+		for (final float v : s.min)
+			out.putFloat(v);
+		for (final float v : s.max)
+			out.putFloat(v);
+	}
+
+	/** Reads the payload into {@code stats}, which was just created empty with the file's shape. */
+	static void read(final PixelStatistics stats, final BlockInput in) throws IOException {
+		if (stats instanceof ByteStatistics) {
+			final ByteStatistics s = (ByteStatistics) stats;
+			for (int i = 0; i < s.sum.length; i++)
+				s.sum[i] = in.getInt();
+			for (int i = 0; i < s.sumSq.length; i++)
+				s.sumSq[i] = in.getLong();
+			for (int i = 0; i < s.min.length; i++)
+				s.min[i] = (byte) in.getByte();
+			for (int i = 0; i < s.max.length; i++)
+				s.max[i] = (byte) in.getByte();
+		}
+		else if (stats instanceof ShortStatistics) {
+			final ShortStatistics s = (ShortStatistics) stats;
+			for (int i = 0; i < s.sum.length; i++)
+				s.sum[i] = in.getLong();
+			for (int i = 0; i < s.sumSq.length; i++)
+				s.sumSq[i] = in.getLong();
+			for (int i = 0; i < s.min.length; i++)
+				s.min[i] = in.getChar();
+			for (int i = 0; i < s.max.length; i++)
+				s.max[i] = in.getChar();
+		}
+		else {
+			final FloatStatistics s = (FloatStatistics) stats;
+			for (int i = 0; i < s.count.length; i++)
+				s.count[i] = in.getInt();
+			for (int i = 0; i < s.mean.length; i++)
+				s.mean[i] = in.getDouble();
+			for (int i = 0; i < s.m2.length; i++)
+				s.m2[i] = in.getDouble();
+			for (int i = 0; i < s.min.length; i++)
+				s.min[i] = in.getFloat();
+			for (int i = 0; i < s.max.length; i++)
+				s.max[i] = in.getFloat();
+		}
+	}
+}

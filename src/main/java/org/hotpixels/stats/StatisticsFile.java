@@ -1,0 +1,218 @@
+package org.hotpixels.stats;
+
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+import org.hotpixels.HotPixelsException;
+import org.hotpixels.io.AtomicOutput;
+import org.hotpixels.source.PixelType;
+
+/**
+ * Saves and loads accumulated {@link PixelStatistics}, so a long series can be resumed later or
+ * split between machines and {@link PixelStatistics#merge merged}: for 8-bit, RGB and 16-bit data
+ * the merged result is bit-identical to one pass over all frames.
+ * <p>
+ * The format (version {@value #VERSION}, big-endian): the 8 magic bytes {@code HPXSTATS}, int
+ * version, int bit depth (8, 16, 24 for RGB, 32), int width, int height, int channels, long frame
+ * count, then the per-sample blocks described in {@link StatePayload}, then the CRC-32 of every
+ * byte before it. A file whose name ends in {@code .gz} is gzip-compressed as a whole; reading
+ * recognises compression by content. The file is streamed both ways, never held in memory.
+ *
+ * <pre>{@code
+ * StatisticsFile.write(result.statistics(), Paths.get("monday.hps"));
+ * PixelStatistics stats = StatisticsFile.read(Paths.get("monday.hps"));
+ * stats.merge(StatisticsFile.read(Paths.get("tuesday.hps")));
+ * }</pre>
+ */
+public final class StatisticsFile {
+
+	/** The usual extension of a statistics file. */
+	public static final String EXTENSION = ".hps";
+	/** The format version this code writes and reads. */
+	public static final int VERSION = 1;
+
+	private static final byte[] MAGIC = "HPXSTATS".getBytes(StandardCharsets.US_ASCII);
+	private static final int HEADER_BYTES = MAGIC.length + 5 * 4 + 8;
+	/** Largest number of samples (pixels times channels) an accumulator array can hold. */
+	static final long MAX_SAMPLES = Integer.MAX_VALUE - 8;
+
+	private StatisticsFile() {}
+
+	/**
+	 * Writes {@code stats} to {@code file} through {@link AtomicOutput}: the file appears only when
+	 * complete. A name ending in {@code .gz} compresses it.
+	 */
+	public static void write(final PixelStatistics stats, final Path file) throws IOException {
+		AtomicOutput.write(file, out -> write(stats, out, isGzipName(file)));
+	}
+
+	/** True if statistics written to {@code file} are gzip-compressed (its name ends in .gz). */
+	public static boolean isGzipName(final Path file) {
+		return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
+	}
+
+	/** Streams {@code stats} into {@code out} (flushed, not closed), gzip-compressed if asked. */
+	public static void write(final PixelStatistics stats, final OutputStream out,
+		final boolean gzip) throws IOException
+	{
+		final GZIPOutputStream zip = gzip ? new GZIPOutputStream(out, 1 << 16) : null;
+		final OutputStream target = gzip ? zip : out;
+		final BlockOutput data = new BlockOutput(target);
+		data.putBytes(MAGIC);
+		data.putInt(VERSION);
+		data.putInt(stats.type().bitDepth());
+		data.putInt(stats.width());
+		data.putInt(stats.height());
+		data.putInt(stats.channels());
+		data.putLong(stats.frameCount());
+		StatePayload.write(stats, data);
+		final int crc = data.checksum();
+		data.putInt(crc);
+		data.flush();
+		if (zip != null) zip.finish();
+		out.flush();
+	}
+
+	/**
+	 * Reads statistics written by {@link #write}. A missing, damaged, truncated or foreign file,
+	 * or one too large for this Java's memory, is a {@link HotPixelsException} naming the file
+	 * and the problem; sizes are checked before anything large is allocated.
+	 */
+	public static PixelStatistics read(final Path file) {
+		try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+			raw.mark(2);
+			final boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
+			raw.reset();
+			final BlockInput in = new BlockInput(gzip ? new GZIPInputStream(raw, 1 << 16) : raw);
+			final PixelStatistics stats = readHeader(file, in, gzip ? -1 : Files.size(file));
+			StatePayload.read(stats, in);
+			final int computed = in.checksum();
+			final int stored = in.getInt();
+			if (computed != stored || !in.atEnd()) throw new HotPixelsException(file +
+				": checksum mismatch, the file is damaged.");
+			return stats;
+		}
+		catch (final NoSuchFileException e) {
+			throw new HotPixelsException(file + ": no such statistics file.", e);
+		}
+		catch (final EOFException e) {
+			throw new HotPixelsException(file + ": statistics file is truncated (incomplete copy?).", e);
+		}
+		catch (final java.util.zip.ZipException e) {
+			throw new HotPixelsException(file + ": compressed statistics file is damaged (" + e
+				.getMessage() + ").", e);
+		}
+		catch (final IOException e) {
+			throw new HotPixelsException(file + ": cannot read the statistics file (" + e
+				.getMessage() + ").", e);
+		}
+		catch (final OutOfMemoryError e) {
+			throw new HotPixelsException(file + ": not enough memory for these statistics.", e);
+		}
+	}
+
+	/** Checks magic, version and sizes, and returns empty statistics of the file's shape. */
+	private static PixelStatistics readHeader(final Path file, final BlockInput in,
+		final long fileSize) throws IOException
+	{
+		final byte[] magic = new byte[MAGIC.length];
+		try {
+			for (int i = 0; i < magic.length; i++)
+				magic[i] = (byte) in.getByte();
+		}
+		catch (final EOFException e) {
+			throw notStatistics(file);
+		}
+		if (!Arrays.equals(magic, MAGIC)) throw notStatistics(file);
+		final int version = in.getInt();
+		if (version > VERSION) throw new HotPixelsException(file + ": statistics format " + version +
+			" is newer than this version of Hot Pixel Finder reads (" + VERSION + "); update it.");
+		if (version < 1) throw damaged(file, "format version " + version);
+		final int depth = in.getInt();
+		final PixelType type = typeOf(depth);
+		if (type == null) throw damaged(file, "bit depth " + depth);
+		final int width = in.getInt(), height = in.getInt(), channels = in.getInt();
+		final long frames = in.getLong();
+		if (width < 1 || height < 1 || channels < 1 || channels % type.channelsPerPlane() != 0)
+			throw damaged(file, "size " + width + "x" + height + " with " + channels + " channels");
+		if (frames < 0) throw damaged(file, "frame count " + frames);
+		final long samples = (long) width * height * channels;
+		if (samples > MAX_SAMPLES) throw damaged(file, "size " + width + "x" + height + " with " +
+			channels + " channels");
+		final long payload = samples * StatePayload.bytesPerSample(type);
+		if (fileSize >= 0 && fileSize != HEADER_BYTES + payload + 4) throw new HotPixelsException(
+			file + ": statistics file is " + (fileSize < HEADER_BYTES + payload + 4
+				? "truncated (incomplete copy?)" : "longer than its header says; the file is damaged") +
+				" (" + fileSize + " bytes, " + (HEADER_BYTES + payload + 4) + " expected).");
+		final long available = Runtime.getRuntime().maxMemory() - (Runtime.getRuntime()
+			.totalMemory() - Runtime.getRuntime().freeMemory());
+		if (payload > available) throw new HotPixelsException(file + ": statistics of " + width +
+			"x" + height + " with " + channels + " channels need " + megabytes(payload) +
+			" MB of memory, more than Java has left (" + megabytes(available) +
+			" MB); give Java more memory (-Xmx).");
+		final PixelStatistics stats = PixelStatistics.create(type, width, height, channels);
+		stats.frames = frames;
+		return stats;
+	}
+
+	private static PixelType typeOf(final int bitDepth) {
+		for (final PixelType t : PixelType.values())
+			if (t.bitDepth() == bitDepth) return t;
+		return null;
+	}
+
+	private static long megabytes(final long bytes) {
+		return (bytes + (1 << 20) - 1) >> 20;
+	}
+
+	private static HotPixelsException notStatistics(final Path file) {
+		return new HotPixelsException(file +
+			": not a statistics file of Hot Pixel Finder (written by --save-state).");
+	}
+
+	private static HotPixelsException damaged(final Path file, final String what) {
+		return new HotPixelsException(file + ": impossible " + what +
+			" in the header; the file is damaged.");
+	}
+
+	/**
+	 * Reads the statistics files and merges them into the first, in order; a file whose type or
+	 * size differs from the first is a {@link HotPixelsException} naming both files.
+	 */
+	public static PixelStatistics readAndMerge(final java.util.List<Path> files) {
+		if (files.isEmpty()) throw new IllegalArgumentException("No statistics files");
+		final PixelStatistics merged = read(files.get(0));
+		for (final Path f : files.subList(1, files.size())) {
+			final PixelStatistics next = read(f);
+			if (next.type() != merged.type() || next.width() != merged.width() || next
+				.height() != merged.height() || next.channels() != merged.channels())
+				throw new HotPixelsException(f + ": statistics of " + label(next) +
+					" cannot be merged with " + label(merged) + " (" + files.get(0) + ").");
+			try {
+				merged.merge(next);
+			}
+			catch (final ArithmeticException e) {
+				throw new HotPixelsException(f + ": merging it exceeds the frames the statistics can " +
+					"count exactly (" + e.getMessage() + ").", e);
+			}
+		}
+		return merged;
+	}
+
+	/** "16-bit 640x480" or "RGB 640x480" or "16-bit 640x480, 3 channels". */
+	static String label(final PixelStatistics s) {
+		return s.type().label() + " " + s.width() + "x" + s.height() + (s.channels() == s.type()
+			.channelsPerPlane() ? "" : ", " + s.channels() + " channels");
+	}
+}
