@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.UnaryOperator;
 
 /**
  * Writes a file so that it appears under its final name only when complete: the content goes to
@@ -34,22 +35,48 @@ public final class AtomicOutput {
 
 	private AtomicOutput() {}
 
+	/**
+	 * For tests that simulate a failing disk: when set, wraps the stream of every file written
+	 * through this class. Null in normal use.
+	 */
+	static volatile UnaryOperator<OutputStream> testStreamFilter;
+
 	/** Writes {@code target} through a stream (buffered; closed for you). */
 	public static void write(final Path target, final IOConsumer<OutputStream> body)
+		throws IOException
+	{
+		final Path tmp = writeTemporary(target, body);
+		boolean done = false;
+		try {
+			moveIntoPlace(tmp, target);
+			done = true;
+		}
+		finally {
+			if (!done) Files.deleteIfExists(tmp);
+		}
+	}
+
+	/**
+	 * Writes the content of {@code target} to a new temporary file beside it, flushed to disk, and
+	 * returns that file; deletes it if {@code body} fails.
+	 */
+	static Path writeTemporary(final Path target, final IOConsumer<OutputStream> body)
 		throws IOException
 	{
 		final Path tmp = createTemporary(target);
 		boolean done = false;
 		try {
 			try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-				final OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel),
-					1 << 16);
+				final UnaryOperator<OutputStream> filter = testStreamFilter;
+				final OutputStream file = Channels.newOutputStream(channel);
+				final OutputStream out = new BufferedOutputStream(filter == null ? file : filter.apply(
+					file), 1 << 16);
 				body.accept(out);
 				out.flush();
 				channel.force(true);
 			}
-			moveIntoPlace(tmp, target);
 			done = true;
+			return tmp;
 		}
 		finally {
 			if (!done) Files.deleteIfExists(tmp);
@@ -96,7 +123,7 @@ public final class AtomicOutput {
 	 * permissions (not {@code Files.createTempFile}'s owner-only ones), so the final file gets
 	 * the same permissions as any other new file.
 	 */
-	private static Path createTemporary(final Path target) throws IOException {
+	static Path createTemporary(final Path target) throws IOException {
 		final Path absolute = target.toAbsolutePath();
 		final Path dir = absolute.getParent();
 		final String name = absolute.getFileName().toString();
@@ -115,7 +142,7 @@ public final class AtomicOutput {
 		}
 	}
 
-	private static void moveIntoPlace(final Path tmp, final Path target) throws IOException {
+	static void moveIntoPlace(final Path tmp, final Path target) throws IOException {
 		try {
 			Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE,
 				StandardCopyOption.REPLACE_EXISTING);

@@ -1,7 +1,11 @@
 package org.hotpixels.results;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,17 +15,20 @@ import java.util.Locale;
 import org.hotpixels.FindResult;
 import org.hotpixels.HotPixelsException;
 import org.hotpixels.detect.LowVariancePixel;
-import org.hotpixels.io.AtomicOutput;
 import org.hotpixels.io.DcrawBadPixels;
 import org.hotpixels.io.DefectCsv;
+import org.hotpixels.io.IOConsumer;
+import org.hotpixels.io.IOErrors;
 import org.hotpixels.io.RawTherapeeBadPixels;
+import org.hotpixels.io.StagedFiles;
 import org.hotpixels.io.TiffWriter;
 
 /**
  * Writes the files of a find run into a folder: {@code variance.tif}, {@code mean.tif}
- * (32-bit, one slice per channel), {@code defects.csv} and {@code lowest.csv}. Each file is
- * written under a temporary name and renamed when complete, so a failed or cancelled run never
- * leaves a truncated file under a final name.
+ * (32-bit, one slice per channel), {@code defects.csv} and {@code lowest.csv}. The files are
+ * written under temporary names and renamed only when all of them are complete, so a failed or
+ * cancelled run never leaves a truncated file, or a mix of old and new results, under the final
+ * names.
  */
 public final class FindOutputs {
 
@@ -54,18 +61,34 @@ public final class FindOutputs {
 		if (!overwrite) for (final Path f : files(folder))
 			if (Files.exists(f)) throw new HotPixelsException(f +
 				": already exists (choose another output folder, or allow overwriting).");
+		createWritableFolder(folder);
+	}
+
+	/**
+	 * Creates {@code folder} (and its parents) if missing and checks, by creating and deleting a
+	 * hidden file in it, that files can be written there.
+	 */
+	public static void createWritableFolder(final Path folder) {
+		for (Path p = folder.toAbsolutePath().getParent(); p != null; p = p.getParent())
+			if (Files.exists(p) && !Files.isDirectory(p)) throw new HotPixelsException(folder +
+				": cannot create the output folder, " + p + " is a file.");
 		try {
 			Files.createDirectories(folder);
 		}
 		catch (final IOException e) {
-			throw new HotPixelsException(folder + ": cannot create the output folder (" + e
-				.getMessage() + ").", e);
+			throw new HotPixelsException(folder + ": cannot create the output folder (" + IOErrors
+				.reason(e) + ").", e);
 		}
-		if (!Files.isWritable(folder)) throw new HotPixelsException(folder +
-			": output folder is not writable.");
+		try {
+			Files.delete(Files.createTempFile(folder, ".hotpixels-write-test", ".tmp"));
+		}
+		catch (final IOException e) {
+			throw new HotPixelsException(folder + ": output folder is not writable (" + IOErrors.reason(
+				e) + ").", e);
+		}
 	}
 
-	/** Writes all four files. */
+	/** Writes all four files; if one of them cannot be written, none appears. */
 	public static void write(final FindResult result, final Path folder) {
 		write(result, folder, null);
 	}
@@ -73,28 +96,65 @@ public final class FindOutputs {
 	/**
 	 * Writes all four files; for a raw mosaic ({@link FindResult#cfa()} set) also the defect lists
 	 * of dcraw ({@value #DCRAW}) and RawTherapee ({@code <camera>.badpixels}), so raw converters
-	 * repair the pixels while developing.
+	 * repair the pixels while developing. If one of them cannot be written, none appears.
 	 */
 	public static void write(final FindResult result, final Path folder, final String camera) {
-		final Path current = folder;
-		try {
+		write(result, folder, camera, files -> {});
+	}
+
+	/**
+	 * Writes the files of {@link #write(FindResult, Path, String)} and whatever {@code more} adds
+	 * to the group (a statistics file), all or none: each goes to a temporary name first and all
+	 * are renamed once every one is complete. A failure is a {@link HotPixelsException} naming
+	 * the file.
+	 */
+	public static void write(final FindResult result, final Path folder, final String camera,
+		final IOConsumer<StagedFiles> more)
+	{
+		try (StagedFiles files = new StagedFiles()) {
 			if (result.cfa() != null) {
-				DcrawBadPixels.write(current.resolve(DCRAW), result.defects());
-				RawTherapeeBadPixels.write(current.resolve((camera == null || camera.trim().isEmpty()
-					? "camera" : camera.trim()) + RAWTHERAPEE_SUFFIX), result.defects());
+				stage(files, folder.resolve(DCRAW), out -> text(out, w -> DcrawBadPixels.write(w, result
+					.defects())));
+				stage(files, folder.resolve((camera == null || camera.trim().isEmpty() ? "camera"
+					: camera.trim()) + RAWTHERAPEE_SUFFIX), out -> text(out, w -> RawTherapeeBadPixels
+						.write(w, result.defects())));
 			}
-			AtomicOutput.write(current.resolve(VARIANCE), out -> TiffWriter.write(ResultImages
-				.varianceMap(result.statistics(), result.defects()), out));
-			AtomicOutput.write(current.resolve(MEAN), out -> TiffWriter.write(ResultImages.meanMap(
-				result.statistics()), out));
-			AtomicOutput.writeText(current.resolve(DEFECTS), w -> DefectCsv.write(w, result
-				.defects(), result.cfa()));
-			AtomicOutput.writeText(current.resolve(LOWEST), w -> writeLowest(w, result.lowest()));
+			stage(files, folder.resolve(VARIANCE), out -> TiffWriter.write(ResultImages.varianceMap(
+				result.statistics(), result.defects()), out));
+			stage(files, folder.resolve(MEAN), out -> TiffWriter.write(ResultImages.meanMap(result
+				.statistics()), out));
+			stage(files, folder.resolve(DEFECTS), out -> text(out, w -> DefectCsv.write(w, result
+				.defects(), result.cfa())));
+			stage(files, folder.resolve(LOWEST), out -> text(out, w -> writeLowest(w, result
+				.lowest())));
+			more.accept(files);
+			files.commit();
 		}
 		catch (final IOException e) {
-			throw new HotPixelsException(folder + ": cannot write the results (" + e.getMessage() +
+			throw new HotPixelsException(folder + ": cannot write the results (" + IOErrors.reason(e) +
 				").", e);
 		}
+	}
+
+	/** Stages one file, naming it when it cannot be written. */
+	public static void stage(final StagedFiles files, final Path target,
+		final IOConsumer<OutputStream> body)
+	{
+		try {
+			files.write(target, body);
+		}
+		catch (final IOException e) {
+			throw new HotPixelsException(target + ": cannot be written (" + IOErrors.reason(e) + ").",
+				e);
+		}
+	}
+
+	private static void text(final OutputStream out, final IOConsumer<Writer> body)
+		throws IOException
+	{
+		final Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+		body.accept(w);
+		w.flush();
 	}
 
 	/** The lowest-variance ranking as CSV (columns as in {@link ResultTables#lowest}). */
