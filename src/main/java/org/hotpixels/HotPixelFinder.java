@@ -94,9 +94,12 @@ public final class HotPixelFinder {
 			}
 			out.skipped = stream.skipped();
 		}
-		if (out.stats == null) throw new HotPixelsException("No frame of the series could be read.");
-		if (out.stats.frameCount() < 2) throw new HotPixelsException("Only " + out.stats
-			.frameCount() + " frame was read: the variance needs at least two frames.");
+		if (out.stats == null) throw new HotPixelsException(source.name(0) +
+			": no frame of the series could be read" + (out.skipped.isEmpty() ? "." : "; the first " +
+				"problem: " + out.skipped.get(0)));
+		if (out.stats.frameCount() < 2) throw new HotPixelsException(source.name(0) + ": only " +
+			out.stats.frameCount() + " frame" + (source.size() > 1 ? " of " + source.size() +
+				" could be read" : " in the series") + ", but the variance needs at least two frames.");
 		return out;
 	}
 

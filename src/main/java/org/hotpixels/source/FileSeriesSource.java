@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.hotpixels.HotPixelsException;
+
 /**
  * Frames from image files: each file is a frame, except that every page of a multi-page TIFF is
  * a frame of its own. Files are decoded on demand by {@link ImageFileReader}, so reading frame
@@ -20,11 +22,24 @@ public final class FileSeriesSource implements FrameSource {
 
 	public FileSeriesSource(final List<Path> files) {
 		for (final Path f : files) {
-			final int n = ImageFileReader.isTiff(f) ? ImageFileReader.pageCount(f) : 1;
+			final int n = ImageFileReader.isTiff(f) ? pages(f) : 1;
 			for (int p = 0; p < n; p++) {
 				this.files.add(f);
 				pages.add(p);
 			}
+		}
+	}
+
+	/**
+	 * Pages of a TIFF; a file whose header cannot be read counts as one frame, so that reading it
+	 * reports the problem in order (or skips it, when skipping bad frames).
+	 */
+	private static int pages(final Path tiff) {
+		try {
+			return ImageFileReader.pageCount(tiff);
+		}
+		catch (final HotPixelsException e) {
+			return 1;
 		}
 	}
 

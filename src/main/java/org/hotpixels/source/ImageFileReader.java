@@ -42,6 +42,11 @@ public final class ImageFileReader {
 
 	/** Largest plane we accept: Java arrays hold at most 2^31 - 1 elements. */
 	static final long MAX_PIXELS = Integer.MAX_VALUE - 8;
+	/**
+	 * A decoded frame may take at most this fraction of the heap: frames are decoded a few at a
+	 * time, and the statistics need room too. A header claiming more is refused before decoding.
+	 */
+	static final int MEMORY_SHARE = 4;
 
 	private ImageFileReader() {}
 
@@ -106,15 +111,36 @@ public final class ImageFileReader {
 		}
 		if (info == null || info.length == 0) throw new HotPixelsException(file +
 			": not a readable TIFF (no image in it).");
-		checkSize(file, info[0].width, info[0].height);
+		checkSize(file, info[0].width, info[0].height, bytesPerPixel(info[0]));
 		return info;
 	}
 
-	private static void checkSize(final Path file, final long width, final long height) {
+	private static void checkSize(final Path file, final long width, final long height,
+		final int bytesPerPixel)
+	{
 		if (width <= 0 || height <= 0) throw new HotPixelsException(file +
 			": claims an image of " + width + "x" + height + " pixels.");
 		if (width * height > MAX_PIXELS) throw new HotPixelsException(file + ": claims " + width +
 			"x" + height + " pixels, more than one image plane can hold; refusing to decode it.");
+		final long bytes = width * height * bytesPerPixel;
+		final long max = Runtime.getRuntime().maxMemory();
+		if (bytes > max / MEMORY_SHARE) throw new HotPixelsException(file + ": claims " + width +
+			"x" + height + " pixels (" + (bytes >> 20) + " MB decoded), too large for this Java's " +
+			"memory (" + (max >> 20) + " MB at most); refusing to decode it.");
+	}
+
+	/** Bytes per pixel ImageJ's reader allocates for a TIFF (RGB is unpacked into ints). */
+	private static int bytesPerPixel(final FileInfo fi) {
+		final int b = fi.getBytesPerPixel();
+		return b == 3 ? 4 : Math.max(1, b);
+	}
+
+	/** Bytes per pixel of the frame an ImageIO decode gives: 1 or 2 for grey, 4 for colour. */
+	private static int bytesPerPixel(final ImageReader reader) throws IOException {
+		final javax.imageio.ImageTypeSpecifier raw = reader.getRawImageType(0);
+		if (raw == null) return 4;
+		final java.awt.image.SampleModel sm = raw.getSampleModel(1, 1);
+		return sm.getNumBands() > 1 ? 4 : Math.max(1, (sm.getSampleSize(0) + 7) / 8);
 	}
 
 	private static Frame readTiff(final Path file, final int page) throws IOException {
@@ -129,7 +155,7 @@ public final class ImageFileReader {
 		}
 		else {
 			final FileInfo p = info[page];
-			checkSize(file, p.width, p.height);
+			checkSize(file, p.width, p.height, bytesPerPixel(fi));
 			fi.width = p.width;
 			fi.height = p.height;
 			fi.longOffset = p.getOffset();
@@ -198,7 +224,7 @@ public final class ImageFileReader {
 			final ImageReader reader = readers.next();
 			try {
 				reader.setInput(in, true, true);
-				checkSize(file, reader.getWidth(0), reader.getHeight(0));
+				checkSize(file, reader.getWidth(0), reader.getHeight(0), bytesPerPixel(reader));
 				final StringBuilder warnings = new StringBuilder();
 				final IIOReadWarningListener listener = (source, warning) -> warnings.append(warning);
 				reader.addIIOReadWarningListener(listener);
@@ -265,7 +291,9 @@ public final class ImageFileReader {
 	}
 
 	/** Last resort: ImageJ 1's Opener (PGM, FITS, DICOM, ...). */
-	private static Frame readWithImageJ(final Path file) {
+	private static Frame readWithImageJ(final Path file) throws IOException {
+		final PnmHeader pnm = PnmHeader.read(file);
+		if (pnm != null) checkSize(file, pnm.width, pnm.height, pnm.bytesPerPixel());
 		final Opener opener = new Opener();
 		opener.setSilentMode(true);
 		final ImagePlus imp = opener.openImage(file.toString());
