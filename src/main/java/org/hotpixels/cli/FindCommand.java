@@ -20,8 +20,10 @@ import org.hotpixels.source.CfaPattern;
 import org.hotpixels.source.FrameSource;
 import org.hotpixels.source.Sources;
 import org.hotpixels.source.InputFiles;
+import org.hotpixels.stats.PixelStatistics;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -30,7 +32,8 @@ import picocli.CommandLine.Parameters;
 	description = { "Reads a series of images once and writes variance.tif, mean.tif, "
 		+ "defects.csv (detected defects) and lowest.csv (lowest-variance pixels) to the output folder." },
 	footer = { "", "Examples:", "  hotpixels find ~/photos/d80 --output d80-defects",
-		"  hotpixels find 'darks/*.tif' --output darks-out --sigma 4", "" })
+		"  hotpixels find 'darks/*.tif' --output darks-out --sigma 4",
+		"  hotpixels find night2/ --resume night1.hps --save-state nights.hps --output out", "" })
 final class FindCommand implements Callable<Integer> {
 
 	@Parameters(arity = "1..*", paramLabel = "INPUT",
@@ -75,12 +78,17 @@ final class FindCommand implements Callable<Integer> {
 			+ "in the same format and under the same names, to this folder.")
 	Path correct;
 
+	@Mixin
+	StateOptions state = new StateOptions();
+
 	@Override
 	public Integer call() {
 		final PrintStream out = System.out;
 		final InputFiles files = InputFiles.expand(inputs, pattern);
 		OutputChecks.notInsideInputs(output, files.files());
 		final CorrectionJob correction = correctionJob(files);
+		state.prepare(overwrite, files.files());
+		final PixelStatistics previous = state.previous();
 		FindOutputs.prepare(output, overwrite);
 		final FindOptions options = new FindOptions();
 		options.sigma = sigma;
@@ -94,9 +102,10 @@ final class FindCommand implements Callable<Integer> {
 		try (CtrlC ignored = CtrlC.cancels(progress)) {
 			final FrameSource source = Sources.open(files.files());
 			if (options.cfa == null) options.cfa = Sources.cfaOf(source);
-			result = HotPixelFinder.find(source, options, progress);
+			result = HotPixelFinder.find(source, options, progress, previous);
 			progress.progress(1, 1, "Writing results");
-			FindOutputs.write(result, output, Sources.cameraOf(source));
+			FindOutputs.write(result, output, Sources.cameraOf(source), state.saver(result
+				.statistics()));
 		}
 		finally {
 			progress.finish();
@@ -113,6 +122,8 @@ final class FindCommand implements Callable<Integer> {
 					" (for RawTherapee)"));
 		if (result.cfa() != null) out.println("Sensor coordinates of the " + result.cfa() +
 			" mosaic, as dcraw -D -t 0 shows it; detection used same-colour neighbours.");
+		if (state.saveState != null) out.println("Saved the statistics of " + result.statistics()
+			.frameCount() + " frames to " + state.saveState);
 		return correction == null ? 0 : CorrectCommand.run(correction.cfa(result.cfa()), result
 			.defects(), out, System.err);
 	}

@@ -1,0 +1,101 @@
+package org.hotpixels.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.hotpixels.FindOptions;
+import org.hotpixels.FindResult;
+import org.hotpixels.HotPixelFinder;
+import org.hotpixels.HotPixelsException;
+import org.hotpixels.detect.DefectDetector;
+import org.hotpixels.results.FindOutputs;
+import org.hotpixels.source.CfaPattern;
+import org.hotpixels.stats.PixelStatistics;
+import org.hotpixels.stats.StatisticsFile;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code hotpixels merge}: combines statistics saved by {@code find --save-state} (parts of a
+ * series read on different days, folders or machines) and writes the results of one find over
+ * all their frames; for 8-bit, RGB and 16-bit data they are identical to one pass.
+ */
+@Command(name = "merge", mixinStandardHelpOptions = true,
+	description = { "Merges statistics saved by 'find --save-state' and writes variance.tif, "
+		+ "mean.tif, defects.csv and lowest.csv as one find over all their frames would." },
+	footer = { "", "Example:", "  hotpixels find part1/ --save-state part1.hps --output out1",
+		"  hotpixels find part2/ --save-state part2.hps --output out2",
+		"  hotpixels merge part1.hps part2.hps --output all" })
+final class MergeCommand implements Callable<Integer> {
+
+	@Parameters(arity = "1..*", paramLabel = "STATE",
+		description = "Statistics files written by find --save-state.")
+	List<Path> states;
+
+	@Option(names = { "-o", "--output" }, required = true, paramLabel = "DIR",
+		description = "Folder for the results (created if missing).")
+	Path output;
+
+	@Option(names = "--save-state", paramLabel = "FILE",
+		description = "Also save the merged statistics to FILE.")
+	Path saveState;
+
+	@Option(names = "--top", paramLabel = "N", defaultValue = "10",
+		description = "Length of the lowest-variance ranking (default: ${DEFAULT-VALUE}).")
+	int top;
+
+	@Option(names = "--sigma", paramLabel = "S", defaultValue = "" + DefectDetector.DEFAULT_SIGMA,
+		description = "Detection threshold in robust standard deviations (default: ${DEFAULT-VALUE}).")
+	double sigma;
+
+	@Option(names = "--threads", paramLabel = "N",
+		description = "Worker threads (default: all processors).")
+	Integer threads;
+
+	@Option(names = "--cfa", paramLabel = "PATTERN",
+		description = "The frames were raw Bayer mosaics: RGGB, BGGR, GRBG or GBRG.")
+	CfaPattern cfa;
+
+	@Option(names = "--overwrite", description = "Replace results already in the output folder.")
+	boolean overwrite;
+
+	@Override
+	public Integer call() {
+		final PrintStream out = System.out;
+		final Path resumed = saveState != null && states.contains(saveState) ? saveState : null;
+		StateOptions.checkTarget(saveState, overwrite, resumed, Collections.emptyList());
+		final long start = System.nanoTime();
+		final PixelStatistics stats = StatisticsFile.readAndMerge(states);
+		if (stats.frameCount() < 2) throw new HotPixelsException(states.get(0) + ": the statistics " +
+			"hold only " + stats.frameCount() + " frame; the variance needs at least two.");
+		FindOutputs.prepare(output, overwrite);
+		final FindOptions options = new FindOptions();
+		options.sigma = sigma;
+		options.topN = top;
+		if (threads != null) options.threads = threads;
+		options.cfa = cfa;
+		final ConsoleProgress progress = new ConsoleProgress(System.err);
+		final FindResult result;
+		try (CtrlC ignored = CtrlC.cancels(progress)) {
+			result = HotPixelFinder.detect(stats, options, progress, Collections.emptyList());
+			progress.progress(1, 1, "Writing results");
+			FindOutputs.write(result, output, StateOptions.saver(saveState, stats));
+		}
+		finally {
+			progress.finish();
+		}
+		out.println("Merged " + states.size() + " statistics file" + (states.size() == 1 ? ""
+			: "s") + ".");
+		FindCommand.summarize(result, (System.nanoTime() - start) / 1e9, out);
+		out.println("Wrote " + output.resolve(FindOutputs.VARIANCE) + ", " + FindOutputs.MEAN + ", " +
+			FindOutputs.DEFECTS + ", " + FindOutputs.LOWEST);
+		if (saveState != null) out.println("Saved the merged statistics of " + stats.frameCount() +
+			" frames to " + saveState);
+		return 0;
+	}
+}
