@@ -84,7 +84,7 @@ final class MergeCommand implements Callable<Integer> {
 		try (CtrlC ignored = CtrlC.cancels(progress)) {
 			result = HotPixelFinder.detect(stats, options, progress, Collections.emptyList());
 			progress.progress(1, 1, "Writing results");
-			FindOutputs.write(result, output, StateOptions.saver(saveState, stats));
+			FindOutputs.write(result, output, null, StateOptions.saver(saveState, stats));
 		}
 		finally {
 			progress.finish();
