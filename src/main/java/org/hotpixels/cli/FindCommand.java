@@ -85,7 +85,7 @@ final class FindCommand implements Callable<Integer> {
 	public Integer call() {
 		final PrintStream out = System.out;
 		final InputFiles files = InputFiles.expand(inputs, pattern);
-		OutputChecks.notInsideInputs(output, files.files());
+		FindOutputs.notInsideInputs(output, files.files());
 		final CorrectionJob correction = correctionJob(files);
 		state.prepare(overwrite, files.files());
 		final PixelStatistics previous = state.previous();

@@ -1,7 +1,9 @@
 package org.hotpixels.imagej;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.util.Collections;
+import java.util.List;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -89,6 +91,7 @@ public class FindHotPixelsCommand extends ContextCommand {
 			options.topN = top_n;
 			options.skipBadFrames = skip_bad_frames;
 			final FrameSource source = source();
+			if (savesResults()) FindOutputs.prepare(output_folder.toPath(), true);
 			options.cfa = Sources.cfaOf(source);
 			final FindResult result = HotPixelFinder.find(source, options, new StatusProgress(status,
 				this));
@@ -96,10 +99,8 @@ public class FindHotPixelsCommand extends ContextCommand {
 			mean_map = ResultImages.meanMap(result.statistics());
 			defect_table = ResultTables.defects(result.defects());
 			lowest_table = ResultTables.lowest(result.lowest());
-			if (output_folder != null && !output_folder.getPath().isEmpty()) {
-				FindOutputs.prepare(output_folder.toPath(), true);
-				FindOutputs.write(result, output_folder.toPath(), Sources.cameraOf(source));
-			}
+			if (savesResults()) FindOutputs.write(result, output_folder.toPath(), Sources.cameraOf(
+				source));
 			for (final String s : result.skipped())
 				if (log != null) log.warn("Skipped: " + s);
 			if (IJ.getInstance() != null) { // a running ImageJ shows tables; Fiji does not show them as outputs
@@ -119,9 +120,17 @@ public class FindHotPixelsCommand extends ContextCommand {
 		}
 	}
 
+	private boolean savesResults() {
+		return output_folder != null && !output_folder.getPath().isEmpty();
+	}
+
 	private FrameSource source() {
-		if (input_folder != null && !input_folder.getPath().isEmpty()) return Sources.open(InputFiles
-			.expand(Collections.singletonList(input_folder.getPath()), file_pattern).files());
+		if (input_folder != null && !input_folder.getPath().isEmpty()) {
+			final List<Path> files = InputFiles.expand(Collections.singletonList(input_folder
+				.getPath()), file_pattern).files();
+			if (savesResults()) FindOutputs.notInsideInputs(output_folder.toPath(), files);
+			return Sources.open(files);
+		}
 		if (image == null) throw new HotPixelsException(
 			"No image is open and no folder was given: open a stack or choose a folder of images.");
 		return new ImagePlusFrameSource(image);

@@ -52,6 +52,19 @@ public final class FindOutputs {
 	}
 
 	/**
+	 * Refuses an output folder that is, or lies inside, a folder holding input files: results
+	 * would mix with (or be read back as) the images.
+	 */
+	public static void notInsideInputs(final Path output, final List<Path> inputs) {
+		final Path out = output.toAbsolutePath().normalize();
+		for (final Path in : inputs) {
+			final Path folder = in.toAbsolutePath().normalize().getParent();
+			if (folder != null && out.startsWith(folder)) throw new HotPixelsException(output +
+				": output folder is the input folder or inside it; choose a folder elsewhere.");
+		}
+	}
+
+	/**
 	 * Refuses to replace existing results unless {@code overwrite}, and creates the folder.
 	 * Call before the long work starts, so a mistake is reported at once.
 	 */

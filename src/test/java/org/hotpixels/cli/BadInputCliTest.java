@@ -214,6 +214,33 @@ class BadInputCliTest {
 		.maxMemory() / 2.0));
 
 	@Test
+	void nanAndInfinityInFloatFramesAreSkippedPerPixel() throws IOException {
+		final int w = 40, h = 30;
+		for (int f = 0; f < 8; f++) {
+			final float[] px = new float[w * h];
+			for (int i = 0; i < px.length; i++)
+				px[i] = 100 + (float) Math.sin(i * 0.7 + f * 1.3) * 5;
+			px[3 * w + 4] = f == 0 ? 7 : Float.NaN; // one valid sample: no variance
+			px[5 * w + 6] = f % 2 == 0 ? Float.NaN : 100 + f; // 101, 103, 105, 107
+			px[7 * w + 8] = f % 3 == 0 ? Float.NEGATIVE_INFINITY : Float.POSITIVE_INFINITY;
+			BadFiles.floatTiff(in.resolve(String.format("f%02d.tif", f)), w, h, px);
+		}
+		final String printed = find("--top", "5").assertSuccess();
+		assertTrue(printed.contains("Read 8 frames (32-bit 40x30"), printed);
+		final ij.ImagePlus variance = new ij.io.Opener().openImage(out.resolve("variance.tif")
+			.toString());
+		assertTrue(Float.isNaN(variance.getProcessor().getf(4, 3)));
+		assertTrue(Float.isNaN(variance.getProcessor().getf(8, 7)));
+		assertEquals(20.0 / 3, variance.getProcessor().getf(6, 5), 1e-5);
+		for (final String line : Files.readAllLines(out.resolve("defects.csv")))
+			assertTrue(!line.startsWith("4,3,") && !line.startsWith("8,7,"), line);
+		final List<String> lowest = Files.readAllLines(out.resolve("lowest.csv"));
+		assertEquals(6, lowest.size());
+		for (final String line : lowest.subList(1, lowest.size()))
+			assertTrue(!line.split(",")[4].isEmpty() && !line.contains("NaN"), line);
+	}
+
+	@Test
 	void enormousHeadersAreRefusedBeforeDecoding() throws IOException {
 		final Runtime rt = Runtime.getRuntime();
 		final Path[] bombs = { BadFiles.tiffClaiming(tmp.resolve("bomb.tif"), 100000, 100000, 1),
