@@ -5,7 +5,9 @@ import java.util.concurrent.Callable;
 
 import net.imglib2.parallel.Parallelization;
 
+import org.hotpixels.detect.Defect;
 import org.hotpixels.detect.DefectDetector;
+import org.hotpixels.detect.LowVariancePixel;
 import org.hotpixels.detect.LowestVariance;
 import org.hotpixels.progress.CancelledException;
 import org.hotpixels.progress.Progress;
@@ -51,9 +53,14 @@ public final class HotPixelFinder {
 	public static FindResult detect(final PixelStatistics stats, final FindOptions options,
 		final Progress progress, final List<String> skipped)
 	{
-		return withThreads(options.threads, () -> new FindResult(stats, new DefectDetector(
-			options.sigma, options.cfa).detect(stats, progress), LowestVariance.rank(stats,
-				options.topN), skipped, options.cfa));
+		return withThreads(options.threads, () -> {
+			final List<Defect> defects = new DefectDetector(options.sigma, options.cfa).detect(stats,
+				progress);
+			progress.checkCancelled();
+			final List<LowVariancePixel> lowest = LowestVariance.rank(stats, options.topN);
+			progress.checkCancelled();
+			return new FindResult(stats, defects, lowest, skipped, options.cfa);
+		});
 	}
 
 	/**

@@ -1,13 +1,18 @@
 package org.hotpixels.cli;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
 /**
  * While open, Ctrl-C (SIGINT/SIGTERM) cancels the given progress and gives the work up to two
- * seconds to stop and remove its temporary files before the JVM exits.
+ * seconds to stop and remove its temporary files before the JVM exits: the JVM exits as soon as
+ * this is closed (the work has stopped and cleaned up), not when the main thread ends, since
+ * that thread then waits in {@code System.exit} for the shutdown to finish.
  */
 final class CtrlC implements AutoCloseable {
 
 	private final Thread hook;
-	private final Thread worker = Thread.currentThread();
+	private final CountDownLatch closed = new CountDownLatch(1);
 	private volatile boolean done;
 
 	private CtrlC(final ConsoleProgress progress) {
@@ -17,7 +22,7 @@ final class CtrlC implements AutoCloseable {
 			System.err.println();
 			System.err.println("hotpixels: cancelling...");
 			try {
-				worker.join(2000);
+				closed.await(2, TimeUnit.SECONDS);
 			}
 			catch (final InterruptedException e) {
 				Thread.currentThread().interrupt();
@@ -33,6 +38,7 @@ final class CtrlC implements AutoCloseable {
 	@Override
 	public void close() {
 		done = true;
+		closed.countDown();
 		try {
 			Runtime.getRuntime().removeShutdownHook(hook);
 		}
