@@ -33,7 +33,7 @@ import picocli.CommandLine.Parameters;
 		+ "defects.csv (detected defects) and lowest.csv (lowest-variance pixels) to the output folder." },
 	footer = { "", "Examples:", "  hotpixels find ~/photos/d80 --output d80-defects",
 		"  hotpixels find 'darks/*.tif' --output darks-out --sigma 4",
-		"  hotpixels find night2/ --resume night1.hps --save-state nights.hps --output out", "" })
+		"  hotpixels find night2 --resume n1.hps --save-state all.hps -o out", "" })
 final class FindCommand implements Callable<Integer> {
 
 	@Parameters(arity = "1..*", paramLabel = "INPUT",

@@ -226,7 +226,8 @@ public final class ImageFileReader {
 				reader.setInput(in, true, true);
 				checkSize(file, reader.getWidth(0), reader.getHeight(0), bytesPerPixel(reader));
 				final StringBuilder warnings = new StringBuilder();
-				final IIOReadWarningListener listener = (source, warning) -> warnings.append(warning);
+				final IIOReadWarningListener listener = (source, warning) -> warnings.append(
+					warnings.length() > 0 ? "; " : "").append(warning);
 				reader.addIIOReadWarningListener(listener);
 				final BufferedImage image = reader.read(0);
 				if (warnings.length() > 0) throw new HotPixelsException(file + ": damaged image (" +
@@ -298,7 +299,7 @@ public final class ImageFileReader {
 		opener.setSilentMode(true);
 		final ImagePlus imp = opener.openImage(file.toString());
 		if (imp == null) throw new HotPixelsException(file +
-			": not an image format ImageJ can read.");
+			": not an image in any format Java or ImageJ can read (a damaged or misnamed file?).");
 		return ImagePlusFrameSource.frameOf(imp, file.getFileName().toString(), 1, 1);
 	}
 }

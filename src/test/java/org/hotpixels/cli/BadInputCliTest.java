@@ -151,7 +151,7 @@ class BadInputCliTest {
 			final Path bad = BadFiles.randomBytes(in.resolve("frame_001b." + ext), 5000, ext
 				.hashCode());
 			final String line = refused(bad.toString()).assertUserError();
-			assertTrue(line.matches(".*(not a readable TIFF|damaged|not an image format).*"), line);
+			assertTrue(line.matches(".*(not a readable TIFF|damaged|not an image in any format).*"), line);
 			Files.delete(bad);
 		}
 	}
