@@ -5,14 +5,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * While open, Ctrl-C (SIGINT/SIGTERM) cancels the given progress and gives the work up to two
- * seconds to stop and remove its temporary files before the JVM exits: the JVM exits as soon as
- * this is closed (the work has stopped and cleaned up), not when the main thread ends, since
- * that thread then waits in {@code System.exit} for the shutdown to finish.
+ * seconds to stop and remove its temporary files before the JVM exits. The JVM exits as soon as
+ * the command line has reported the end ({@link #finished()}, just before {@code System.exit}),
+ * not when the main thread ends: that thread then waits in {@code System.exit} for the shutdown.
  */
 final class CtrlC implements AutoCloseable {
 
 	private final Thread hook;
-	private final CountDownLatch closed = new CountDownLatch(1);
+	/** Counted down by the command line's main once the run has ended and been reported. */
+	private static final CountDownLatch FINISHED = new CountDownLatch(1);
 	private volatile boolean done;
 
 	private CtrlC(final ConsoleProgress progress) {
@@ -22,13 +23,18 @@ final class CtrlC implements AutoCloseable {
 			System.err.println();
 			System.err.println("hotpixels: cancelling...");
 			try {
-				closed.await(2, TimeUnit.SECONDS);
+				FINISHED.await(2, TimeUnit.SECONDS);
 			}
 			catch (final InterruptedException e) {
 				Thread.currentThread().interrupt();
 			}
 		}, "hotpixels-ctrl-c");
 		Runtime.getRuntime().addShutdownHook(hook);
+	}
+
+	/** Tells a running Ctrl-C hook that the work has stopped and its end has been printed. */
+	static void finished() {
+		FINISHED.countDown();
 	}
 
 	static CtrlC cancels(final ConsoleProgress progress) {
@@ -38,7 +44,6 @@ final class CtrlC implements AutoCloseable {
 	@Override
 	public void close() {
 		done = true;
-		closed.countDown();
 		try {
 			Runtime.getRuntime().removeShutdownHook(hook);
 		}

@@ -25,7 +25,9 @@ public final class HotPixelsCli implements Runnable {
 	public static final int CANCELLED = 130;
 
 	public static void main(final String[] args) {
-		System.exit(run(args));
+		final int code = run(args);
+		CtrlC.finished();
+		System.exit(code);
 	}
 
 	/** Runs the command line and returns its exit code (for tests: no System.exit). */

@@ -75,11 +75,12 @@ class CtrlCProcessTest {
 		if (!ended) child.destroyForcibly().waitFor();
 		final String err = new String(Files.readAllBytes(errFile), StandardCharsets.UTF_8);
 		assertTrue(ended, "still running 3 s after the signal:\n" + err);
-		System.out.printf("find stopped %.2f s after the signal%n", seconds);
+		System.out.printf("find stopped %.2f s after the signal; it printed:%n%s", seconds, err);
 		Files.delete(errFile);
 		Files.delete(tmp.resolve("stdout.txt"));
 		assertNotEquals(0, child.exitValue());
-		assertTrue(err.contains("hotpixels: cancelling"), err);
+		assertTrue(err.contains("hotpixels: cancelling...\n" +
+			"hotpixels: cancelled; no result was written."), err);
 		assertFalse(err.contains("Exception") || err.contains("\tat "), err);
 		CliRun.assertNoOutputs(out, tmp.resolve("state.hps"));
 		try (java.util.stream.Stream<Path> s = Files.list(tmp)) {
