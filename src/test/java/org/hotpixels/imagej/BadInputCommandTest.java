@@ -132,6 +132,21 @@ class BadInputCommandTest {
 	}
 
 	@Test
+	void theImageJ1PluginRefusesAnOutputFolderInsideTheInputFolderToo() throws Exception {
+		TestSeries.writeFolder(in, 3);
+		final FileSnapshot before = FileSnapshot.of(in);
+		final org.hotpixels.imagej.ij1.FindSettings settings =
+			new org.hotpixels.imagej.ij1.FindSettings();
+		settings.inputFolder = in.toString();
+		settings.outputFolder = in.resolve("results").toString();
+		final String m = org.junit.jupiter.api.Assertions.assertThrows(
+			org.hotpixels.HotPixelsException.class, () -> org.hotpixels.imagej.ij1.Find_Hot_Pixels
+				.find(settings, null, org.hotpixels.progress.Progress.NONE)).getMessage();
+		assertTrue(m.contains("output folder is the input folder or inside it"), m);
+		before.assertUnchanged();
+	}
+
+	@Test
 	void anOutputFolderUnderAFile() throws Exception {
 		TestSeries.writeFolder(in, 3);
 		final Path file = Files.write(tmp.resolve("a-file"), new byte[] { 7 });

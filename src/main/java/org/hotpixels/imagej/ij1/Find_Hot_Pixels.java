@@ -3,6 +3,7 @@ package org.hotpixels.imagej.ij1;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Collections;
+import java.util.List;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -78,9 +79,9 @@ public class Find_Hot_Pixels implements PlugIn {
 		final Progress progress)
 	{
 		settings.check();
-		final FrameSource source = source(settings, image);
 		final Path output = settings.hasOutputFolder() ? Paths.get(settings.outputFolder.trim())
 			: null;
+		final FrameSource source = source(settings, image, output);
 		if (output != null) FindOutputs.prepare(output, true);
 		final FindOptions options = settings.options();
 		options.cfa = Sources.cfaOf(source);
@@ -89,9 +90,15 @@ public class Find_Hot_Pixels implements PlugIn {
 		return result;
 	}
 
-	private static FrameSource source(final FindSettings settings, final ImagePlus image) {
-		if (settings.hasInputFolder()) return Sources.open(InputFiles.expand(Collections
-			.singletonList(settings.inputFolder.trim()), settings.filePattern).files());
+	private static FrameSource source(final FindSettings settings, final ImagePlus image,
+		final Path output)
+	{
+		if (settings.hasInputFolder()) {
+			final List<Path> files = InputFiles.expand(Collections.singletonList(settings.inputFolder
+				.trim()), settings.filePattern).files();
+			if (output != null) FindOutputs.notInsideInputs(output, files);
+			return Sources.open(files);
+		}
 		if (image == null) throw new HotPixelsException(
 			"No image is open and no folder was given: open a stack or choose a folder of images.");
 		return new ImagePlusFrameSource(image);
