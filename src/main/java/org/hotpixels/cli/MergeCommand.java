@@ -26,8 +26,8 @@ import picocli.CommandLine.Parameters;
  * all their frames; for 8-bit, RGB and 16-bit data they are identical to one pass.
  */
 @Command(name = "merge", mixinStandardHelpOptions = true,
-	description = { "Merges statistics saved by 'find --save-state' and writes variance.tif, "
-		+ "mean.tif, defects.csv and lowest.csv as one find over all their frames would." },
+	description = { "Merges statistics saved by 'find --save-state' and writes the results of "
+		+ "one find over all their frames." },
 	footer = { "", "Example:", "  hotpixels find part1/ --save-state part1.hps --output out1",
 		"  hotpixels find part2/ --save-state part2.hps --output out2",
 		"  hotpixels merge part1.hps part2.hps --output all" })
