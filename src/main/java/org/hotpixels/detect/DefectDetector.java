@@ -13,7 +13,8 @@ import org.hotpixels.stats.PixelStatistics;
  * and its log variance, in robust units: residuals divided by 1.4826 x the median absolute
  * residual of the surrounding 32x32 block. With threshold {@code sigma}:
  * <ul>
- * <li><b>stuck</b>: variance score below -sigma and variance under 40% of the neighbours';</li>
+ * <li><b>stuck</b>: variance score below -sigma and variance under 40% of the neighbours' (with
+ * few frames less, so that chance alone makes it as unlikely as a sigma event);</li>
  * <li><b>hot</b>: mean score above sigma (also a bright pixel whose variance is low because it
  * clips at the top of the range);</li>
  * <li><b>cold</b>: mean score below -sigma;</li>
@@ -58,7 +59,8 @@ public final class DefectDetector {
 			for (int site = 0; site < step * step; site++) {
 				progress.checkCancelled();
 				progress.progress(done++, total, "Scoring pixels");
-				final PlaneScores plane = new PlaneScores(stats, c, site % step, site / step, step);
+				final PlaneScores plane = new PlaneScores(stats, c, site % step, site / step, step,
+					sigma, progress);
 				flag(plane, candidates);
 			}
 		progress.progress(total, total, "Clustering " + candidates.size() + " flagged pixels");
@@ -73,7 +75,7 @@ public final class DefectDetector {
 				final float zVar = plane.varianceScore(px, py);
 				if (!(Math.abs(zMean) >= sigma || zVar <= -sigma)) continue; // the common case
 				final int i = py * plane.pw + px;
-				final boolean stuck = zVar <= -sigma && plane.resLogVar[i] < PlaneScores.STUCK_LOG_RATIO;
+				final boolean stuck = zVar <= -sigma && plane.resLogVar[i] < plane.stuckLogRatio;
 				final boolean hot = zMean >= sigma;
 				final boolean cold = zMean <= -sigma;
 				if (!stuck && !hot && !cold) continue;

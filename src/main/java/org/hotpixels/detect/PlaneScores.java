@@ -5,6 +5,7 @@ import java.util.List;
 
 import net.imglib2.parallel.Parallelization;
 
+import org.hotpixels.progress.Progress;
 import org.hotpixels.stats.PixelStatistics;
 
 /**
@@ -45,13 +46,21 @@ final class PlaneScores {
 	final double epsilon;
 	private final long frames;
 	private final double logVarSamplingError;
+	/**
+	 * Log of the variance ratio (pixel to neighbours) below which a pixel counts as stuck: at most
+	 * {@link #STUCK_LOG_RATIO}, and with few frames lower still, at the ratio a pixel of
+	 * independent Gaussian noise falls below only with the probability of a {@code sigma} event
+	 * (the chi-square quantile by Wilson and Hilferty's approximation; with 4 frames a quiet pixel
+	 * is common by chance).
+	 */
+	final double stuckLogRatio;
 
 	/**
 	 * Scores the plane of {@code channel} made of pixels (x0 + step * px, y0 + step * py): step 1
 	 * for whole channels, step 2 for one colour site of a 2x2 CFA mosaic.
 	 */
 	PlaneScores(final PixelStatistics stats, final int channel, final int x0, final int y0,
-		final int step)
+		final int step, final double sigma, final Progress progress)
 	{
 		this.stats = stats;
 		this.channel = channel;
@@ -63,6 +72,8 @@ final class PlaneScores {
 		final int n = pw * ph;
 		frames = Math.max(2, stats.frameCount());
 		logVarSamplingError = Math.sqrt(2.0 / (frames - 1));
+		stuckLogRatio = Math.min(STUCK_LOG_RATIO, Math.log(Math.max(1e-4, chiSquareRatio(frames - 1,
+			-sigma))));
 		mean = new float[n];
 		logVar = new float[n];
 		final float[] variance = new float[n];
@@ -85,13 +96,15 @@ final class PlaneScores {
 			logVar[i] = (float) Math.log(variance[i] + epsilon);
 		resMean = new float[n];
 		resLogVar = new float[n];
-		residuals();
 		blocksX = (pw + BLOCK - 1) / BLOCK;
 		final int blocksY = (ph + BLOCK - 1) / BLOCK;
 		blockSigmaMean = new float[blocksX * blocksY];
 		blockSigmaLogVar = new float[blocksX * blocksY];
+		cheapResiduals(mean, resMean);
+		cheapResiduals(logVar, resLogVar);
 		blockSigmas(resMean, blockSigmaMean, 0.05 * quantum + 1e-6 * Math.abs(quantile(mean, 0.5)));
 		blockSigmas(resLogVar, blockSigmaLogVar, 0.05);
+		exactResiduals(sigma, progress);
 	}
 
 	private float[] maximumOf(final PixelStatistics stats) {
@@ -107,20 +120,99 @@ final class PlaneScores {
 		return stats.index(x0 + step * px, y0 + step * py, channel);
 	}
 
-	/** Residuals against the 5x5 neighbour median, rows in parallel. */
-	private void residuals() {
+	/** The z-quantile of chi-square(k) / k, by Wilson and Hilferty's cube-root approximation. */
+	static double chiSquareRatio(final long k, final double z) {
+		final double a = 2.0 / (9 * k);
+		final double base = 1 - a + z * Math.sqrt(a);
+		return base <= 0 ? 0 : base * base * base;
+	}
+
+	/**
+	 * Residuals of every pixel against the plain mean of its 24 neighbours: cheap, and for the
+	 * block scales as good as the median's (for Gaussian noise their spreads differ by 1%; near
+	 * scene edges the mean's is a little larger, which errs on the side of fewer false defects).
+	 */
+	private void cheapResiduals(final float[] map, final float[] residual) {
+		final float[] box = neighbourMeans(map);
+		for (int i = 0; i < map.length; i++)
+			residual[i] = map[i] - box[i];
+	}
+
+	/**
+	 * Exact residuals against the 5x5 neighbour median, computed only where the cheap residual
+	 * could reach the threshold: at least half of it in units of the block's scale (a defect's
+	 * median residual is close to its mean residual; the screen errs on the side of computing).
+	 * Elsewhere the residual becomes NaN, which scores as "normal".
+	 */
+	private void exactResiduals(final double sigma, final Progress progress) {
+		forEachBand(progress, (py, buffer) -> {
+			for (int px = 0; px < pw; px++) {
+				final int i = py * pw + px, b = (py / BLOCK) * blocksX + px / BLOCK;
+				resMean[i] = Math.abs(resMean[i]) >= 0.5 * sigma * blockSigmaMean[b] ? mean[i] -
+					neighbourMedian(mean, px, py, buffer) : Float.NaN;
+				resLogVar[i] = resLogVar[i] <= -0.5 * sigma * Math.max(logVarSamplingError,
+					blockSigmaLogVar[b]) ? logVar[i] - neighbourMedian(logVar, px, py, buffer)
+						: Float.NaN;
+			}
+		});
+	}
+
+	/** The mean of the finite values of the 5x5 window around each pixel, centre excluded. */
+	private float[] neighbourMeans(final float[] map) {
+		final int r = RADIUS;
+		final float[] rowSum = new float[map.length];
+		final byte[] rowCount = new byte[map.length];
+		for (int y = 0; y < ph; y++) {
+			final int row = y * pw;
+			for (int x = 0; x < pw; x++) {
+				float sum = 0;
+				int count = 0;
+				for (int xx = Math.max(0, x - r); xx <= Math.min(pw - 1, x + r); xx++) {
+					final float v = map[row + xx];
+					if (!Float.isNaN(v)) {
+						sum += v;
+						count++;
+					}
+				}
+				rowSum[row + x] = sum;
+				rowCount[row + x] = (byte) count;
+			}
+		}
+		final float[] out = new float[map.length];
+		for (int y = 0; y < ph; y++)
+			for (int x = 0; x < pw; x++) {
+				float sum = 0;
+				int count = 0;
+				for (int yy = Math.max(0, y - r); yy <= Math.min(ph - 1, y + r); yy++) {
+					sum += rowSum[yy * pw + x];
+					count += rowCount[yy * pw + x];
+				}
+				final float centre = map[y * pw + x];
+				if (!Float.isNaN(centre)) {
+					sum -= centre;
+					count--;
+				}
+				out[y * pw + x] = count > 0 ? sum / count : Float.NaN;
+			}
+		return out;
+	}
+
+	/** Runs {@code row} for every row, in bands of 16 rows on ImgLib2's threads; cancellable. */
+	private void forEachBand(final Progress progress, final RowAction row) {
 		final List<int[]> bands = new ArrayList<>();
 		for (int y = 0; y < ph; y += 16)
 			bands.add(new int[] { y, Math.min(ph, y + 16) });
 		Parallelization.getTaskExecutor().forEach(bands, band -> {
+			progress.checkCancelled();
 			final float[] buffer = new float[(2 * RADIUS + 1) * (2 * RADIUS + 1)];
 			for (int py = band[0]; py < band[1]; py++)
-				for (int px = 0; px < pw; px++) {
-					final int i = py * pw + px;
-					resMean[i] = mean[i] - neighbourMedian(mean, px, py, buffer);
-					resLogVar[i] = logVar[i] - neighbourMedian(logVar, px, py, buffer);
-				}
+				row.run(py, buffer);
 		});
+	}
+
+	private interface RowAction {
+
+		void run(int py, float[] buffer);
 	}
 
 	/** Median of the finite values around (px, py) in the 5x5 window, centre excluded. */
