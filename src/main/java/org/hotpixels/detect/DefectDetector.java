@@ -75,7 +75,8 @@ public final class DefectDetector {
 				final float zVar = plane.varianceScore(px, py);
 				if (!(Math.abs(zMean) >= sigma || zVar <= -sigma)) continue; // the common case
 				final int i = py * plane.pw + px;
-				final boolean stuck = zVar <= -sigma && plane.resLogVar[i] < plane.stuckLogRatio;
+				final boolean stuck = zVar <= -sigma && (plane.resLogVar[i] < plane.stuckLogRatio ||
+					constantAmongVarying(plane, i));
 				final boolean hot = zMean >= sigma;
 				final boolean cold = zMean <= -sigma;
 				if (!stuck && !hot && !cold) continue;
@@ -100,6 +101,18 @@ public final class DefectDetector {
 					plane.channel, kind, score, neighbourMean, Math.max(0, Math.exp(plane.neighbourMedian(
 						plane.logVar, px, py, buffer)) - plane.epsilon)));
 			}
+	}
+
+	/**
+	 * An integer pixel that never changed (variance under a quarter of a grey level squared) while
+	 * its neighbours vary by ten levels or more: with five frames or more, chance does not do that,
+	 * even where the continuous chi-square bound of {@link PlaneScores#stuckLogRatio} is too strict.
+	 */
+	private static boolean constantAmongVarying(final PlaneScores plane, final int i) {
+		if (!plane.stats.type().isInteger() || plane.stats.frameCount() < 5) return false;
+		final double variance = Math.exp(plane.logVar[i]) - plane.epsilon;
+		final double neighbours = Math.exp(plane.logVar[i] - plane.resLogVar[i]) - plane.epsilon;
+		return variance <= 0.25 && neighbours >= 100;
 	}
 
 	/**
