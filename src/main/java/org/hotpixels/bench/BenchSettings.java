@@ -19,7 +19,7 @@ final class BenchSettings {
 	boolean keep;
 
 	int stackWidth = 2048, stackHeight = 2048, stackFrames = 100;
-	String stackHeap = "4g";
+	String stackHeap = "6g";
 	int jpegWidth = 3872, jpegHeight = 2592, jpegFrames = 60;
 	int tiffWidth = 2048, tiffHeight = 2048, tiffFrames = 40;
 	int memoryWidth = 1024, memoryHeight = 1024, fewFrames = 50, manyFrames = 500;

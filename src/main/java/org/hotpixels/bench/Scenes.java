@@ -39,27 +39,34 @@ final class Scenes {
 		}
 		final float[] cr = coarse[0], cg = coarse[1], cb = coarse[2];
 		for (int y = 0; y < h; y++) {
-			final int gy = y / CELL;
+			final int row = (y / CELL) * cw;
 			final float fy = (y % CELL + 0.5f) / CELL;
 			for (int x = 0; x < w; x++) {
-				final int gx = x / CELL, k = gy * cw + gx;
+				final int k = row + x / CELL;
 				final float fx = (x % CELL + 0.5f) / CELL;
 				final long n = r.next64();
-				int red = (int) lerp(cr, k, cw, fx, fy) + grain(n);
-				int green = (int) lerp(cg, k, cw, fx, fy) + grain(n >>> 16);
-				int blue = (int) lerp(cb, k, cw, fx, fy) + grain(n >>> 32);
-				for (int b = 0; b < boxes; b++)
-					if (x >= box[5 * b] && x < box[5 * b + 2] && y >= box[5 * b + 1] && y < box[5 * b + 3]) {
-						final int c = box[5 * b + 4];
-						red = (red + (c >> 16 & 0xff)) >> 1;
-						green = (green + (c >> 8 & 0xff)) >> 1;
-						blue = (blue + (c & 0xff)) >> 1;
-					}
+				final int red = (int) lerp(cr, k, cw, fx, fy) + grain(n);
+				final int green = (int) lerp(cg, k, cw, fx, fy) + grain(n >>> 16);
+				final int blue = (int) lerp(cb, k, cw, fx, fy) + grain(n >>> 32);
 				rgb[y * w + x] = clamp(red, 255) << 16 | clamp(green, 255) << 8 | clamp(blue, 255);
 			}
+			for (int b = 0; b < boxes; b++)
+				if (y >= box[5 * b + 1] && y < box[5 * b + 3]) blend(rgb, y * w, box[5 * b], Math.min(w,
+					box[5 * b + 2]), box[5 * b + 4]);
 		}
 		plantRgb(rgb, w, h, seed, r);
 		return rgb;
+	}
+
+	/** Averages pixels {@code [x0, x1)} of a row with a colour: a half-transparent box. */
+	private static void blend(final int[] rgb, final int row, final int x0, final int x1,
+		final int colour)
+	{
+		for (int i = row + x0; i < row + x1; i++) {
+			final int p = rgb[i];
+			rgb[i] = ((p >> 16 & 0xff) + (colour >> 16 & 0xff)) >> 1 << 16 | ((p >> 8 & 0xff) +
+				(colour >> 8 & 0xff)) >> 1 << 8 | ((p & 0xff) + (colour & 0xff)) >> 1;
+		}
 	}
 
 	/** Gradient plus Gaussian blobs, per colour channel, on a grid of CELL x CELL cells. */
@@ -101,10 +108,10 @@ final class Scenes {
 		return top + (bottom - top) * fy;
 	}
 
-	/** Film-grain-like noise, sigma about 4.6, from 16 random bits. */
+	/** Film-grain-like noise, sigma about 9, from 16 random bits. */
 	private static int grain(final long bits) {
-		return (int) ((bits & 0xf) + (bits >> 4 & 0xf) + (bits >> 8 & 0xf) + (bits >> 12 & 0xf) -
-			30) >> 1;
+		return (int) ((bits & 0xf) + (bits >> 4 & 0xf) + (bits >> 8 & 0xf) + (bits >> 12 & 0xf)) -
+			30;
 	}
 
 	private static int clamp(final int v, final int max) {
