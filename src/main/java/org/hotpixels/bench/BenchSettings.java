@@ -19,6 +19,8 @@ final class BenchSettings {
 	boolean keep;
 
 	int stackWidth = 2048, stackHeight = 2048, stackFrames = 100;
+	/** Runs of find and of detection alone per stack (each takes seconds). */
+	int findRepeats = 2;
 	String stackHeap = "6g";
 	int jpegWidth = 3872, jpegHeight = 2592, jpegFrames = 60;
 	int tiffWidth = 2048, tiffHeight = 2048, tiffFrames = 40;
@@ -30,7 +32,7 @@ final class BenchSettings {
 	/** Heap of ImageJ's FolderOpener + ZProjector: it holds the whole series. */
 	String imagejHeap = "8g";
 	/** Candidate heaps, in MB, for the smallest -Xmx that runs find on the JPEG folder. */
-	int[] heapCandidates = { 192, 256, 320, 384, 448, 512, 640, 768, 1024, 1536 };
+	int[] heapCandidates = { 384, 448, 512, 576, 640, 768, 1024 };
 
 	static final String USAGE = String.join("\n", //
 		"Usage: bench [--quick] [--only abcd] [--threads N] [--repeats N] [--dir FOLDER] [--keep]", //
@@ -76,25 +78,27 @@ final class BenchSettings {
 
 	private void quick() {
 		quick = true;
+		repeats = 2;
+		findRepeats = 1;
 		folderRepeats = 1;
-		stackWidth = 512;
-		stackHeight = 512;
-		stackFrames = 20;
-		stackHeap = "512m";
-		jpegWidth = 640;
-		jpegHeight = 480;
-		jpegFrames = 12;
-		tiffWidth = 512;
-		tiffHeight = 512;
-		tiffFrames = 10;
-		memoryWidth = 256;
-		memoryHeight = 256;
-		fewFrames = 10;
-		manyFrames = 100;
+		stackWidth = 256;
+		stackHeight = 256;
+		stackFrames = 16;
+		stackHeap = "256m";
+		jpegWidth = 480;
+		jpegHeight = 320;
+		jpegFrames = 8;
+		tiffWidth = 256;
+		tiffHeight = 256;
+		tiffFrames = 8;
+		memoryWidth = 128;
+		memoryHeight = 128;
+		fewFrames = 8;
+		manyFrames = 80;
 		ourHeap = "256m";
 		memoryHeap = "128m";
-		imagejHeap = "512m";
-		heapCandidates = new int[] { 32, 64, 128 };
+		imagejHeap = "256m";
+		heapCandidates = new int[] { 64 };
 	}
 
 	boolean runs(final char section) {

@@ -69,7 +69,7 @@ public final class Benchmark {
 			if (s.runs('d')) MemorySection.run(s, out, targets, root, jpegs, folders.jpegFindRss);
 			if (!targets.isEmpty()) {
 				out.println();
-				targets.print(out);
+				targets.print(out, s.quick);
 			}
 			out.printf(Locale.ROOT, "%nBenchmark took %.0f s.%n", (System.nanoTime() - start) / 1e9);
 			return 0;
@@ -118,7 +118,9 @@ public final class Benchmark {
 		final String task = a[1];
 		switch (task) {
 			case "stack":
-				StackBench.run(PixelType.valueOf(a[2]), i(a[3]), i(a[4]), i(a[5]), i(a[6]), i(a[7]));
+				for (final String type : a[2].split(","))
+					StackBench.run(PixelType.valueOf(type), i(a[3]), i(a[4]), i(a[5]), i(a[6]), i(a[7]), i(
+						a[8]));
 				return 0;
 			case "folder":
 				FolderBench.run(a[2], Paths.get(a[3]), i(a[4]), i(a[5]));

@@ -58,12 +58,18 @@ final class ChildJvm {
 		}
 	}
 
-	/** Runs {@code Benchmark --child task args...} with the given maximum heap ("1g", "640m"). */
+	/** The heap setting that passes no {@code -Xmx}: the JVM's default (a quarter of the RAM). */
+	static final String DEFAULT_HEAP = "default";
+
+	/**
+	 * Runs {@code Benchmark --child task args...} with the given maximum heap ("1g", "640m", or
+	 * {@link #DEFAULT_HEAP}).
+	 */
 	static Outcome run(final String heap, final String task, final String... args) {
 		final List<String> command = new ArrayList<>();
 		command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator +
 			"java");
-		command.add("-Xmx" + heap);
+		if (!DEFAULT_HEAP.equals(heap)) command.add("-Xmx" + heap);
 		command.add("-Djava.awt.headless=true");
 		command.add("-cp");
 		command.add(System.getProperty("java.class.path"));

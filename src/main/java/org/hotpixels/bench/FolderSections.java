@@ -14,8 +14,8 @@ final class FolderSections {
 	private final BenchSettings settings;
 	private final PrintStream out;
 	private final Targets targets;
-	/** Peak RSS of find on the JPEG folder at the default heap, for the memory section. */
-	long jpegFindRss = -1;
+	/** Peak RSS of find on the JPEG folder at our heap, NaN if it failed (for section d). */
+	double jpegFindRss = Double.NaN;
 
 	FolderSections(final BenchSettings settings, final PrintStream out, final Targets targets) {
 		this.settings = settings;
@@ -28,10 +28,10 @@ final class FolderSections {
 		final BenchSettings s = settings;
 		final Path dir = root.resolve("jpeg");
 		final long bytes = write("write-jpegs", dir, s.jpegWidth, s.jpegHeight, s.jpegFrames);
-		out.printf(Locale.ROOT, "%n(b) Folder of %d JPEGs %dx%d (quality 90, %.1f MB each on average)%n",
-			s.jpegFrames, s.jpegWidth, s.jpegHeight, bytes / 1e6 / s.jpegFrames);
+		out.printf(Locale.ROOT, "%n(b) Folder of %d JPEGs %dx%d (quality 90, %s each on average)%n",
+			s.jpegFrames, s.jpegWidth, s.jpegHeight, size(bytes / s.jpegFrames));
 		final Map<String, String>[] r = runMethods(dir);
-		jpegFindRss = r[2] == null ? -1 : (long) number(r[2], "hwm");
+		jpegFindRss = number(r[2], "hwm");
 		final double decode = number(r[0], "seconds");
 		targets.atMost("JPEG folder: statistics add at most 25% to decoding alone", number(r[1],
 			"seconds") / decode, 1.25, percentOver(number(r[1], "seconds"), decode));
@@ -48,8 +48,8 @@ final class FolderSections {
 		final BenchSettings s = settings;
 		final Path dir = root.resolve("tiff");
 		final long bytes = write("write-tiffs", dir, s.tiffWidth, s.tiffHeight, s.tiffFrames);
-		out.printf(Locale.ROOT, "%n(c) Folder of %d 16-bit TIFFs %dx%d (uncompressed, %.1f MB each)%n",
-			s.tiffFrames, s.tiffWidth, s.tiffHeight, bytes / 1e6 / s.tiffFrames);
+		out.printf(Locale.ROOT, "%n(c) Folder of %d 16-bit TIFFs %dx%d (uncompressed, %s each)%n",
+			s.tiffFrames, s.tiffWidth, s.tiffHeight, size(bytes / s.tiffFrames));
 		runMethods(dir);
 	}
 
@@ -100,6 +100,11 @@ final class FolderSections {
 	static double number(final Map<String, String> result, final String key) {
 		if (result == null || result.get(key) == null) return Double.NaN;
 		return Double.parseDouble(result.get(key));
+	}
+
+	private static String size(final long bytes) {
+		return bytes < 1_000_000 ? String.format(Locale.ROOT, "%.0f kB", bytes / 1e3) : String.format(
+			Locale.ROOT, "%.1f MB", bytes / 1e6);
 	}
 
 	private static String percentOver(final double value, final double base) {

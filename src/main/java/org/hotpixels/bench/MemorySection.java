@@ -14,7 +14,7 @@ final class MemorySection {
 	private MemorySection() {}
 
 	static void run(final BenchSettings s, final PrintStream out, final Targets targets,
-		final Path root, final Path jpegFolder, final long jpegFindRss)
+		final Path root, final Path jpegFolder, final double jpegFindRss)
 	{
 		final Path dir = root.resolve("memory");
 		final ChildJvm.Outcome written = ChildJvm.run("1g", "write-jpegs", dir.toString(), "" +
@@ -46,9 +46,12 @@ final class MemorySection {
 		if (jpegFolder != null) heapSearch(s, out, targets, jpegFolder, jpegFindRss);
 	}
 
-	/** Bisects the candidate heaps for the smallest one with which find succeeds. */
+	/**
+	 * Bisects the candidate heaps for the smallest one with which find succeeds, then runs find
+	 * with the JVM's default heap (what a launcher without -Xmx gives) for its resident memory.
+	 */
 	private static void heapSearch(final BenchSettings s, final PrintStream out,
-		final Targets targets, final Path jpegFolder, final long jpegFindRss)
+		final Targets targets, final Path jpegFolder, final double jpegFindRss)
 	{
 		out.printf(Locale.ROOT, "%n    Smallest -Xmx for find on the JPEG folder of (b)%n");
 		final ResultTable table = new ResultTable("-Xmx", "result", "time", "peak RSS", "peak heap");
@@ -56,24 +59,30 @@ final class MemorySection {
 		int lo = 0, hi = heaps.length - 1, smallest = -1;
 		while (lo <= hi) {
 			final int mid = (lo + hi) >>> 1;
-			final ChildJvm.Outcome o = ChildJvm.run(heaps[mid] + "m", "folder", "find", jpegFolder
-				.toString(), "0", "" + s.threads);
-			if (o.ok()) {
+			if (find(s, jpegFolder, heaps[mid] + "m", table)) {
 				smallest = heaps[mid];
 				hi = mid - 1;
-				table.add(heaps[mid] + "m", "ok", ResultTable.seconds(o.number(0, "seconds")),
-					ResultTable.megabytes(o.number(0, "hwm")), ResultTable.megabytes(o.number(0, "heap")));
 			}
-			else {
-				lo = mid + 1;
-				table.add(heaps[mid] + "m", o.failure(), "-", "-", "-");
-			}
+			else lo = mid + 1;
 		}
+		find(s, jpegFolder, ChildJvm.DEFAULT_HEAP, table);
 		table.print(out);
 		out.println("    smallest working -Xmx: " + (smallest < 0 ? "none of the candidates"
-			: smallest + "m") + "; at -Xmx" + s.ourHeap + " (the default of these runs) peak RSS was " +
-			ResultTable.megabytes(jpegFindRss));
+			: smallest + "m") + "; peak RSS at -Xmx" + s.ourHeap + " (section b): " + ResultTable
+				.megabytes(jpegFindRss));
 		targets.atMost("JPEG folder: peak RSS of find < 1 GB (at -Xmx" + s.ourHeap + ")",
 			jpegFindRss, 1e9, ResultTable.megabytes(jpegFindRss));
+	}
+
+	private static boolean find(final BenchSettings s, final Path folder, final String heap,
+		final ResultTable table)
+	{
+		final ChildJvm.Outcome o = ChildJvm.run(heap, "folder", "find", folder.toString(), "0", "" +
+			s.threads);
+		final String label = ChildJvm.DEFAULT_HEAP.equals(heap) ? "(none: JVM default)" : heap;
+		if (o.ok()) table.add(label, "ok", ResultTable.seconds(o.number(0, "seconds")), ResultTable
+			.megabytes(o.number(0, "hwm")), ResultTable.megabytes(o.number(0, "heap")));
+		else table.add(label, o.failure(), "-", "-", "-");
+		return o.ok();
 	}
 }

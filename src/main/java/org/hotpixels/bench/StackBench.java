@@ -27,7 +27,7 @@ import org.hotpixels.stats.PixelStatistics;
  * and ImageJ 1's {@code ZProjector} standard deviation, all on the same stack.
  *
  * <pre>{@code
- * StackBench.run(PixelType.GRAY16, 2048, 2048, 100, 3, 2);
+ * StackBench.run(PixelType.GRAY16, 2048, 2048, 100, 3, 2, 2);
  * }</pre>
  */
 final class StackBench {
@@ -36,7 +36,7 @@ final class StackBench {
 
 	/** Measures one stack and reports one result line per method. */
 	static void run(final PixelType type, final int w, final int h, final int frames,
-		final int repeats, final int threads)
+		final int repeats, final int findRepeats, final int threads)
 	{
 		final ImagePlus image = stack(type, w, h, frames, threads);
 		final String label = type.label() + " " + w + "x" + h + "x" + frames;
@@ -46,10 +46,10 @@ final class StackBench {
 		final double floor = best(repeats, () -> ReadFloor.sum(image.getStack(), threads));
 		final PixelStatistics[] stats = new PixelStatistics[1];
 		final double statistics = best(repeats, () -> stats[0] = statistics(image, options));
-		final double detect = best(Math.min(2, repeats), () -> HotPixelFinder.detect(stats[0],
-			options, Progress.NONE, Collections.emptyList()));
+		final double detect = best(findRepeats, () -> HotPixelFinder.detect(stats[0], options,
+			Progress.NONE, Collections.emptyList()));
 		final FindResult[] found = new FindResult[1];
-		final double find = best(Math.min(2, repeats), () -> found[0] = HotPixelFinder.find(
+		final double find = best(findRepeats, () -> found[0] = HotPixelFinder.find(
 			new ImagePlusFrameSource(image), options, Progress.NONE));
 		final ImagePlus[] sd = new ImagePlus[1];
 		final double zprojector = best(repeats, () -> sd[0] = ZProjector.run(image, "sd"));
@@ -57,7 +57,8 @@ final class StackBench {
 		final String agreement = type == PixelType.RGB ? "" : agreement(stats[0], sd[0]);
 		ChildJvm.report("stack", label, "method", "floor", "seconds", floor, "samples", (long) w * h *
 			frames * type.channelsPerPlane());
-		ChildJvm.report("stack", label, "method", "statistics", "seconds", statistics);
+		ChildJvm.report("stack", label, "method", "statistics", "seconds", statistics, "check",
+			SampledCheck.of(stats[0], image));
 		ChildJvm.report("stack", label, "method", "detection", "seconds", detect);
 		ChildJvm.report("stack", label, "method", "find", "seconds", find, "defects", found[0]
 			.defects().size());
