@@ -19,9 +19,10 @@ import org.hotpixels.progress.Progress;
  * Reads the frames of a {@link FrameSource} in order, decoding a few frames ahead on worker
  * threads, and checks that every frame has the type and size of the first. Memory is bounded by
  * frame bytes, not counts, so that 10-megapixel photos and small frames both stream well: a batch
- * holds at most {@link #BATCH_BYTES} of frames (and at least one frame), and at most
- * {@link #LOOKAHEAD_BYTES} of frames are decoded ahead (at least {@code threads + 1}, at most
- * {@code 2 threads + 2} frames), however long the series.
+ * holds at most {@link #BATCH_BYTES} of frames (and at least one frame; frames of an open stack,
+ * which are views of its arrays, are not limited), and at most {@link #LOOKAHEAD_BYTES} of frames
+ * are decoded ahead (at least {@code threads + 1}, at most {@code 2 threads + 2} frames), however
+ * long the series.
  *
  * <pre>{@code
  * try (FrameStream stream = new FrameStream(source, 2, false, progress)) {
@@ -40,6 +41,11 @@ public final class FrameStream implements AutoCloseable {
 	private final boolean skipBad;
 	private final Progress progress;
 	private final ExecutorService readers;
+	/**
+	 * Frames of an open, non-virtual image are views of its own arrays: batching them costs no
+	 * memory, and large batches are faster (the accumulators are loaded once per batch).
+	 */
+	private final boolean views;
 	private final int threads;
 	private int lookahead;
 	private int batchLimit = Integer.MAX_VALUE;
@@ -66,6 +72,7 @@ public final class FrameStream implements AutoCloseable {
 		final int n = source.parallelReads() ? Math.max(1, threads) : 1;
 		this.threads = n;
 		this.lookahead = n + 1;
+		this.views = source instanceof ImagePlusFrameSource && source.parallelReads();
 		this.readers = Executors.newFixedThreadPool(n, r -> {
 			final Thread t = new Thread(r, "hotpixels-reader");
 			t.setDaemon(true);
@@ -103,7 +110,8 @@ public final class FrameStream implements AutoCloseable {
 	private void sizeBuffers(final Frame f) {
 		final long bytes = Math.max(1, (long) f.pixelCount() * f.planeCount() * bytesPerSample(f
 			.type()));
-		batchLimit = (int) Math.max(1, Math.min(Integer.MAX_VALUE, BATCH_BYTES / bytes));
+		batchLimit = views ? Integer.MAX_VALUE : (int) Math.max(1, Math.min(Integer.MAX_VALUE,
+			BATCH_BYTES / bytes));
 		lookahead = (int) Math.max(threads + 1, Math.min(2 * threads + 2, LOOKAHEAD_BYTES / bytes));
 	}
 

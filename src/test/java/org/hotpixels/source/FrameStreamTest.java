@@ -8,13 +8,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import ij.ImagePlus;
+import ij.ImageStack;
+
 import org.hotpixels.HotPixelsException;
 import org.hotpixels.progress.Progress;
 import org.junit.jupiter.api.Test;
 
 /**
- * The decode-ahead stream: frames in order, batches bounded by bytes (a big frame comes alone),
- * frames decoded ahead bounded too, and frames that cannot be read or do not fit left out with
+ * The decode-ahead stream: frames in order, batches bounded by bytes (a big frame comes alone)
+ * unless the frames are views of an open stack, frames decoded ahead bounded too, and frames that cannot be read or do not fit left out with
  * a message when asked, an error otherwise.
  */
 class FrameStreamTest {
@@ -88,6 +91,19 @@ class FrameStreamTest {
 		final int lookahead = (int) Math.max(3, Math.min(6, FrameStream.LOOKAHEAD_BYTES / frameBytes));
 		assertTrue(source.mostAhead.get() <= perBatch + lookahead, "read ahead: " + source.mostAhead +
 			" frames of 16 MB");
+	}
+
+	@Test
+	void framesOfAnOpenStackAreNotLimitedByBytes() {
+		final ImageStack stack = new ImageStack(2048, 1024);
+		for (int k = 0; k < 20; k++) // 4 MB each: a file series would come 16 at a time
+			stack.addSlice("s" + k, new short[2048 * 1024]);
+		try (FrameStream stream = new FrameStream(new ImagePlusFrameSource(new ImagePlus("open",
+			stack)), 2, false, Progress.NONE))
+		{
+			assertEquals(20, stream.next(100).size());
+			assertTrue(stream.next(100).isEmpty());
+		}
 	}
 
 	/** Frame 3 cannot be read, frame 5 is smaller than the others. */
