@@ -71,7 +71,8 @@ public final class Benchmark {
 				out.println();
 				targets.print(out, s.quick);
 			}
-			out.printf(Locale.ROOT, "%nBenchmark took %.0f s.%n", (System.nanoTime() - start) / 1e9);
+			out.printf(Locale.ROOT, "%nBenchmark took %.0f s; load average at the end %s.%n", (System
+				.nanoTime() - start) / 1e9, loadAverage());
 			return 0;
 		}
 		catch (final IOException | RuntimeException e) {
@@ -91,6 +92,20 @@ public final class Benchmark {
 					.availableProcessors(), cpu());
 		out.println("Test data in " + root + (s.keep || s.dir != null ? "" : " (deleted afterwards)") +
 			". Times are wall clock; 'vs X' = time / time of X.");
+		out.println("Load average at the start " + loadAverage() +
+			" (other work on the machine slows every case; compare ratios within one run).");
+	}
+
+	/** The 1, 5 and 15 minute load averages, or "unknown". */
+	private static String loadAverage() {
+		try {
+			final String[] parts = new String(Files.readAllBytes(Paths.get("/proc/loadavg")),
+				java.nio.charset.StandardCharsets.US_ASCII).trim().split("\\s+");
+			return parts[0] + " " + parts[1] + " " + parts[2];
+		}
+		catch (final IOException | RuntimeException e) {
+			return "unknown";
+		}
 	}
 
 	private static String cpu() {

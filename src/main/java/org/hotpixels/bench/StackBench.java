@@ -45,7 +45,9 @@ final class StackBench {
 
 		final double floor = best(repeats, () -> ReadFloor.sum(image.getStack(), threads));
 		final PixelStatistics[] stats = new PixelStatistics[1];
-		final double statistics = best(repeats, () -> stats[0] = statistics(image, options));
+		final double statistics = best(repeats, () -> stats[0] = statistics(image, options.threads,
+			options.batchSize));
+		final double oneBatch = best(repeats, () -> statistics(image, options.threads, frames));
 		final double detect = best(findRepeats, () -> HotPixelFinder.detect(stats[0], options,
 			Progress.NONE, Collections.emptyList()));
 		final FindResult[] found = new FindResult[1];
@@ -58,7 +60,8 @@ final class StackBench {
 		ChildJvm.report("stack", label, "method", "floor", "seconds", floor, "samples", (long) w * h *
 			frames * type.channelsPerPlane());
 		ChildJvm.report("stack", label, "method", "statistics", "seconds", statistics, "check",
-			SampledCheck.of(stats[0], image));
+			SampledCheck.of(stats[0], image), "batch", options.batchSize);
+		ChildJvm.report("stack", label, "method", "one batch", "seconds", oneBatch, "batch", frames);
 		ChildJvm.report("stack", label, "method", "detection", "seconds", detect);
 		ChildJvm.report("stack", label, "method", "find", "seconds", find, "defects", found[0]
 			.defects().size());
@@ -67,14 +70,16 @@ final class StackBench {
 	}
 
 	/** Our statistics pass over the open stack, in batches, without the decode-ahead stream. */
-	private static PixelStatistics statistics(final ImagePlus image, final FindOptions options) {
-		return Parallelization.runWithNumThreads(options.threads, () -> {
+	private static PixelStatistics statistics(final ImagePlus image, final int threads,
+		final int batchSize)
+	{
+		return Parallelization.runWithNumThreads(threads, () -> {
 			final FrameSource source = new ImagePlusFrameSource(image);
 			final PixelStatistics stats = PixelStatistics.like(source.read(0));
 			final List<Frame> batch = new ArrayList<>();
 			for (int i = 0; i < source.size(); i++) {
 				batch.add(source.read(i));
-				if (batch.size() == options.batchSize || i == source.size() - 1) {
+				if (batch.size() == batchSize || i == source.size() - 1) {
 					stats.addAll(batch);
 					batch.clear();
 				}

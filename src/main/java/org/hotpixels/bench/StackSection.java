@@ -34,8 +34,10 @@ final class StackSection {
 			final double find = seconds(o, type, "find"), zp = seconds(o, type, "zprojector");
 			final double samples = FolderSections.number(row(o, type, "floor"), "samples");
 			add(table, label, "read floor (sum of all samples)", floor, floor, stats, samples, "");
-			add(table, "", "our statistics (PixelStatistics.addAll)", stats, floor, stats, samples, get(
-				o, type, "statistics", "check"));
+			add(table, "", "our statistics, batches of " + get(o, type, "statistics", "batch") +
+				" (find's)", stats, floor, stats, samples, get(o, type, "statistics", "check"));
+			add(table, "", "our statistics, all " + get(o, type, "one batch", "batch") +
+				" frames in one batch", seconds(o, type, "one batch"), floor, stats, samples, "");
 			add(table, "", "our find (statistics + detection)", find, floor, stats, samples, get(o, type,
 				"find", "defects") + " defects (" + Scenes.DEFECTS + " planted)");
 			add(table, "", "  of which detection + ranking", seconds(o, type, "detection"), floor,
