@@ -12,7 +12,7 @@ final class BenchSettings {
 	boolean quick;
 	int threads = 2;
 	int repeats = 3;
-	/** Repeats of the folder cases, each a fresh JVM: best of these. */
+	/** Repeats of decoding alone and statistics on folders, each a fresh JVM: best of these. */
 	int folderRepeats = 2;
 	String sections = "abcd";
 	Path dir;
@@ -32,7 +32,7 @@ final class BenchSettings {
 	/** Heap of ImageJ's FolderOpener + ZProjector: it holds the whole series. */
 	String imagejHeap = "8g";
 	/** Candidate heaps, in MB, for the smallest -Xmx that runs find on the JPEG folder. */
-	int[] heapCandidates = { 384, 448, 512, 576, 640, 768, 1024 };
+	int[] heapCandidates = { 448, 512, 576, 640, 768 };
 
 	static final String USAGE = String.join("\n", //
 		"Usage: bench [--quick] [--only abcd] [--threads N] [--repeats N] [--dir FOLDER] [--keep]", //
