@@ -17,8 +17,12 @@ import org.hotpixels.progress.Progress;
 
 /**
  * Reads the frames of a {@link FrameSource} in order, decoding a few frames ahead on worker
- * threads, and checks that every frame has the type and size of the first. At most
- * {@code threads + batch} frames are in memory at once, however long the series.
+ * threads, and checks that every frame has the type and size of the first. Memory is bounded by
+ * frame bytes, not counts, so that 10-megapixel photos and small frames both stream well: a batch
+ * holds at most {@link #BATCH_BYTES} of frames (and at least one frame; frames of an open stack,
+ * which are views of its arrays, are not limited), and at most {@link #LOOKAHEAD_BYTES} of frames
+ * are decoded ahead (at least {@code threads + 1}, at most {@code 2 threads + 2} frames), however
+ * long the series.
  *
  * <pre>{@code
  * try (FrameStream stream = new FrameStream(source, 2, false, progress)) {
@@ -28,16 +32,31 @@ import org.hotpixels.progress.Progress;
  */
 public final class FrameStream implements AutoCloseable {
 
+	/** Bytes of frames in one batch: a 10-megapixel RGB photo (40 MB) comes alone. */
+	public static final long BATCH_BYTES = 64L << 20;
+	/** Bytes of frames decoded ahead of the batch being accumulated. */
+	public static final long LOOKAHEAD_BYTES = 128L << 20;
+
 	private final FrameSource source;
 	private final boolean skipBad;
 	private final Progress progress;
 	private final ExecutorService readers;
-	private final int lookahead;
+	/**
+	 * Frames of an open, non-virtual image are views of its own arrays: batching them costs no
+	 * memory, and large batches are faster (the accumulators are loaded once per batch).
+	 */
+	private final boolean views;
+	private final int threads;
+	private int lookahead;
+	private int batchLimit = Integer.MAX_VALUE;
 	private final Deque<Future<Frame>> pending = new ArrayDeque<>();
 	private final List<String> skipped = new ArrayList<>();
 	private int nextToSubmit;
 	private int nextToTake;
-	private Frame first;
+	/** The first frame read defines the series; only its shape and name are kept. */
+	private PixelType firstType;
+	private int firstWidth, firstHeight, firstPlanes;
+	private String firstShape, firstName;
 
 	/**
 	 * @param threads decoding threads (1 for sources that cannot be read in parallel)
@@ -51,7 +70,9 @@ public final class FrameStream implements AutoCloseable {
 		this.skipBad = skipBad;
 		this.progress = progress;
 		final int n = source.parallelReads() ? Math.max(1, threads) : 1;
-		this.lookahead = n + 2;
+		this.threads = n;
+		this.lookahead = n + 1;
+		this.views = source instanceof ImagePlusFrameSource && source.parallelReads();
 		this.readers = Executors.newFixedThreadPool(n, r -> {
 			final Thread t = new Thread(r, "hotpixels-reader");
 			t.setDaemon(true);
@@ -59,24 +80,49 @@ public final class FrameStream implements AutoCloseable {
 		});
 	}
 
-	/** Returns up to {@code max} more frames in order; an empty list at the end of the series. */
+	/**
+	 * Returns up to {@code max} more frames in order (fewer when they are large, see
+	 * {@link #BATCH_BYTES}); an empty list at the end of the series. Decoding of the next frames
+	 * goes on while the caller works on the batch.
+	 */
 	public List<Frame> next(final int max) {
-		final List<Frame> batch = new ArrayList<>(max);
-		while (batch.size() < max && nextToTake < source.size()) {
+		final List<Frame> batch = new ArrayList<>(Math.min(max, 64));
+		while (batch.size() < Math.min(max, batchLimit) && nextToTake < source.size()) {
 			progress.checkCancelled();
-			fill(max);
+			fill();
 			final int index = nextToTake++;
 			final Frame f = take(pending.removeFirst(), index);
 			progress.progress(nextToTake, source.size(), "Reading " + source.name(index));
 			if (f != null) batch.add(f);
 		}
+		fill();
 		return batch.isEmpty() ? Collections.emptyList() : batch;
 	}
 
-	private void fill(final int batch) {
-		while (nextToSubmit < source.size() && pending.size() < lookahead + batch) {
+	private void fill() {
+		while (nextToSubmit < source.size() && pending.size() < lookahead) {
 			final int index = nextToSubmit++;
 			pending.addLast(readers.submit(() -> source.read(index)));
+		}
+	}
+
+	/** Sets the batch and look-ahead sizes from the bytes of the first frame. */
+	private void sizeBuffers(final Frame f) {
+		final long bytes = Math.max(1, (long) f.pixelCount() * f.planeCount() * bytesPerSample(f
+			.type()));
+		batchLimit = views ? Integer.MAX_VALUE : (int) Math.max(1, Math.min(Integer.MAX_VALUE,
+			BATCH_BYTES / bytes));
+		lookahead = (int) Math.max(threads + 1, Math.min(2 * threads + 2, LOOKAHEAD_BYTES / bytes));
+	}
+
+	private static int bytesPerSample(final PixelType type) {
+		switch (type) {
+			case GRAY8:
+				return 1;
+			case GRAY16:
+				return 2;
+			default:
+				return 4;
 		}
 	}
 
@@ -99,13 +145,20 @@ public final class FrameStream implements AutoCloseable {
 			skipped.add(problem.getMessage());
 			return null;
 		}
-		if (first == null) {
-			first = f;
+		if (firstType == null) {
+			firstType = f.type();
+			firstWidth = f.width();
+			firstHeight = f.height();
+			firstPlanes = f.planeCount();
+			firstShape = f.shapeLabel();
+			firstName = f.name();
+			sizeBuffers(f);
 			return f;
 		}
-		if (f.sameShape(first)) return f;
+		if (f.type() == firstType && f.width() == firstWidth && f.height() == firstHeight && f
+			.planeCount() == firstPlanes) return f;
 		final String problem = source.name(index) + ": is " + f.shapeLabel() +
-			", but the series is " + first.shapeLabel() + " (from " + first.name() + ").";
+			", but the series is " + firstShape + " (from " + firstName + ").";
 		if (!skipBad) throw new HotPixelsException(problem);
 		skipped.add(problem);
 		return null;
@@ -114,11 +167,6 @@ public final class FrameStream implements AutoCloseable {
 	private static String describe(final Throwable t) {
 		if (t instanceof IOException || t.getMessage() != null) return String.valueOf(t.getMessage());
 		return t.getClass().getSimpleName();
-	}
-
-	/** The first frame read: it defines the type and size of the series. */
-	public Frame first() {
-		return first;
 	}
 
 	/** One message per frame left out (only when skipping was asked for). */

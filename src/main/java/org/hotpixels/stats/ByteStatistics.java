@@ -1,109 +1,184 @@
 package org.hotpixels.stats;
 
+import static org.hotpixels.stats.TileScratch.SPAN;
+
 import org.hotpixels.source.PixelType;
 
 /**
- * Exact statistics of 8-bit data, grey or packed RGB (three channels per plane). Sums are ints
- * (exact up to 8,421,504 frames), squares longs, min and max bytes: 14 bytes per sample.
+ * Exact statistics of 8-bit data, grey or packed RGB (three channels per plane): int sums of
+ * values and squares, carried into long totals before they could overflow (every 33,025 frames).
+ * Grey minima and maxima are ints; RGB ones stay packed like the frames, one int per pixel for
+ * all three channels. Per sample: 16 bytes grey, 10.7 bytes RGB (26.7 after the first carry).
  */
 final class ByteStatistics extends IntegerStatistics {
 
-	/** Frames after which an int sum of 8-bit values could overflow. */
+	/** Frames the int sums hold: 33025 * 255^2 < 2^31. */
+	static final int INT_SAFE_FRAMES = 33025;
+	/** Frames up to which {@code frames * sum(x^2)} fits a long, with margin. */
 	static final long MAX_FRAMES = Integer.MAX_VALUE / 255;
 
-	final int[] sum;
-	final long[] sumSq;
-	final byte[] min;
-	final byte[] max;
+	private final boolean rgb;
+	/** Since the last carry, per sample (channel-major): sums of values and of squares. */
+	private final int[] sum, squares;
+	/** Per sample for grey; per pixel of each plane, packed 0xRRGGBB, for RGB. */
+	private final int[] min, max;
+	/** Totals carried out of the int sums; null until a series outgrows them. */
+	private long[] carriedSum, carriedSquares;
+	private int framesInInts;
 
 	ByteStatistics(final PixelType type, final int width, final int height, final int channels) {
 		super(type, width, height, channels);
+		rgb = type == PixelType.RGB;
 		final int size = planeSize * channels;
 		sum = new int[size];
-		sumSq = new long[size];
-		min = new byte[size];
-		max = new byte[size];
-		java.util.Arrays.fill(min, (byte) 255);
+		squares = new int[size];
+		min = new int[rgb ? size / 3 : size];
+		max = new int[min.length];
+		java.util.Arrays.fill(min, rgb ? RgbKernels.ALL_WHITE : 255);
+	}
+
+	@Override
+	protected void beforeAdding(final int count) {
+		if (framesInInts + count > INT_SAFE_FRAMES) carry();
+		framesInInts += count;
+	}
+
+	private void carry() {
+		if (carriedSum == null) {
+			carriedSum = new long[sum.length];
+			carriedSquares = new long[sum.length];
+		}
+		for (int i = 0; i < sum.length; i++) {
+			carriedSum[i] += sum[i];
+			carriedSquares[i] += squares[i];
+		}
+		java.util.Arrays.fill(sum, 0);
+		java.util.Arrays.fill(squares, 0);
+		framesInInts = 0;
 	}
 
 	@Override
 	protected void accumulate(final Object[][] planes, final int p, final int from, final int to) {
-		if (frames + planes.length > MAX_FRAMES) throw new ArithmeticException(
-			"More than " + MAX_FRAMES + " 8-bit frames");
-		if (type == PixelType.RGB) {
-			for (int c = 0; c < 3; c++)
-				accumulateRgb(planes, p, c, (3 * p + c) * planeSize, from, to);
+		final TileScratch scratch = TileScratch.get();
+		for (int start = from; start < to; start += SPAN) {
+			final int n = Math.min(SPAN, to - start);
+			if (rgb) accumulateRgb(scratch, planes, p, start, n);
+			else accumulateGray(scratch, planes, p, start, n);
 		}
-		else accumulateGray(planes, p, p * planeSize, from, to);
 	}
 
-	private void accumulateGray(final Object[][] planes, final int p, final int offset,
-		final int from, final int to)
+	private void accumulateGray(final TileScratch scratch, final Object[][] planes, final int p,
+		final int start, final int n)
 	{
-		for (int i = from; i < to; i++) {
-			final int o = offset + i;
-			int s = 0, mn = min[o] & 0xff, mx = max[o] & 0xff;
-			long s2 = 0;
-			for (final Object[] frame : planes) {
-				final int v = ((byte[]) frame[p])[i] & 0xff;
-				s += v;
-				s2 += v * v;
-				mn = Math.min(mn, v);
-				mx = Math.max(mx, v);
-			}
-			store(o, s, s2, mn, mx);
+		final int[] a = scratch.row(0), b = scratch.row(1), c = scratch.row(2), d = scratch.row(3);
+		final int[][] acc = { scratch.row(4), scratch.row(5), scratch.row(6), scratch.row(7) };
+		final int[][] totals = { sum, squares, min, max };
+		final int o = p * planeSize + start;
+		copy(totals, o, acc, 0, n);
+		int f = 0;
+		for (; f + 4 <= planes.length; f += 4) {
+			IntKernels.widen((byte[]) planes[f][p], start, n, a);
+			IntKernels.widen((byte[]) planes[f + 1][p], start, n, b);
+			IntKernels.widen((byte[]) planes[f + 2][p], start, n, c);
+			IntKernels.widen((byte[]) planes[f + 3][p], start, n, d);
+			IntKernels.sum(acc[0], a, b, c, d, n);
+			IntKernels.squares(acc[1], a, b, c, d, n);
+			IntKernels.min(acc[2], a, b, c, d, n);
+			IntKernels.max(acc[3], a, b, c, d, n);
 		}
+		for (; f < planes.length; f++) {
+			IntKernels.widen((byte[]) planes[f][p], start, n, a);
+			IntKernels.sum(acc[0], a, n);
+			IntKernels.squares(acc[1], a, n);
+			IntKernels.min(acc[2], a, n);
+			IntKernels.max(acc[3], a, n);
+		}
+		copy(acc, 0, totals, o, n);
 	}
 
-	private void accumulateRgb(final Object[][] planes, final int p, final int c,
-		final int offset, final int from, final int to)
+	private void accumulateRgb(final TileScratch scratch, final Object[][] planes, final int p,
+		final int start, final int n)
 	{
-		final int shift = 16 - 8 * c;
-		for (int i = from; i < to; i++) {
-			final int o = offset + i;
-			int s = 0, mn = min[o] & 0xff, mx = max[o] & 0xff;
-			long s2 = 0;
-			for (final Object[] frame : planes) {
-				final int v = (((int[]) frame[p])[i] >> shift) & 0xff;
-				s += v;
-				s2 += v * v;
-				mn = Math.min(mn, v);
-				mx = Math.max(mx, v);
-			}
-			store(o, s, s2, mn, mx);
+		final int[] a = scratch.row(0), b = scratch.row(1), c = scratch.row(2), d = scratch.row(3);
+		final int[][] sums = { scratch.row(4), scratch.row(5), scratch.row(6) };
+		final int[][] squared = { scratch.row(7), scratch.row(8), scratch.row(9) };
+		final int[] mn = scratch.row(10), mx = scratch.row(11);
+		for (int k = 0; k < 3; k++) {
+			System.arraycopy(sum, (3 * p + k) * planeSize + start, sums[k], 0, n);
+			System.arraycopy(squares, (3 * p + k) * planeSize + start, squared[k], 0, n);
 		}
+		System.arraycopy(min, p * planeSize + start, mn, 0, n);
+		System.arraycopy(max, p * planeSize + start, mx, 0, n);
+		int f = 0;
+		for (; f + 4 <= planes.length; f += 4) {
+			System.arraycopy(planes[f][p], start, a, 0, n);
+			System.arraycopy(planes[f + 1][p], start, b, 0, n);
+			System.arraycopy(planes[f + 2][p], start, c, 0, n);
+			System.arraycopy(planes[f + 3][p], start, d, 0, n);
+			for (int k = 0; k < 3; k++) {
+				RgbKernels.sum(sums[k], a, b, c, d, k, n);
+				RgbKernels.squares(squared[k], a, b, c, d, k, n);
+			}
+			RgbKernels.min(mn, a, b, c, d, n);
+			RgbKernels.max(mx, a, b, c, d, n);
+		}
+		for (; f < planes.length; f++) {
+			System.arraycopy(planes[f][p], start, a, 0, n);
+			for (int k = 0; k < 3; k++) {
+				RgbKernels.sum(sums[k], a, k, n);
+				RgbKernels.squares(squared[k], a, k, n);
+			}
+			RgbKernels.min(mn, a, n);
+			RgbKernels.max(mx, a, n);
+		}
+		for (int k = 0; k < 3; k++) {
+			System.arraycopy(sums[k], 0, sum, (3 * p + k) * planeSize + start, n);
+			System.arraycopy(squared[k], 0, squares, (3 * p + k) * planeSize + start, n);
+		}
+		System.arraycopy(mn, 0, min, p * planeSize + start, n);
+		System.arraycopy(mx, 0, max, p * planeSize + start, n);
 	}
 
-	private void store(final int o, final int s, final long s2, final int mn, final int mx) {
-		sum[o] += s;
-		sumSq[o] += s2;
-		min[o] = (byte) mn;
-		max[o] = (byte) mx;
+	private static void copy(final int[][] from, final int fromOffset, final int[][] to,
+		final int toOffset, final int n)
+	{
+		for (int k = 0; k < from.length; k++)
+			System.arraycopy(from[k], fromOffset, to[k], toOffset, n);
 	}
 
 	@Override
 	public void merge(final PixelStatistics other) {
 		checkMergeable(other);
 		final ByteStatistics o = (ByteStatistics) other;
-		if (frames + o.frames > MAX_FRAMES) throw new ArithmeticException("More than " + MAX_FRAMES +
-			" 8-bit frames");
-		for (int i = 0; i < sum.length; i++) {
-			sum[i] += o.sum[i];
-			sumSq[i] += o.sumSq[i];
-			min[i] = (byte) Math.min(min[i] & 0xff, o.min[i] & 0xff);
-			max[i] = (byte) Math.max(max[i] & 0xff, o.max[i] & 0xff);
+		if (o.carriedSum != null || framesInInts + o.framesInInts > INT_SAFE_FRAMES) {
+			carry();
+			for (int i = 0; i < sum.length; i++) {
+				carriedSum[i] += o.sum(i);
+				carriedSquares[i] += o.sumOfSquaredValues(i);
+			}
+		}
+		else {
+			for (int i = 0; i < sum.length; i++) {
+				sum[i] += o.sum[i];
+				squares[i] += o.squares[i];
+			}
+			framesInInts += o.framesInInts;
+		}
+		for (int i = 0; i < min.length; i++) {
+			min[i] = rgb ? RgbKernels.min(min[i], o.min[i]) : Math.min(min[i], o.min[i]);
+			max[i] = rgb ? RgbKernels.max(max[i], o.max[i]) : Math.max(max[i], o.max[i]);
 		}
 		frames += o.frames;
 	}
 
 	@Override
 	long sum(final int i) {
-		return sum[i];
+		return (carriedSum == null ? 0 : carriedSum[i]) + sum[i];
 	}
 
 	@Override
 	long sumOfSquaredValues(final int i) {
-		return sumSq[i];
+		return (carriedSquares == null ? 0 : carriedSquares[i]) + squares[i];
 	}
 
 	@Override
@@ -113,11 +188,18 @@ final class ByteStatistics extends IntegerStatistics {
 
 	@Override
 	public double min(final int i) {
-		return frames == 0 ? Double.NaN : min[i] & 0xff;
+		return frames == 0 ? Double.NaN : extreme(min, i);
 	}
 
 	@Override
 	public double max(final int i) {
-		return frames == 0 ? Double.NaN : max[i] & 0xff;
+		return frames == 0 ? Double.NaN : extreme(max, i);
+	}
+
+	/** The minimum or maximum of sample {@code i} (channel-major), unpacking RGB. */
+	private int extreme(final int[] values, final int i) {
+		if (!rgb) return values[i];
+		final int c = i / planeSize;
+		return values[(c / 3) * planeSize + i % planeSize] >> 16 - 8 * (c % 3) & 0xff;
 	}
 }

@@ -27,29 +27,38 @@ final class FloatStatistics extends PixelStatistics {
 		java.util.Arrays.fill(max, Float.NEGATIVE_INFINITY);
 	}
 
+	/**
+	 * Frame by frame over spans of a tile, so that successive pixels are independent and their
+	 * divisions overlap (pixel by pixel, each frame's update waited for the previous one's: about
+	 * four times slower). Each pixel sees the same operations in the same order either way.
+	 */
 	@Override
 	protected void accumulate(final Object[][] planes, final int p, final int from, final int to) {
 		final int offset = p * planeSize;
+		for (int start = from; start < to; start += TileScratch.SPAN) {
+			final int end = Math.min(to, start + TileScratch.SPAN);
+			for (final Object[] frame : planes)
+				update((float[]) frame[p], offset, start, end);
+		}
+	}
+
+	private void update(final float[] values, final int offset, final int from, final int to) {
+		final int[] count = this.count;
+		final double[] mean = this.mean, m2 = this.m2;
+		final float[] min = this.min, max = this.max;
 		for (int i = from; i < to; i++) {
+			final float v = values[i];
+			if (!Float.isFinite(v)) continue;
 			final int o = offset + i;
-			int k = count[o];
-			double mu = mean[o], s = m2[o];
-			float mn = min[o], mx = max[o];
-			for (final Object[] frame : planes) {
-				final float v = ((float[]) frame[p])[i];
-				if (!Float.isFinite(v)) continue;
-				k++;
-				final double delta = v - mu;
-				mu += delta / k;
-				s += delta * (v - mu);
-				mn = Math.min(mn, v);
-				mx = Math.max(mx, v);
-			}
+			final int k = count[o] + 1;
+			final double mu = mean[o];
+			final double delta = v - mu;
+			final double next = mu + delta / k;
 			count[o] = k;
-			mean[o] = mu;
-			m2[o] = s;
-			min[o] = mn;
-			max[o] = mx;
+			mean[o] = next;
+			m2[o] += delta * (v - next);
+			min[o] = Math.min(min[o], v);
+			max[o] = Math.max(max[o], v);
 		}
 	}
 

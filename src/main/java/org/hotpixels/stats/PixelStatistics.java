@@ -35,6 +35,8 @@ public abstract class PixelStatistics {
 
 	/** Pixels per tile: the accumulators of one tile stay in the CPU cache while frames stream. */
 	static final int TILE = 8192;
+	/** Largest batch accumulated at once: int partial sums of 16-bit values cannot overflow. */
+	static final int MAX_BATCH = 32767;
 
 	protected final PixelType type;
 	protected final int width;
@@ -89,9 +91,14 @@ public abstract class PixelStatistics {
 	 * so larger batches (8 to 32 frames) run faster than single frames. Multi-threaded over tiles.
 	 */
 	public void addAll(final List<Frame> frames) {
-		if (frames.isEmpty()) return;
 		for (final Frame f : frames)
 			checkShape(f);
+		for (int from = 0; from < frames.size(); from += MAX_BATCH)
+			addChecked(frames.subList(from, Math.min(frames.size(), from + MAX_BATCH)));
+	}
+
+	private void addChecked(final List<Frame> frames) {
+		beforeAdding(frames.size());
 		final Object[][] planes = new Object[frames.size()][];
 		for (int f = 0; f < planes.length; f++) {
 			final Frame frame = frames.get(f);
@@ -121,6 +128,12 @@ public abstract class PixelStatistics {
 		final TaskExecutor executor = Parallelization.getTaskExecutor();
 		executor.forEach(tiles, action);
 	}
+
+	/**
+	 * Called once before a batch of {@code count} frames (at most {@link #MAX_BATCH}) is
+	 * accumulated tile by tile: the moment to make room in bounded accumulators.
+	 */
+	protected void beforeAdding(final int count) {}
 
 	/** Accumulates plane {@code p} of every frame for pixels {@code [from, to)}. */
 	protected abstract void accumulate(Object[][] planes, int p, int from, int to);

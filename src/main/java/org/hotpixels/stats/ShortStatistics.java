@@ -1,49 +1,96 @@
 package org.hotpixels.stats;
 
+import static org.hotpixels.stats.TileScratch.SPAN;
+
 import org.hotpixels.source.PixelType;
 
 /**
- * Exact statistics of unsigned 16-bit data: long sums of values and squares (exact up to 2^31
- * frames), min and max as 16-bit values: 20 bytes per sample.
+ * Exact statistics of unsigned 16-bit data: int sums of values and of the low and high 16 bits
+ * of their squares, carried into long totals before they could overflow (every 32,767 frames),
+ * and int minima and maxima: 20 bytes per sample while the series is shorter than that, 36 after.
+ * Totals are exact for any number of frames; see {@link IntKernels} for the loop shapes.
  */
 final class ShortStatistics extends IntegerStatistics {
 
+	/** Frames the int sums hold: 32767 * 65535 < 2^31 for sums and both halves of squares. */
+	static final int INT_SAFE_FRAMES = 32767;
 	/** Largest n with n * sum(x^2) <= n^2 * 65535^2 < 2^63. */
 	private static final long LONG_SAFE_FRAMES = 46340;
 
-	final long[] sum;
-	final long[] sumSq;
-	final char[] min;
-	final char[] max;
+	/** Since the last carry: sums of values, of the low and of the high halves of squares. */
+	private final int[] sum, squaresLow, squaresHigh;
+	private final int[] min, max;
+	/** Totals carried out of the int sums; null until a series outgrows them. */
+	private long[] carriedSum, carriedSquares;
+	/** Frames in the int sums since the last carry. */
+	private int framesInInts;
 
 	ShortStatistics(final int width, final int height, final int channels) {
 		super(PixelType.GRAY16, width, height, channels);
 		final int size = planeSize * channels;
-		sum = new long[size];
-		sumSq = new long[size];
-		min = new char[size];
-		max = new char[size];
-		java.util.Arrays.fill(min, (char) 65535);
+		sum = new int[size];
+		squaresLow = new int[size];
+		squaresHigh = new int[size];
+		min = new int[size];
+		max = new int[size];
+		java.util.Arrays.fill(min, 65535);
+	}
+
+	@Override
+	protected void beforeAdding(final int count) {
+		if (framesInInts + count > INT_SAFE_FRAMES) carry();
+		framesInInts += count;
+	}
+
+	/** Moves the int sums into the long totals. */
+	private void carry() {
+		if (carriedSum == null) {
+			carriedSum = new long[sum.length];
+			carriedSquares = new long[sum.length];
+		}
+		for (int i = 0; i < sum.length; i++) {
+			carriedSum[i] += sum[i];
+			carriedSquares[i] += ((long) squaresHigh[i] << 16) + squaresLow[i];
+		}
+		java.util.Arrays.fill(sum, 0);
+		java.util.Arrays.fill(squaresLow, 0);
+		java.util.Arrays.fill(squaresHigh, 0);
+		framesInInts = 0;
 	}
 
 	@Override
 	protected void accumulate(final Object[][] planes, final int p, final int from, final int to) {
-		final int offset = p * planeSize;
-		for (int i = from; i < to; i++) {
-			final int o = offset + i;
-			long s = 0, s2 = 0;
-			int mn = min[o], mx = max[o];
-			for (final Object[] frame : planes) {
-				final int v = ((short[]) frame[p])[i] & 0xffff;
-				s += v;
-				s2 += (long) v * v;
-				mn = Math.min(mn, v);
-				mx = Math.max(mx, v);
+		final TileScratch scratch = TileScratch.get();
+		final int[] a = scratch.row(0), b = scratch.row(1), c = scratch.row(2), d = scratch.row(3);
+		final int[][] acc = { scratch.row(4), scratch.row(5), scratch.row(6), scratch.row(7), scratch
+			.row(8) };
+		final int[][] totals = { sum, squaresLow, squaresHigh, min, max };
+		for (int start = from; start < to; start += SPAN) {
+			final int n = Math.min(SPAN, to - start), o = p * planeSize + start;
+			for (int k = 0; k < acc.length; k++)
+				System.arraycopy(totals[k], o, acc[k], 0, n);
+			int f = 0;
+			for (; f + 4 <= planes.length; f += 4) {
+				IntKernels.widen((short[]) planes[f][p], start, n, a);
+				IntKernels.widen((short[]) planes[f + 1][p], start, n, b);
+				IntKernels.widen((short[]) planes[f + 2][p], start, n, c);
+				IntKernels.widen((short[]) planes[f + 3][p], start, n, d);
+				IntKernels.sum(acc[0], a, b, c, d, n);
+				IntKernels.squaresLow(acc[1], a, b, c, d, n);
+				IntKernels.squaresHigh(acc[2], a, b, c, d, n);
+				IntKernels.min(acc[3], a, b, c, d, n);
+				IntKernels.max(acc[4], a, b, c, d, n);
 			}
-			sum[o] += s;
-			sumSq[o] += s2;
-			min[o] = (char) mn;
-			max[o] = (char) mx;
+			for (; f < planes.length; f++) {
+				IntKernels.widen((short[]) planes[f][p], start, n, a);
+				IntKernels.sum(acc[0], a, n);
+				IntKernels.squaresLow(acc[1], a, n);
+				IntKernels.squaresHigh(acc[2], a, n);
+				IntKernels.min(acc[3], a, n);
+				IntKernels.max(acc[4], a, n);
+			}
+			for (int k = 0; k < acc.length; k++)
+				System.arraycopy(acc[k], 0, totals[k], o, n);
 		}
 	}
 
@@ -51,23 +98,37 @@ final class ShortStatistics extends IntegerStatistics {
 	public void merge(final PixelStatistics other) {
 		checkMergeable(other);
 		final ShortStatistics o = (ShortStatistics) other;
+		if (o.carriedSum != null || framesInInts + o.framesInInts > INT_SAFE_FRAMES) {
+			carry();
+			for (int i = 0; i < sum.length; i++) {
+				carriedSum[i] += o.sum(i);
+				carriedSquares[i] += o.sumOfSquaredValues(i);
+			}
+		}
+		else {
+			for (int i = 0; i < sum.length; i++) {
+				sum[i] += o.sum[i];
+				squaresLow[i] += o.squaresLow[i];
+				squaresHigh[i] += o.squaresHigh[i];
+			}
+			framesInInts += o.framesInInts;
+		}
 		for (int i = 0; i < sum.length; i++) {
-			sum[i] += o.sum[i];
-			sumSq[i] += o.sumSq[i];
-			min[i] = (char) Math.min(min[i], o.min[i]);
-			max[i] = (char) Math.max(max[i], o.max[i]);
+			min[i] = Math.min(min[i], o.min[i]);
+			max[i] = Math.max(max[i], o.max[i]);
 		}
 		frames += o.frames;
 	}
 
 	@Override
 	long sum(final int i) {
-		return sum[i];
+		return (carriedSum == null ? 0 : carriedSum[i]) + sum[i];
 	}
 
 	@Override
 	long sumOfSquaredValues(final int i) {
-		return sumSq[i];
+		return (carriedSquares == null ? 0 : carriedSquares[i]) + ((long) squaresHigh[i] << 16) +
+			squaresLow[i];
 	}
 
 	@Override

@@ -1,0 +1,137 @@
+package org.hotpixels.bench;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import net.imglib2.parallel.Parallelization;
+
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.plugin.ZProjector;
+
+import org.hotpixels.FindOptions;
+import org.hotpixels.FindResult;
+import org.hotpixels.HotPixelFinder;
+import org.hotpixels.progress.Progress;
+import org.hotpixels.source.Frame;
+import org.hotpixels.source.FrameSource;
+import org.hotpixels.source.ImagePlusFrameSource;
+import org.hotpixels.source.PixelType;
+import org.hotpixels.stats.PixelStatistics;
+
+/**
+ * Case (a), run inside a child JVM: an open stack in memory, per pixel type. Times (best of
+ * {@code repeats}) the read floor, our statistics pass alone, our whole find, detection alone,
+ * and ImageJ 1's {@code ZProjector} standard deviation, all on the same stack.
+ *
+ * <pre>{@code
+ * StackBench.run(PixelType.GRAY16, 2048, 2048, 100, 3, 2, 2);
+ * }</pre>
+ */
+final class StackBench {
+
+	private StackBench() {}
+
+	/** Measures one stack and reports one result line per method. */
+	static void run(final PixelType type, final int w, final int h, final int frames,
+		final int repeats, final int findRepeats, final int threads)
+	{
+		final ImagePlus image = stack(type, w, h, frames, threads);
+		final String label = type.label() + " " + w + "x" + h + "x" + frames;
+		final FindOptions options = new FindOptions();
+		options.threads = threads;
+
+		final double floor = best(repeats, () -> ReadFloor.sum(image.getStack(), threads));
+		final PixelStatistics[] stats = new PixelStatistics[1];
+		final double statistics = best(repeats, () -> stats[0] = statistics(image, options.threads,
+			options.batchSize));
+		final double oneBatch = best(repeats, () -> statistics(image, options.threads, frames));
+		final double detect = best(findRepeats, () -> HotPixelFinder.detect(stats[0], options,
+			Progress.NONE, Collections.emptyList()));
+		final FindResult[] found = new FindResult[1];
+		final double find = best(findRepeats, () -> found[0] = HotPixelFinder.find(
+			new ImagePlusFrameSource(image), options, Progress.NONE));
+		final ImagePlus[] sd = new ImagePlus[1];
+		final double zprojector = best(repeats, () -> sd[0] = ZProjector.run(image, "sd"));
+
+		final String agreement = type == PixelType.RGB ? "" : agreement(stats[0], sd[0]);
+		ChildJvm.report("stack", label, "method", "floor", "seconds", floor, "samples", (long) w * h *
+			frames * type.channelsPerPlane());
+		ChildJvm.report("stack", label, "method", "statistics", "seconds", statistics, "check",
+			SampledCheck.of(stats[0], image), "batch", options.batchSize);
+		ChildJvm.report("stack", label, "method", "one batch", "seconds", oneBatch, "batch", frames);
+		ChildJvm.report("stack", label, "method", "detection", "seconds", detect);
+		ChildJvm.report("stack", label, "method", "find", "seconds", find, "defects", found[0]
+			.defects().size());
+		ChildJvm.report("stack", label, "method", "zprojector", "seconds", zprojector, "agreement",
+			agreement);
+	}
+
+	/** Our statistics pass over the open stack, in batches, without the decode-ahead stream. */
+	private static PixelStatistics statistics(final ImagePlus image, final int threads,
+		final int batchSize)
+	{
+		return Parallelization.runWithNumThreads(threads, () -> {
+			final FrameSource source = new ImagePlusFrameSource(image);
+			final PixelStatistics stats = PixelStatistics.like(source.read(0));
+			final List<Frame> batch = new ArrayList<>();
+			for (int i = 0; i < source.size(); i++) {
+				batch.add(source.read(i));
+				if (batch.size() == batchSize || i == source.size() - 1) {
+					stats.addAll(batch);
+					batch.clear();
+				}
+			}
+			return stats;
+		});
+	}
+
+	/** Largest relative difference between ZProjector's SD and the square root of our variance. */
+	private static String agreement(final PixelStatistics stats, final ImagePlus sd) {
+		final float[] zp = (float[]) sd.getProcessor().getPixels();
+		double worst = 0;
+		for (int i = 0; i < zp.length; i += 97) {
+			final double ours = Math.sqrt(stats.variance(i));
+			worst = Math.max(worst, Math.abs(ours - zp[i]) / Math.max(1e-9, ours));
+		}
+		return String.format(java.util.Locale.ROOT, "%.1e", worst);
+	}
+
+	/** A stack of synthetic sensor frames, generated on {@code threads} threads. */
+	static ImagePlus stack(final PixelType type, final int w, final int h, final int frames,
+		final int threads)
+	{
+		final Object[] planes = new Object[frames];
+		Parallelization.runWithNumThreads(threads, () -> Parallelization.getTaskExecutor().forEach(
+			range(frames), k -> planes[k] = Scenes.sensor(type, w, h, 7, k)));
+		final ImageStack stack = new ImageStack(w, h);
+		for (int k = 0; k < frames; k++)
+			stack.addSlice(SeriesWriter.name(k, "raw"), planes[k]);
+		return new ImagePlus("bench " + type.label(), stack);
+	}
+
+	static List<Integer> range(final int n) {
+		final List<Integer> out = new ArrayList<>(n);
+		for (int k = 0; k < n; k++)
+			out.add(k);
+		return out;
+	}
+
+	/** Best wall-clock time of {@code repeats} runs, in seconds. */
+	static double best(final int repeats, final Callable<?> task) {
+		double best = Double.POSITIVE_INFINITY;
+		for (int r = 0; r < repeats; r++) {
+			final long start = System.nanoTime();
+			try {
+				task.call();
+			}
+			catch (final Exception e) {
+				throw new IllegalStateException(e);
+			}
+			best = Math.min(best, (System.nanoTime() - start) / 1e9);
+		}
+		return best;
+	}
+}
