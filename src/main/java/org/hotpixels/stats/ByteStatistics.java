@@ -172,6 +172,29 @@ final class ByteStatistics extends IntegerStatistics {
 	}
 
 	@Override
+	void restoreSums(final int i, final long total, final long totalSquares) {
+		if (carriedSum == null) {
+			carriedSum = new long[sum.length];
+			carriedSquares = new long[sum.length];
+		}
+		carriedSum[i] = total;
+		carriedSquares[i] = totalSquares;
+	}
+
+	@Override
+	void restoreExtremes(final int i, final int low, final int high) {
+		if (!rgb) {
+			min[i] = low;
+			max[i] = high;
+			return;
+		}
+		final int c = i / planeSize, packed = (c / 3) * planeSize + i % planeSize;
+		final int shift = 16 - 8 * (c % 3), mask = ~(0xff << shift);
+		min[packed] = min[packed] & mask | low << shift;
+		max[packed] = max[packed] & mask | high << shift;
+	}
+
+	@Override
 	long sum(final int i) {
 		return (carriedSum == null ? 0 : carriedSum[i]) + sum[i];
 	}

@@ -23,6 +23,15 @@ abstract class IntegerStatistics extends PixelStatistics {
 	/** Exact sum of the squared samples of pixel {@code i}. */
 	abstract long sumOfSquaredValues(int i);
 
+	/**
+	 * Restores the saved exact sums of sample {@code i} into new, empty statistics (statistics
+	 * files: {@link StatisticsFile}).
+	 */
+	abstract void restoreSums(int i, long sum, long squares);
+
+	/** Restores the saved minimum and maximum of sample {@code i}. */
+	abstract void restoreExtremes(int i, int min, int max);
+
 	/** Largest {@code frames} for which {@code frames * sum(x^2)} cannot overflow a long. */
 	abstract long longSafeFrames();
 

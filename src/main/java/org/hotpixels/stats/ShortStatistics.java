@@ -121,6 +121,22 @@ final class ShortStatistics extends IntegerStatistics {
 	}
 
 	@Override
+	void restoreSums(final int i, final long total, final long totalSquares) {
+		if (carriedSum == null) {
+			carriedSum = new long[sum.length];
+			carriedSquares = new long[sum.length];
+		}
+		carriedSum[i] = total;
+		carriedSquares[i] = totalSquares;
+	}
+
+	@Override
+	void restoreExtremes(final int i, final int low, final int high) {
+		min[i] = low;
+		max[i] = high;
+	}
+
+	@Override
 	long sum(final int i) {
 		return (carriedSum == null ? 0 : carriedSum[i]) + sum[i];
 	}

@@ -14,8 +14,8 @@ import org.hotpixels.source.PixelType;
  * <li>32-bit: int count, double mean, double sum of squared deviations, float min, float max
  * (28 bytes).</li>
  * </ul>
- * Writing uses the statistics' accessors; {@link #read} fills the accumulators' arrays, the only
- * code here that knows their layout.
+ * Writing uses the statistics' accessors, reading their restore methods, so the accumulators may
+ * lay out their arrays as they like (float statistics are read into their arrays directly).
  */
 final class StatePayload {
 
@@ -79,27 +79,20 @@ final class StatePayload {
 
 	/** Reads the payload into {@code stats}, which was just created empty with the file's shape. */
 	static void read(final PixelStatistics stats, final BlockInput in) throws IOException {
-		if (stats instanceof ByteStatistics) {
-			final ByteStatistics s = (ByteStatistics) stats;
-			for (int i = 0; i < s.sum.length; i++)
-				s.sum[i] = in.getInt();
-			for (int i = 0; i < s.sumSq.length; i++)
-				s.sumSq[i] = in.getLong();
-			for (int i = 0; i < s.min.length; i++)
-				s.min[i] = (byte) in.getByte();
-			for (int i = 0; i < s.max.length; i++)
-				s.max[i] = (byte) in.getByte();
-		}
-		else if (stats instanceof ShortStatistics) {
-			final ShortStatistics s = (ShortStatistics) stats;
-			for (int i = 0; i < s.sum.length; i++)
-				s.sum[i] = in.getLong();
-			for (int i = 0; i < s.sumSq.length; i++)
-				s.sumSq[i] = in.getLong();
-			for (int i = 0; i < s.min.length; i++)
-				s.min[i] = in.getChar();
-			for (int i = 0; i < s.max.length; i++)
-				s.max[i] = in.getChar();
+		if (stats instanceof IntegerStatistics) {
+			final IntegerStatistics s = (IntegerStatistics) stats;
+			final int n = s.planeSize() * s.channels();
+			final boolean bytes = s.type() != PixelType.GRAY16;
+			final long[] sums = new long[n]; // one block at a time: the file holds blocks in turn
+			for (int i = 0; i < n; i++)
+				sums[i] = bytes ? in.getInt() : in.getLong();
+			for (int i = 0; i < n; i++)
+				s.restoreSums(i, sums[i], in.getLong());
+			final int[] mins = new int[n];
+			for (int i = 0; i < n; i++)
+				mins[i] = bytes ? in.getByte() & 0xff : in.getChar();
+			for (int i = 0; i < n; i++)
+				s.restoreExtremes(i, mins[i], bytes ? in.getByte() & 0xff : in.getChar());
 		}
 		else {
 			final FloatStatistics s = (FloatStatistics) stats;
