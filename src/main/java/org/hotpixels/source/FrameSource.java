@@ -26,6 +26,14 @@ public interface FrameSource extends AutoCloseable {
 		return true;
 	}
 
+	/**
+	 * True if every frame is already in memory (an open, non-virtual stack): then batches may hold
+	 * many frames at no cost, and the statistics pass runs tile by tile over all of them.
+	 */
+	default boolean inMemory() {
+		return false;
+	}
+
 	/** Frees any file handles; the default does nothing. */
 	@Override
 	default void close() {}

@@ -42,6 +42,12 @@ public final class ImagePlusFrameSource implements FrameSource {
 		return frameOf(image, name(index), index % slices + 1, index / slices + 1);
 	}
 
+	/** A regular stack's frames are its own arrays: wrapping them costs nothing. */
+	@Override
+	public boolean inMemory() {
+		return !image.getStack().isVirtual();
+	}
+
 	/** A virtual stack reads files on demand and is not safe to read from several threads. */
 	@Override
 	public boolean parallelReads() {
