@@ -30,19 +30,37 @@ final class Outcome {
 		this.seconds = seconds;
 	}
 
-	static String header() {
-		return "| data | frames | format | planted | detections | found | recall | precision | " +
-			"kind agreement | FPs | find s |\n|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+	/**
+	 * The table header; with {@code controlled}, a column of the recall of the planted defects
+	 * other than the random population (whose faint members no detector can find).
+	 */
+	static String header(final boolean controlled) {
+		return "| data | frames | format | planted | detections | found | recall | " + (controlled
+			? "recall w/o population | " : "") + "precision | kind agreement | FPs | find s |\n" +
+			"|---|---:|---|---:|---:|---:|---:|" + (controlled ? "---:|" : "") +
+			"---:|---:|---:|---:|\n";
 	}
 
-	String row() {
+	String row(final boolean controlled) {
 		final Evaluation e = evaluation;
 		final int planted = e.truePositives() + e.falseNegatives();
-		return String.format(Locale.ROOT, "| %s | %d | %s | %d | %d | %d | %s | %s | %s | %d | %.1f |%n",
+		return String.format(Locale.ROOT, "| %s | %d | %s | %d | %d | %d | %s | %s%s | %s | %d | %.1f |%n",
 			data, frames, format, planted, e.matchedDetections() + e.falsePositives(), e
-				.truePositives(), planted == 0 ? "–" : percent(e.recall()), percent(e.precision()),
-			e.truePositives() == 0 ? "–" : e.kindAgreements() + "/" + e.truePositives(), e
-				.falsePositives(), seconds);
+				.truePositives(), planted == 0 ? "–" : percent(e.recall()), controlled
+					? controlledRecall() + " | " : "", percent(e.precision()), e.truePositives() == 0
+						? "–" : e.kindAgreements() + "/" + e.truePositives(), e.falsePositives(), seconds);
+	}
+
+	/** Found/planted and percent of the planted defects whose label is not a population bin. */
+	private String controlledRecall() {
+		int found = 0, planted = 0;
+		for (final Map.Entry<String, int[]> l : evaluation.countsByLabel().entrySet())
+			if (!l.getKey().startsWith("population")) {
+				found += l.getValue()[0];
+				planted += l.getValue()[1];
+			}
+		return planted == 0 ? "–" : String.format(Locale.ROOT, "%d/%d = %s", found, planted,
+			percent(found / (double) planted));
 	}
 
 	/** Recall per label as "label found/planted" items. */

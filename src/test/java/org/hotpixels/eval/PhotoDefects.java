@@ -8,7 +8,7 @@ import org.hotpixels.demo.PlantedDefect;
 import org.hotpixels.detect.Defect;
 
 /**
- * The defects planted in real-photo series: 53 pixels of every kind and channel a camera shows,
+ * The defects planted in real-photo series: 49 pixels of every kind and channel a camera shows,
  * at random places at least 12 pixels apart (so a JPEG smear never joins two), values random:
  * <ul>
  * <li>stuck (all channels, 30..230), green-, red- and blue-only stuck, stuck on the frame's

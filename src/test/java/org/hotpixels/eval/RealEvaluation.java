@@ -83,11 +83,15 @@ public final class RealEvaluation {
 		log("Loading " + files.size() + " photographs");
 		final List<BufferedImage> photos = RealPhotos.load(files);
 		final List<PlantedDefect> none = Collections.emptyList();
+		photoSeries(new PhotoCropSeries(photos, WIDTH, HEIGHT, frames(30), 15, PhotoDefects.create(
+			WIDTH, HEIGHT, 15)), "photos", Arrays.asList(Encoding.jpeg(90)));
 		photoSeries(new PhotoCropSeries(photos, WIDTH, HEIGHT, frames(100), 11, PhotoDefects
 			.create(WIDTH, HEIGHT, 11)), "photos", Arrays.asList(Encoding.jpeg(85), Encoding.jpeg(
 				90), Encoding.jpeg(95)));
 		photoSeries(new PhotoCropSeries(photos, WIDTH, HEIGHT, frames(300), 12, PhotoDefects
 			.create(WIDTH, HEIGHT, 12)), "photos", Arrays.asList(Encoding.jpeg(90)));
+		photoSeries(new PhotoCropSeries(photos, WIDTH, HEIGHT, frames(30), 16, none),
+			"clean photos", Arrays.asList(Encoding.jpeg(90)));
 		photoSeries(new PhotoCropSeries(photos, WIDTH, HEIGHT, frames(100), 13, none),
 			"clean photos", Arrays.asList(Encoding.jpeg(90)));
 		photoSeries(new PhotoCropSeries(photos, WIDTH, HEIGHT, frames(300), 14, none),
@@ -137,7 +141,7 @@ public final class RealEvaluation {
 		final double seconds = (System.nanoTime() - t) / 1e9;
 		final Evaluation e = Evaluation.forFormat(series.planted(), r.defects(), format);
 		final Outcome o = new Outcome(data, series.size(), formatLabel, e, seconds);
-		log(o.row().trim());
+		log(o.row(false).trim());
 		details.append(o.details(12));
 		return o;
 	}
@@ -147,10 +151,10 @@ public final class RealEvaluation {
 		s.append(String.format(Locale.ROOT, "# Evaluation results (sigma %.1f%s), %.0f s%n%n",
 			options.sigma, quick ? ", quick" : "", seconds));
 		if (!photoRows.isEmpty()) s.append("## Real photographs, ").append(WIDTH).append('x').append(
-			HEIGHT).append("\n\n").append(Outcome.header()).append(rows(photoRows)).append('\n')
+			HEIGHT).append("\n\n").append(Outcome.header(false)).append(rows(photoRows, false)).append('\n')
 			.append(labelTable(photoRows)).append('\n');
 		if (!darkRows.isEmpty()) s.append("## Hard dark frames, ").append(WIDTH).append('x').append(
-			HEIGHT).append("\n\n").append(Outcome.header()).append(rows(darkRows)).append('\n')
+			HEIGHT).append("\n\n").append(Outcome.header(true)).append(rows(darkRows, true)).append('\n')
 			.append(labelTable(darkRows)).append('\n');
 		s.append("## Details\n\n").append(details);
 		Files.createDirectories(out.toAbsolutePath().getParent());
@@ -158,10 +162,10 @@ public final class RealEvaluation {
 		log("Wrote " + out);
 	}
 
-	private static String rows(final List<Outcome> outcomes) {
+	private static String rows(final List<Outcome> outcomes, final boolean controlled) {
 		final StringBuilder s = new StringBuilder();
 		for (final Outcome o : outcomes)
-			s.append(o.row());
+			s.append(o.row(controlled));
 		return s.toString();
 	}
 
