@@ -14,9 +14,11 @@ import org.hotpixels.stats.PixelStatistics;
  * residual of the surrounding 32x32 block. With threshold {@code sigma}:
  * <ul>
  * <li><b>stuck</b>: variance score below -sigma and variance under 40% of the neighbours' (with
- * few frames less, so that chance alone makes it as unlikely as a sigma event);</li>
+ * few frames less, so that chance alone makes it as unlikely as a sigma event); a pixel flagged
+ * by its mean is stuck with half that variance score;</li>
  * <li><b>hot</b>: mean score above sigma (also a bright pixel whose variance is low because it
- * clips at the top of the range);</li>
+ * clips at the top of the range: its maximum at the top, its mean within 1.5 standard deviations
+ * of it);</li>
  * <li><b>cold</b>: mean score below -sigma;</li>
  * <li><b>dead</b>: a stuck or cold pixel at the black level of its channel (the 0.1% quantile of
  * the pixel minima: zero for photographs, the bias for dark frames), within its noise, and
@@ -33,6 +35,18 @@ public final class DefectDetector {
 
 	/** Default threshold, in robust standard deviations. */
 	public static final double DEFAULT_SIGMA = 6;
+	/**
+	 * Part of the threshold that the variance score of a pixel flagged by its mean must reach
+	 * (with a variance under 40% of the neighbours') for the pixel to be called stuck: JPEG's
+	 * chroma subsampling mixes the neighbours' variation back into a stuck pixel.
+	 */
+	static final double STUCK_KIND_FRACTION = 0.5;
+	/**
+	 * A pixel clipped at the top most of the time has its mean within this many of its standard
+	 * deviations of the top; a stuck pixel that JPEG ringing lifts to the top now and then is
+	 * further down.
+	 */
+	static final double SATURATED_SPREAD = 1.5;
 
 	private final double sigma;
 	private final CfaPattern cfa;
@@ -75,11 +89,14 @@ public final class DefectDetector {
 				final float zVar = plane.varianceScore(px, py);
 				if (!(Math.abs(zMean) >= sigma || zVar <= -sigma)) continue; // the common case
 				final int i = py * plane.pw + px;
-				final boolean stuck = zVar <= -sigma && (plane.resLogVar[i] < plane.stuckLogRatio ||
-					constantAmongVarying(plane, i));
 				final boolean hot = zMean >= sigma;
 				final boolean cold = zMean <= -sigma;
-				if (!stuck && !hot && !cold) continue;
+				final boolean lowVariance = plane.resLogVar[i] < PlaneScores.STUCK_LOG_RATIO;
+				final boolean quiet = zVar <= -sigma && lowVariance && (plane.resLogVar[i] < plane
+					.stuckLogRatio || constantAmongVarying(plane, i));
+				if (!quiet && !hot && !cold) continue;
+				// a pixel flagged by its mean needs less evidence of a low variance to be stuck
+				final boolean stuck = quiet || lowVariance && zVar <= -STUCK_KIND_FRACTION * sigma;
 				final double neighbourMean = plane.neighbourMedian(plane.mean, px, py, buffer);
 				final double max = plane.stats.max(plane.statsIndex(px, py));
 				final DefectKind kind;
@@ -87,7 +104,7 @@ public final class DefectDetector {
 				if (stuck && !(hot && saturated(plane, i, max)) && !(cold && proportional(plane, i,
 					neighbourMean))) {
 					kind = dead(plane, i, max, neighbourMean) ? DefectKind.DEAD : DefectKind.STUCK;
-					score = -zVar;
+					score = Math.max(-zVar, Math.abs(zMean));
 				}
 				else if (hot) {
 					kind = DefectKind.HOT;
@@ -117,11 +134,13 @@ public final class DefectDetector {
 
 	/**
 	 * A bright pixel that clips at the top of the range most of the time: its variance is low
-	 * because it is saturated, which makes it hot, not stuck.
+	 * because it is saturated, which makes it hot, not stuck. Its maximum is at the top and its
+	 * mean within {@link #SATURATED_SPREAD} standard deviations of it.
 	 */
 	private static boolean saturated(final PlaneScores plane, final int i, final double max) {
 		final double ceiling = plane.ceiling;
-		return max >= 0.99 * ceiling && plane.mean[i] >= 0.8 * ceiling;
+		final double sd = Math.sqrt(Math.max(0, Math.exp(plane.logVar[i]) - plane.epsilon));
+		return max >= 0.99 * ceiling && ceiling - plane.mean[i] <= SATURATED_SPREAD * sd;
 	}
 
 	/**
