@@ -93,7 +93,7 @@ public final class DefectDetector {
 				final boolean cold = zMean <= -sigma;
 				final boolean lowVariance = plane.resLogVar[i] < PlaneScores.STUCK_LOG_RATIO;
 				final boolean quiet = zVar <= -sigma && lowVariance && (plane.resLogVar[i] < plane
-					.stuckLogRatio || constantAmongVarying(plane, i));
+					.stuckLogRatio(px, py) || constantAmongVarying(plane, i));
 				if (!quiet && !hot && !cold) continue;
 				// a pixel flagged by its mean needs less evidence of a low variance to be stuck
 				final boolean stuck = quiet || lowVariance && zVar <= -STUCK_KIND_FRACTION * sigma;
@@ -123,7 +123,8 @@ public final class DefectDetector {
 	/**
 	 * An integer pixel that never changed (variance under a quarter of a grey level squared) while
 	 * its neighbours vary by ten levels or more: with five frames or more, chance does not do that,
-	 * even where the continuous chi-square bound of {@link PlaneScores#stuckLogRatio} is too strict.
+	 * even where the continuous chi-square bound of {@link PlaneScores#stuckLogRatio(int, int)} is
+	 * too strict.
 	 */
 	private static boolean constantAmongVarying(final PlaneScores plane, final int i) {
 		if (!plane.stats.type().isInteger() || plane.stats.frameCount() < 5) return false;

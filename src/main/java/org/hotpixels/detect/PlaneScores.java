@@ -1,7 +1,9 @@
 package org.hotpixels.detect;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import net.imglib2.parallel.Parallelization;
 
@@ -46,14 +48,10 @@ final class PlaneScores {
 	final double epsilon;
 	private final long frames;
 	private final double logVarSamplingError;
-	/**
-	 * Log of the variance ratio (pixel to neighbours) below which a pixel counts as stuck: at most
-	 * {@link #STUCK_LOG_RATIO}, and with few frames lower still, at the ratio a pixel of
-	 * independent Gaussian noise falls below only with the probability of a {@code sigma} event
-	 * (the chi-square quantile by Wilson and Hilferty's approximation; with 4 frames a quiet pixel
-	 * is common by chance).
-	 */
-	final double stuckLogRatio;
+	/** Threshold of the detection, for {@link #stuckLogRatio}. */
+	private final double sigma;
+	/** {@link #stuckLogRatio} by degrees of freedom, computed once each. */
+	private final Map<Long, Double> stuckLogRatios = new HashMap<>();
 
 	/**
 	 * Scores the plane of {@code channel} made of pixels (x0 + step * px, y0 + step * py): step 1
@@ -72,8 +70,7 @@ final class PlaneScores {
 		final int n = pw * ph;
 		frames = Math.max(2, stats.frameCount());
 		logVarSamplingError = Math.sqrt(2.0 / (frames - 1));
-		stuckLogRatio = Math.min(STUCK_LOG_RATIO, Math.log(Math.max(1e-4, chiSquareRatio(frames - 1,
-			-sigma))));
+		this.sigma = sigma;
 		mean = new float[n];
 		logVar = new float[n];
 		final float[] variance = new float[n];
@@ -120,11 +117,19 @@ final class PlaneScores {
 		return stats.index(x0 + step * px, y0 + step * py, channel);
 	}
 
-	/** The z-quantile of chi-square(k) / k, by Wilson and Hilferty's cube-root approximation. */
-	static double chiSquareRatio(final long k, final double z) {
-		final double a = 2.0 / (9 * k);
-		final double base = 1 - a + z * Math.sqrt(a);
-		return base <= 0 ? 0 : base * base * base;
+	/**
+	 * Log of the variance ratio (pixel to neighbours) below which pixel (px, py) counts as stuck:
+	 * at most {@link #STUCK_LOG_RATIO}, and lower still where chance alone makes that ratio more
+	 * likely than a {@code sigma} event: the exact chi-square lower quantile for the frames'
+	 * degrees of freedom (with 10 frames one normal pixel in 1e9 varies less than 0.5% as much as
+	 * it should), or for more degrees where the block's log variances spread less than
+	 * independent noise gives (neighbours that share a photograph's scenes vary alike).
+	 */
+	double stuckLogRatio(final int px, final int py) {
+		final double spread = blockSigmaLogVar[(py / BLOCK) * blocksX + px / BLOCK];
+		final long k = Math.max(frames - 1, Math.round(Math.min(1e6, 2 / (spread * spread))));
+		return stuckLogRatios.computeIfAbsent(k, d -> Math.min(STUCK_LOG_RATIO, ChiSquare
+			.lowestLogVarianceRatio(d, sigma)));
 	}
 
 	/**
