@@ -102,8 +102,8 @@ public final class HotPixelFinder {
 		{
 			final int batchSize = source.inMemory() ? IN_MEMORY_BATCH : Math.max(1, options.batchSize);
 			for (List<Frame> batch; !(batch = stream.next(batchSize)).isEmpty();) {
-				if (out.stats == null) out.stats = PixelStatistics.like(batch.get(0));
-				else checkCompatible(out.stats, batch.get(0));
+				if (out.stats == null) out.stats = PixelStatistics.like(batch.get(0), options.cfa != null);
+				else checkCompatible(out.stats, batch.get(0), options);
 				out.stats.addAll(batch);
 			}
 			out.skipped = stream.skipped();
@@ -117,10 +117,16 @@ public final class HotPixelFinder {
 		return out;
 	}
 
-	private static void checkCompatible(final PixelStatistics stats, final Frame frame) {
+	private static void checkCompatible(final PixelStatistics stats, final Frame frame,
+		final FindOptions options)
+	{
 		if (frame.type() != stats.type() || frame.width() != stats.width() || frame.height() != stats
 			.height() || frame.channels() != stats.channels()) throw new HotPixelsException(frame
 				.name() + ": is " + frame.shapeLabel() + ", but the saved statistics are " + stats
 					.shapeLabel() + ".");
+		if (stats.residualReach() != PixelStatistics.defaultReach(frame.type(), options.cfa != null))
+			throw new HotPixelsException(frame.name() + ": the saved statistics were made " + (options.cfa == null
+				? "with a colour filter pattern (--cfa); give the same one" : "without a colour filter " +
+					"pattern (--cfa); leave it out") + " to add these frames.");
 	}
 }

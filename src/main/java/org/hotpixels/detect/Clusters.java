@@ -13,9 +13,9 @@ import org.hotpixels.stats.PixelStatistics;
 /**
  * Merges flagged pixels that touch (8-connected, in any channel) into one defect each. The
  * defect sits at the strongest pixel and takes its kind; it covers the bounding box of the
- * cluster, and its channel is the one that departs most from its neighbours, or all channels
- * when another departs at least 70% as much (a defect of the whole pixel; JPEG's colour
- * conversion leaks a one-channel defect into the others more weakly).
+ * cluster, and its channel is the one whose score is highest, or all channels when another
+ * scores at least 70% as much (a defect of the whole pixel; JPEG's colour conversion leaks a
+ * one-channel defect into the others more weakly).
  */
 final class Clusters {
 
@@ -71,7 +71,7 @@ final class Clusters {
 		}
 		final double[] strength = new double[stats.channels()];
 		for (final Candidate c : cluster)
-			strength[c.channel] = Math.max(strength[c.channel], strength(c, peak.kind));
+			strength[c.channel] = Math.max(strength[c.channel], strength(c));
 		int strongest = peak.channel, strongChannels = 0;
 		for (int ch = 0; ch < strength.length; ch++)
 			if (strength[ch] > strength[strongest]) strongest = ch;
@@ -85,13 +85,12 @@ final class Clusters {
 	}
 
 	/**
-	 * How far a flagged pixel departs from its neighbours, in the channel's own units, to compare
-	 * channels: the difference of means, or for stuck pixels the log ratio of variances. (Scores
-	 * are in each channel's noise units, which JPEG makes alike for all channels.)
+	 * How far a flagged pixel departs from its neighbours, to compare channels: its score, in
+	 * robust standard deviations of its own channel. (In 4:2:0 JPEG a one-channel defect leaks
+	 * into the others through the luma with about as many grey levels, but its own channel's
+	 * spatial residual is steadier, so its score stands out.)
 	 */
-	private double strength(final Candidate c, final DefectKind kind) {
-		final int i = stats.index(c.x, c.y, c.channel);
-		if (kind != DefectKind.STUCK) return Math.abs(stats.mean(i) - c.neighbourMean);
-		return Math.abs(Math.log((stats.variance(i) + 1e-9) / (c.neighbourVariance + 1e-9)));
+	private static double strength(final Candidate c) {
+		return c.score;
 	}
 }

@@ -1,6 +1,7 @@
 package org.hotpixels.detect;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import org.hotpixels.progress.Progress;
@@ -8,24 +9,29 @@ import org.hotpixels.source.CfaPattern;
 import org.hotpixels.stats.PixelStatistics;
 
 /**
- * Turns per-pixel statistics into defects. Every pixel is compared with the median of its
- * same-channel neighbours (5x5 window; same-colour sites of a raw mosaic), separately for its mean
- * and its log variance, in robust units: residuals divided by 1.4826 x the median absolute
- * residual of the surrounding 32x32 block. With threshold {@code sigma}:
+ * Turns per-pixel statistics into defects, plane by plane (each channel; each colour site of a
+ * raw mosaic). Scores are in robust standard deviations of the plane's normal population:
  * <ul>
+ * <li><b>hot</b> / <b>cold</b>: the mean score of {@link PlaneScores} (the pixel's mean spatial
+ * residual as a t-statistic over its temporal error, weighed against the spread of its ring of
+ * neighbours, standing out in every direction) above {@code sigma} or below {@code -sigma}. Where
+ * the plane's own population shows many more outliers on one side than on the other (a dark
+ * frame's hot pixels), the threshold of that side goes down to 3/4 {@code sigma} as long as the
+ * mirrored side predicts a precision of 97% or more;</li>
  * <li><b>stuck</b>: variance score below -sigma and variance under 40% of the neighbours' (with
  * few frames less, so that chance alone makes it as unlikely as a sigma event); a pixel flagged
- * by its mean is stuck with half that variance score;</li>
- * <li><b>hot</b>: mean score above sigma (also a bright pixel whose variance is low because it
- * clips at the top of the range: its maximum at the top, its mean within 1.5 standard deviations
- * of it);</li>
- * <li><b>cold</b>: mean score below -sigma;</li>
+ * by its mean is stuck with half that variance score. A clipped bright pixel is hot, and a dim
+ * pixel whose variance shrank with its signal is cold;</li>
  * <li><b>dead</b>: a stuck or cold pixel at the black level of its channel (the 0.1% quantile of
- * the pixel minima: zero for photographs, the bias for dark frames), within its noise, and
- * never reaching halfway to its neighbours' mean.</li>
+ * the pixel minima: zero for photographs, the bias for dark frames), within its noise, and never
+ * reaching halfway to its neighbours' mean;</li>
+ * <li><b>column</b> / <b>row</b>: a segment found by {@link LineDetector} (score: summed
+ * departure over the square root of its length), reported once with its extent; point flags on
+ * it are absorbed.</li>
  * </ul>
  * Flagged pixels that touch (8-connected, across channels) merge into one {@link Defect} at the
- * strongest pixel, so a defect smeared by JPEG over its neighbours is reported once.
+ * strongest pixel, so a defect smeared by JPEG over its neighbours is reported once; its channel
+ * is the one the evidence points to, "all" only where several channels depart alike.
  *
  * <pre>{@code
  * List<Defect> defects = new DefectDetector(DefectDetector.DEFAULT_SIGMA, null).detect(stats, progress);
@@ -47,9 +53,14 @@ public final class DefectDetector {
 	 * further down.
 	 */
 	static final double SATURATED_SPREAD = 1.5;
+	/** Lowest mean threshold, as a part of sigma, that a one-sided population can earn. */
+	static final double LOWEST_THRESHOLD = 0.75;
+	/** Largest share of false detections that the mirrored tail may predict at a lowered threshold. */
+	static final double FALSE_SHARE = 0.03;
 
 	private final double sigma;
 	private final CfaPattern cfa;
+	static final boolean DEBUG = System.getenv("HPDEBUG") != null;
 
 	/**
 	 * @param sigma detection threshold in robust standard deviations (lower finds fainter defects
@@ -57,7 +68,8 @@ public final class DefectDetector {
 	 * @param cfa colour filter pattern of a raw sensor mosaic, or null for ordinary images
 	 */
 	public DefectDetector(final double sigma, final CfaPattern cfa) {
-		if (!(sigma > 0)) throw new IllegalArgumentException("sigma must be positive: " + sigma);
+		if (!(sigma > 0) || Double.isInfinite(sigma)) throw new IllegalArgumentException(
+			"sigma must be positive and finite: " + sigma);
 		this.sigma = sigma;
 		this.cfa = cfa;
 	}
@@ -65,6 +77,7 @@ public final class DefectDetector {
 	/** Finds the defects; fewer than two frames give no variance and so no defects. */
 	public List<Defect> detect(final PixelStatistics stats, final Progress progress) {
 		final List<Candidate> candidates = new ArrayList<>();
+		final List<Defect> lines = new ArrayList<>();
 		if (stats.frameCount() < 2) return new ArrayList<>();
 		final int step = cfa == null ? 1 : 2;
 		final int total = stats.channels() * step * step;
@@ -73,51 +86,154 @@ public final class DefectDetector {
 			for (int site = 0; site < step * step; site++) {
 				progress.checkCancelled();
 				progress.progress(done++, total, "Scoring pixels");
+				final long t0 = System.nanoTime();
 				final PlaneScores plane = new PlaneScores(stats, c, site % step, site / step, step,
 					sigma, progress);
-				flag(plane, candidates);
+				final long t1 = System.nanoTime();
+				flag(plane, candidates, progress);
+				final long t2 = System.nanoTime();
+				for (final LineDetector.Segment s : LineDetector.find(plane, sigma))
+					lines.add(toDefect(plane, s));
+				if (DEBUG) System.err.printf("plane %.3f flag %.3f lines %.3f%n", (t1 - t0) / 1e9, (t2 -
+					t1) / 1e9, (System.nanoTime() - t2) / 1e9);
 			}
 		progress.progress(total, total, "Clustering " + candidates.size() + " flagged pixels");
-		return new Clusters(stats).merge(candidates);
+		final List<Defect> merged = Lines.merge(lines, stats.channels());
+		final List<Candidate> points = new ArrayList<>();
+		for (final Candidate c : candidates)
+			if (!Lines.covers(merged, c.x, c.y)) points.add(c);
+		final List<Defect> defects = new Clusters(stats).merge(points);
+		defects.addAll(merged);
+		defects.sort(Comparator.comparingDouble(Defect::score).reversed());
+		return defects;
 	}
 
-	private void flag(final PlaneScores plane, final List<Candidate> out) {
-		final float[] buffer = new float[(2 * PlaneScores.RADIUS + 1) * (2 * PlaneScores.RADIUS + 1)];
-		for (int py = 0; py < plane.ph; py++)
+	/** One flagged pixel before kinds are decided: its plane index and scores. */
+	private static final class Flag {
+
+		final int px, py;
+		final float zMean, zVar;
+
+		Flag(final int px, final int py, final float zMean, final float zVar) {
+			this.px = px;
+			this.py = py;
+			this.zMean = zMean;
+			this.zVar = zVar;
+		}
+	}
+
+	private void flag(final PlaneScores plane, final List<Candidate> out, final Progress progress) {
+		final double low = LOWEST_THRESHOLD * sigma;
+		final List<Flag> flags = new ArrayList<>();
+		plane.forEachBand(progress, (py, buffer) -> {
+			List<Flag> row = null;
 			for (int px = 0; px < plane.pw; px++) {
-				final float zMean = plane.meanScore(px, py);
-				final float zVar = plane.varianceScore(px, py);
-				if (!(Math.abs(zMean) >= sigma || zVar <= -sigma)) continue; // the common case
 				final int i = py * plane.pw + px;
-				final boolean hot = zMean >= sigma;
-				final boolean cold = zMean <= -sigma;
-				final boolean lowVariance = plane.resLogVar[i] < PlaneScores.STUCK_LOG_RATIO;
-				final boolean quiet = zVar <= -sigma && lowVariance && (plane.resLogVar[i] < plane
-					.stuckLogRatio(px, py) || constantAmongVarying(plane, i));
-				if (!quiet && !hot && !cold) continue;
-				// a pixel flagged by its mean needs less evidence of a low variance to be stuck
-				final boolean stuck = quiet || lowVariance && zVar <= -STUCK_KIND_FRACTION * sigma;
-				final double neighbourMean = plane.neighbourMedian(plane.mean, px, py, buffer);
-				final double max = plane.stats.max(plane.statsIndex(px, py));
-				final DefectKind kind;
-				final double score;
-				if (stuck && !(hot && saturated(plane, i, max)) && !(cold && proportional(plane, i,
-					neighbourMean))) {
-					kind = dead(plane, i, max, neighbourMean) ? DefectKind.DEAD : DefectKind.STUCK;
-					score = Math.max(-zVar, Math.abs(zMean));
-				}
-				else if (hot) {
-					kind = DefectKind.HOT;
-					score = zMean;
-				}
-				else {
-					kind = dead(plane, i, max, neighbourMean) ? DefectKind.DEAD : DefectKind.COLD;
-					score = -zMean;
-				}
-				out.add(new Candidate(plane.x0 + plane.step * px, plane.y0 + plane.step * py,
-					plane.channel, kind, score, neighbourMean, Math.max(0, Math.exp(plane.neighbourMedian(
-						plane.logVar, px, py, buffer)) - plane.epsilon)));
+				final float zVar = plane.varianceScore(px, py);
+				final boolean meanCandidate = Math.abs(plane.meanScreen(px, py)) >= low;
+				if (!meanCandidate && !(zVar <= -sigma)) continue; // the common case
+				final float zMean = meanCandidate ? plane.meanScore(px, py) : 0;
+				if (!(Math.abs(zMean) >= low || zVar <= -sigma)) continue;
+				if (row == null) row = new ArrayList<>();
+				row.add(new Flag(px, py, zMean, Float.isNaN(zVar) ? 0 : zVar));
 			}
+			if (row != null) synchronized (flags) {
+				flags.addAll(row);
+			}
+		});
+		final double hotThreshold = threshold(flags, 1), coldThreshold = threshold(flags, -1);
+		if (DEBUG) System.err.println("thresholds " + hotThreshold + " " + coldThreshold + " flags " + flags.size());
+		final float[] buffer = new float[(2 * PlaneScores.RADIUS + 1) * (2 * PlaneScores.RADIUS + 1)];
+		for (final Flag f : flags) {
+			final int px = f.px, py = f.py, i = py * plane.pw + px;
+			final float zMean = f.zMean, zVar = f.zVar;
+			final boolean hot = zMean >= hotThreshold;
+			final boolean cold = zMean <= -coldThreshold;
+			final boolean lowVariance = plane.resLogVar[i] < PlaneScores.STUCK_LOG_RATIO;
+			final boolean quiet = zVar <= -sigma && lowVariance && (plane.resLogVar[i] < plane
+				.stuckLogRatio(px, py) || constantAmongVarying(plane, i));
+			if (!quiet && !hot && !cold) continue;
+			// a pixel flagged by its mean needs less evidence of a low variance to be stuck
+			final boolean stuck = quiet || lowVariance && zVar <= -STUCK_KIND_FRACTION * sigma;
+			final double neighbourMean = plane.neighbourMedian(plane.mean, px, py, buffer);
+			final double max = plane.stats.max(plane.statsIndex(px, py));
+			final DefectKind kind;
+			final double score;
+			if (stuck && !(hot && saturated(plane, i, max)) && !(cold && proportional(plane, i,
+				neighbourMean))) {
+				kind = dead(plane, i, max, neighbourMean) ? DefectKind.DEAD : DefectKind.STUCK;
+				score = Math.max(-zVar, Math.abs(zMean));
+			}
+			else if (hot) {
+				kind = DefectKind.HOT;
+				score = zMean;
+			}
+			else if (cold) {
+				kind = dead(plane, i, max, neighbourMean) ? DefectKind.DEAD : DefectKind.COLD;
+				score = -zMean;
+			}
+			else continue;
+			out.add(new Candidate(plane.x0 + plane.step * px, plane.y0 + plane.step * py,
+				plane.channel, kind, score, neighbourMean, Math.max(0, Math.exp(plane.neighbourMedian(
+					plane.logVar, px, py, buffer)) - plane.epsilon)));
+		}
+	}
+
+	/**
+	 * The mean threshold of one side ({@code sign} 1 hot, -1 cold): {@code sigma}, or lower
+	 * (down to {@link #LOWEST_THRESHOLD} sigma) where the flags beyond it on this side outnumber
+	 * those between it and sigma on the mirrored side (the normal population's tail; beyond sigma
+	 * there are that side's defects) so much that at most {@link #FALSE_SHARE} of them can be
+	 * chance.
+	 */
+	private double threshold(final List<Flag> flags, final int sign) {
+		final List<Float> same = new ArrayList<>(), other = new ArrayList<>();
+		for (final Flag f : flags)
+			if (f.zMean * sign > 0) same.add(Math.abs(f.zMean));
+			else if (f.zMean * sign < 0) other.add(Math.abs(f.zMean));
+		same.sort(Comparator.reverseOrder());
+		other.sort(Comparator.reverseOrder());
+		double threshold = sigma;
+		int beyond = 0; // mirrored flags at or beyond sigma: defects of the other side
+		while (beyond < other.size() && other.get(beyond) >= sigma)
+			beyond++;
+		int mirrored = beyond;
+		for (int k = 0; k < same.size(); k++) {
+			final float z = same.get(k);
+			if (z < LOWEST_THRESHOLD * sigma) break;
+			while (mirrored < other.size() && other.get(mirrored) >= z)
+				mirrored++;
+			if (z < threshold && k + 1 >= 1 / FALSE_SHARE && mirrored - beyond <= FALSE_SHARE * (k +
+				1)) threshold = z;
+		}
+		return threshold;
+	}
+
+	private static Defect toDefect(final PlaneScores plane, final LineDetector.Segment s) {
+		final int step = plane.step;
+		final int px = s.column ? s.line : s.peak, py = s.column ? s.peak : s.line;
+		double sum = 0, besides = 0;
+		int count = 0;
+		for (int k = s.start; k <= s.end; k++) {
+			final int x = s.column ? s.line : k, y = s.column ? k : s.line;
+			sum += plane.mean[y * plane.pw + x];
+			final int r = plane.reach;
+			final int ax = s.column ? Math.max(0, x - r) : x, ay = s.column ? y : Math.max(0, y - r);
+			final int bx = s.column ? Math.min(plane.pw - 1, x + r) : x, by = s.column ? y : Math.min(
+				plane.ph - 1, y + r);
+			besides += 0.5 * (plane.mean[ay * plane.pw + ax] + plane.mean[by * plane.pw + bx]);
+			count++;
+		}
+		final int i = plane.statsIndex(px, py);
+		final PixelStatistics stats = plane.stats;
+		final int x = plane.x0 + step * px, y = plane.y0 + step * py;
+		final int lineCoordinate = (s.column ? plane.x0 : plane.y0) + step * s.line;
+		final int from = (s.column ? plane.y0 : plane.x0) + step * s.start, to = (s.column
+			? plane.y0 : plane.x0) + step * s.end;
+		return new Defect(x, y, plane.channel, s.column ? DefectKind.COLUMN : DefectKind.ROW, sum /
+			count, stats.variance(i), stats.min(i), stats.max(i), besides / count, Double.NaN, Math.abs(
+				s.score), s.length(), s.column ? lineCoordinate : from, s.column ? from : lineCoordinate,
+			s.column ? lineCoordinate : to, s.column ? to : lineCoordinate);
 	}
 
 	/**

@@ -11,15 +11,30 @@ import org.hotpixels.progress.Progress;
 import org.hotpixels.stats.PixelStatistics;
 
 /**
- * The robust scores of every pixel of one channel plane (or one colour site of a raw mosaic):
- * how far its mean and its log variance lie from the median of its same-plane neighbours in a
- * 5x5 window, in units of the robust spread (1.4826 MAD) of such residuals in its 32x32 block.
- * Large positive mean scores are hot pixels, large negative ones cold or dead, large negative
- * variance scores stuck pixels.
+ * The maps and robust scores of one channel plane (or one colour site of a raw mosaic), in plane
+ * coordinates {@code (px, py)} = image {@code (x0 + step * px, y0 + step * py)}.
+ * <p>
+ * <b>Mean score</b> (hot, cold, dead): the pixel's mean spatial residual (against its four
+ * same-channel neighbours, from the streaming pass) over its temporal standard error, a
+ * t-statistic that a changing scene does not inflate, divided by the root mean square of the
+ * same t-statistic over a ring of pixels around it (clipped, so that another defect in the ring
+ * does not hide this one; never below 1), and turned into a normal score with the tail
+ * probability of a t-statistic of n - 1 degrees of freedom (more where the ring's spatial spread
+ * dominates the error, as Satterthwaite's formula gives: few frames give heavy tails only to the
+ * temporal part). Where the scene is fixed (a dark frame's pattern, a
+ * time-lapse of one field), the ring's spread is large and the score becomes "how far out of its
+ * neighbourhood". A pixel counts only if it stands out in every direction (horizontal,
+ * vertical, both diagonals): scene edges and column defects do not.
+ * <p>
+ * <b>Variance score</b> (stuck): the log variance against the median of the 5x5 same-plane
+ * neighbours, in units of the robust spread of such residuals in the 32x32 block, at least the
+ * sampling error of a log variance from n frames.
  */
 final class PlaneScores {
 
 	static final int RADIUS = 2;
+	/** Values sampled (evenly) for a plane's quantiles and spreads. */
+	static final int SAMPLE = 250_000;
 	static final int BLOCK = 32;
 	/**
 	 * A stuck pixel varies less than 40% as much as its neighbours, however many frames (JPEG
@@ -27,18 +42,35 @@ final class PlaneScores {
 	 */
 	static final double STUCK_LOG_RATIO = Math.log(0.4);
 	/**
-	 * Part of a pixel's own standard error of the mean (sd / sqrt(n)) that its mean residual is
-	 * measured against at least. Neighbours share the scene, so the error of a difference is
-	 * smaller than a pixel's own; but scene edges passing in single frames leave heavy-tailed
-	 * structure in the mean map that a block's MAD underestimates.
+	 * Where the ring's spread is this many temporal errors or more, the score rests on spatial
+	 * contrast (a fixed scene, a dark frame's pattern), and a defect must also be {@link #sharp}.
 	 */
-	static final double OWN_ERROR_FRACTION = 0.2;
+	static final double SPATIAL_RING = 2;
+	/** Largest part of a point's departure that its neighbours may carry on (see {@link #sharp}). */
+	static final double SHARPNESS = 0.3;
+	/** The ring reaches this many pixels beyond the residual's neighbours: 200+ values. */
+	static final int RING_WIDTH = 6;
+	/** Ring values are clipped at this many of the ring's robust spreads. */
+	static final double RING_CLIP = 4;
+	/**
+	 * Every directional residual of a point defect reaches at least this part of its mean
+	 * residual, with the same sign (along an edge or a column one of them is near zero).
+	 */
+	static final double DIRECTION_FRACTION = 0.2;
 
 	final PixelStatistics stats;
 	final int channel, x0, y0, step, pw, ph;
-	final float[] mean, logVar, resMean, resLogVar;
-	private final float[] blockSigmaMean, blockSigmaLogVar;
+	/** Reach of the residuals in plane pixels. */
+	final int reach;
+	final float[] mean, logVar, resLogVar;
+	/** Mean spatial residual, its temporal standard error and their ratio, a t-statistic. */
+	final float[] resMean, error, t;
+	private final float[] blockSigmaLogVar;
 	private final int blocksX;
+	/** Robust global spread of {@link #t} (1 where the scene changes from frame to frame). */
+	final double tSpread;
+	/** Robust spread of {@link #t} per 32x32 block, for screening. */
+	private final float[] blockSpreadT;
 	/** Robust floor of the pixel minima (0 for photographs, about the bias for dark frames). */
 	final double black;
 	/** Robust low end of the per-pixel standard deviations: the quietest pixels' noise. */
@@ -46,7 +78,7 @@ final class PlaneScores {
 	/** Top of the value range: 255 or 65535 for integer data, the largest value seen for float. */
 	final double ceiling;
 	final double epsilon;
-	private final long frames;
+	final long frames;
 	private final double logVarSamplingError;
 	/** Threshold of the detection, for {@link #stuckLogRatio}. */
 	private final double sigma;
@@ -67,41 +99,61 @@ final class PlaneScores {
 		this.step = step;
 		this.pw = (stats.width() - x0 + step - 1) / step;
 		this.ph = (stats.height() - y0 + step - 1) / step;
+		this.reach = Math.max(1, stats.residualReach() / step);
 		final int n = pw * ph;
 		frames = Math.max(2, stats.frameCount());
 		logVarSamplingError = Math.sqrt(2.0 / (frames - 1));
 		this.sigma = sigma;
 		mean = new float[n];
 		logVar = new float[n];
+		resMean = new float[n];
+		error = new float[n];
+		t = new float[n];
 		final float[] variance = new float[n];
 		final float[] minimum = new float[n];
-		for (int py = 0; py < ph; py++)
+		final float[] residualError = new float[n];
+		final boolean integer = stats.type().isInteger();
+		forEachBand(progress, (py, buffer) -> {
+			final double[] residual = new double[3];
 			for (int px = 0; px < pw; px++) {
-				final int i = statsIndex(px, py);
-				mean[py * pw + px] = (float) stats.mean(i);
-				variance[py * pw + px] = (float) stats.variance(i);
-				minimum[py * pw + px] = (float) stats.min(i);
+				final int x = x0 + step * px, y = y0 + step * py;
+				final int i = stats.index(x, y, channel), o = py * pw + px;
+				mean[o] = (float) stats.mean(i);
+				variance[o] = (float) stats.variance(i);
+				minimum[o] = (float) stats.min(i);
+				stats.residual(x, y, channel, residual);
+				resMean[o] = (float) residual[0];
+				residualError[o] = (float) (residual[1] / Math.max(1, residual[2]));
 			}
+		});
 		black = quantile(minimum, 1e-3);
-		ceiling = stats.type().isInteger() ? stats.type().maxValue() : quantile(maximumOf(stats),
-			1.0);
+		ceiling = integer ? stats.type().maxValue() : quantile(maximumOf(stats), 1.0);
 		quietNoise = Math.sqrt(Math.max(0, quantile(variance, 0.01)));
-		final double quantum = stats.type().isInteger() ? 1 : 0;
+		final double quantum = integer ? 1 : 0;
 		final float medianVariance = quantile(variance, 0.5);
 		epsilon = Math.max(quantum / 12, Math.max(1e-6 * medianVariance, 1e-30));
-		for (int i = 0; i < n; i++)
-			logVar[i] = (float) Math.log(variance[i] + epsilon);
-		resMean = new float[n];
+		// the standard error of a mean residual cannot be below the rounding of the values
+		final double floor = integer ? 1.0 / (12 * frames) : Math.pow(1e-6 * Math.abs(quantile(mean,
+			0.5)), 2) / frames + 1e-30;
+		forEachBand(progress, (py, buffer) -> {
+			for (int o = py * pw; o < (py + 1) * pw; o++) {
+				logVar[o] = RobustStats.fastLog((float) (variance[o] + epsilon));
+				final double squared = residualError[o];
+				error[o] = (float) Math.sqrt(squared + floor); // NaN below two samples: no score
+				t[o] = resMean[o] / error[o];
+			}
+		});
+		final float spread = RobustStats.sigmaOfCentredCopy(t, SAMPLE);
+		tSpread = Float.isNaN(spread) ? 1 : Math.max(1, spread);
 		resLogVar = new float[n];
 		blocksX = (pw + BLOCK - 1) / BLOCK;
 		final int blocksY = (ph + BLOCK - 1) / BLOCK;
-		blockSigmaMean = new float[blocksX * blocksY];
 		blockSigmaLogVar = new float[blocksX * blocksY];
-		cheapResiduals(mean, resMean);
-		cheapResiduals(logVar, resLogVar);
-		blockSigmas(resMean, blockSigmaMean, 0.05 * quantum + 1e-6 * Math.abs(quantile(mean, 0.5)));
+		cheapResiduals(logVar, resLogVar, progress);
 		blockSigmas(resLogVar, blockSigmaLogVar, 0.05);
-		exactResiduals(sigma, progress);
+		blockSpreadT = new float[blocksX * blocksY];
+		blockSigmas(t, blockSpreadT, 1);
+		exactLogVarResiduals(sigma, progress);
 	}
 
 	private float[] maximumOf(final PixelStatistics stats) {
@@ -118,6 +170,104 @@ final class PlaneScores {
 	}
 
 	/**
+	 * The mean score of pixel (px, py): its t-statistic over the clipped root mean square of the
+	 * t-statistics in the ring of pixels {@code reach + 1} to {@code reach + RING_WIDTH} away (at least 1),
+	 * or 0 when some direction does not show the pixel standing out.
+	 */
+	float meanScore(final int px, final int py) {
+		final int i = py * pw + px;
+		final float ti = t[i];
+		if (!(Math.abs(ti) > 0) || !standsOutEveryWay(px, py)) return 0;
+		final double ring = Math.max(1, ringSpread(px, py));
+		if (ring >= SPATIAL_RING && !sharp(px, py)) return 0;
+		return (float) RobustStats.tToZ(ti / ring, (frames - 1) * ring * ring * ring * ring);
+	}
+
+	/**
+	 * A cheap upper bound of {@link #meanScore}'s magnitude before the ring is looked at, for
+	 * screening: the ring's spread is rarely below 70% of its block's.
+	 */
+	float meanScreen(final int px, final int py) {
+		return (float) (t[py * pw + px] / Math.max(1, 0.7 * blockSpreadT[(py / BLOCK) * blocksX + px /
+			BLOCK]));
+	}
+
+	/**
+	 * Root mean square of the t-statistics of the ring around (px, py), each clipped at
+	 * {@link #RING_CLIP} times the ring's own robust spread (1.4826 times their median
+	 * magnitude): a hot neighbour barely counts, a scene's texture and edges count fully.
+	 */
+	double ringSpread(final int px, final int py) {
+		final int inner = reach, outer = reach + RING_WIDTH;
+		final float[] values = new float[(2 * outer + 1) * (2 * outer + 1)];
+		int n = 0;
+		for (int y = Math.max(0, py - outer); y <= Math.min(ph - 1, py + outer); y++)
+			for (int x = Math.max(0, px - outer); x <= Math.min(pw - 1, px + outer); x++) {
+				if (Math.abs(x - px) <= inner && Math.abs(y - py) <= inner) continue;
+				final float v = t[y * pw + x];
+				if (!Float.isNaN(v)) values[n++] = Math.abs(v);
+			}
+		if (n == 0) return tSpread;
+		final double clip = RING_CLIP * RobustStats.MAD_TO_SIGMA * RobustStats.median(values.clone(),
+			n);
+		double sum = 0;
+		for (int k = 0; k < n; k++) {
+			final double c = Math.min(clip, values[k]);
+			sum += c * c;
+		}
+		return Math.sqrt(sum / n);
+	}
+
+	/**
+	 * True if the mean of (px, py) departs from both neighbours {@code reach} away in every
+	 * direction, the same way as its residual: a point defect does, an edge or a line does not.
+	 */
+	boolean standsOutEveryWay(final int px, final int py) {
+		final float centre = mean[py * pw + px];
+		final double r = resMean[py * pw + px];
+		final double needed = DIRECTION_FRACTION * Math.abs(r);
+		final int[][] directions = { { 1, 0 }, { 0, 1 }, { 1, 1 }, { 1, -1 } };
+		for (final int[] d : directions) {
+			final double a = at(px + reach * d[0], py + reach * d[1], px - reach * d[0], py - reach *
+				d[1]);
+			final double b = at(px - reach * d[0], py - reach * d[1], px + reach * d[0], py + reach *
+				d[1]);
+			final double departure = Math.signum(r) * (centre - 0.5 * (a + b));
+			if (!(departure >= needed)) return false;
+		}
+		return true;
+	}
+
+	/**
+	 * True if the departure of (px, py) from its four neighbours {@code reach} away is not carried
+	 * on by those neighbours (their median departs from the four at twice the reach by at most
+	 * {@link #SHARPNESS} as much): a defect is one pixel, the optics blur every point of a scene
+	 * over its neighbours. The median lets a defect's partner in a hot pair pass.
+	 */
+	boolean sharp(final int px, final int py) {
+		final float centre = mean[py * pw + px];
+		final float near = median4(px, py, reach), far = median4(px, py, 2 * reach);
+		final double step = centre - near;
+		return Math.abs(step) > 0 && (near - far) / step <= SHARPNESS;
+	}
+
+	private float median4(final int px, final int py, final int d) {
+		final float a = at(px - d, py, px + d, py), b = at(px + d, py, px - d, py);
+		final float c = at(px, py - d, px, py + d), e = at(px, py + d, px, py - d);
+		final float lo = Math.max(Math.min(a, b), Math.min(c, e));
+		final float hi = Math.min(Math.max(a, b), Math.max(c, e));
+		return 0.5f * (lo + hi);
+	}
+
+	/** The mean at (x, y), or at its mirror image (mx, my) when (x, y) is outside the plane. */
+	private float at(final int x, final int y, final int mx, final int my) {
+		final boolean inside = x >= 0 && x < pw && y >= 0 && y < ph;
+		final int ux = inside ? x : Math.max(0, Math.min(pw - 1, mx));
+		final int uy = inside ? y : Math.max(0, Math.min(ph - 1, my));
+		return mean[uy * pw + ux];
+	}
+
+	/**
 	 * Log of the variance ratio (pixel to neighbours) below which pixel (px, py) counts as stuck:
 	 * at most {@link #STUCK_LOG_RATIO}, and lower still where chance alone makes that ratio more
 	 * likely than a {@code sigma} event: the exact chi-square lower quantile for the frames'
@@ -128,53 +278,28 @@ final class PlaneScores {
 	double stuckLogRatio(final int px, final int py) {
 		final double spread = blockSigmaLogVar[(py / BLOCK) * blocksX + px / BLOCK];
 		final long k = Math.max(frames - 1, Math.round(Math.min(1e6, 2 / (spread * spread))));
-		return stuckLogRatios.computeIfAbsent(k, d -> Math.min(STUCK_LOG_RATIO, ChiSquare
-			.lowestLogVarianceRatio(d, sigma)));
+		synchronized (stuckLogRatios) {
+			return stuckLogRatios.computeIfAbsent(k, d -> Math.min(STUCK_LOG_RATIO, ChiSquare
+				.lowestLogVarianceRatio(d, sigma)));
+		}
 	}
 
 	/**
 	 * Residuals of every pixel against the plain mean of its 24 neighbours: cheap, and for the
-	 * block scales as good as the median's (for Gaussian noise their spreads differ by 1%; near
-	 * scene edges the mean's is a little larger, which errs on the side of fewer false defects).
+	 * block scales as good as the median's (for Gaussian noise their spreads differ by 1%).
 	 */
-	private void cheapResiduals(final float[] map, final float[] residual) {
-		final float[] box = neighbourMeans(map);
-		for (int i = 0; i < map.length; i++)
-			residual[i] = map[i] - box[i];
-	}
-
-	/**
-	 * Exact residuals against the 5x5 neighbour median, computed only where the cheap residual
-	 * could reach the threshold: at least half of it in units of the block's scale (a defect's
-	 * median residual is close to its mean residual; the screen errs on the side of computing).
-	 * Elsewhere the residual becomes NaN, which scores as "normal".
-	 */
-	private void exactResiduals(final double sigma, final Progress progress) {
-		forEachBand(progress, (py, buffer) -> {
-			for (int px = 0; px < pw; px++) {
-				final int i = py * pw + px, b = (py / BLOCK) * blocksX + px / BLOCK;
-				resMean[i] = Math.abs(resMean[i]) >= 0.5 * sigma * blockSigmaMean[b] ? mean[i] -
-					neighbourMedian(mean, px, py, buffer) : Float.NaN;
-				resLogVar[i] = resLogVar[i] <= -0.5 * sigma * Math.max(logVarSamplingError,
-					blockSigmaLogVar[b]) ? logVar[i] - neighbourMedian(logVar, px, py, buffer)
-						: Float.NaN;
-			}
-		});
-	}
-
-	/** The mean of the finite values of the 5x5 window around each pixel, centre excluded. */
-	private float[] neighbourMeans(final float[] map) {
+	private void cheapResiduals(final float[] map, final float[] residual, final Progress progress) {
 		final int r = RADIUS;
 		final float[] rowSum = new float[map.length];
 		final byte[] rowCount = new byte[map.length];
-		for (int y = 0; y < ph; y++) {
+		forEachBand(progress, (y, buffer) -> {
 			final int row = y * pw;
 			for (int x = 0; x < pw; x++) {
 				float sum = 0;
 				int count = 0;
 				for (int xx = Math.max(0, x - r); xx <= Math.min(pw - 1, x + r); xx++) {
 					final float v = map[row + xx];
-					if (!Float.isNaN(v)) {
+					if (v == v) {
 						sum += v;
 						count++;
 					}
@@ -182,28 +307,44 @@ final class PlaneScores {
 				rowSum[row + x] = sum;
 				rowCount[row + x] = (byte) count;
 			}
-		}
-		final float[] out = new float[map.length];
-		for (int y = 0; y < ph; y++)
+		});
+		forEachBand(progress, (y, buffer) -> {
+			final int y0 = Math.max(0, y - r), y1 = Math.min(ph - 1, y + r);
 			for (int x = 0; x < pw; x++) {
 				float sum = 0;
 				int count = 0;
-				for (int yy = Math.max(0, y - r); yy <= Math.min(ph - 1, y + r); yy++) {
+				for (int yy = y0; yy <= y1; yy++) {
 					sum += rowSum[yy * pw + x];
 					count += rowCount[yy * pw + x];
 				}
 				final float centre = map[y * pw + x];
-				if (!Float.isNaN(centre)) {
+				if (centre == centre) {
 					sum -= centre;
 					count--;
 				}
-				out[y * pw + x] = count > 0 ? sum / count : Float.NaN;
+				residual[y * pw + x] = count > 0 ? centre - sum / count : Float.NaN;
 			}
-		return out;
+		});
+	}
+
+	/**
+	 * Exact log-variance residuals against the 5x5 neighbour median, computed only where the
+	 * cheap residual could reach the threshold (half of it in units of the block's scale).
+	 * Elsewhere the residual becomes NaN, which scores as "normal".
+	 */
+	private void exactLogVarResiduals(final double sigma, final Progress progress) {
+		forEachBand(progress, (py, buffer) -> {
+			for (int px = 0; px < pw; px++) {
+				final int i = py * pw + px, b = (py / BLOCK) * blocksX + px / BLOCK;
+				resLogVar[i] = resLogVar[i] <= -0.5 * sigma * Math.max(logVarSamplingError,
+					blockSigmaLogVar[b]) ? logVar[i] - neighbourMedian(logVar, px, py, buffer)
+						: Float.NaN;
+			}
+		});
 	}
 
 	/** Runs {@code row} for every row, in bands of 16 rows on ImgLib2's threads; cancellable. */
-	private void forEachBand(final Progress progress, final RowAction row) {
+	void forEachBand(final Progress progress, final RowAction row) {
 		final List<int[]> bands = new ArrayList<>();
 		for (int y = 0; y < ph; y += 16)
 			bands.add(new int[] { y, Math.min(ph, y + 16) });
@@ -215,7 +356,7 @@ final class PlaneScores {
 		});
 	}
 
-	private interface RowAction {
+	interface RowAction {
 
 		void run(int py, float[] buffer);
 	}
@@ -232,35 +373,32 @@ final class PlaneScores {
 		return RobustStats.median(buffer, n);
 	}
 
+	/**
+	 * Robust spread (1.4826 MAD about zero) of the residuals of each 32x32 block, from every
+	 * other pixel of every other row (256 values), at least {@code floor} and half the typical
+	 * block's.
+	 */
 	private void blockSigmas(final float[] residual, final float[] sigmas, final double floor) {
-		final float[] buffer = new float[BLOCK * BLOCK];
-		for (int b = 0; b < sigmas.length; b++) {
+		final List<Integer> blocks = new ArrayList<>();
+		for (int b = 0; b < sigmas.length; b++)
+			blocks.add(b);
+		Parallelization.getTaskExecutor().forEach(blocks, b -> {
+			final float[] buffer = new float[BLOCK * BLOCK / 4];
 			final int bx = (b % blocksX) * BLOCK, by = (b / blocksX) * BLOCK;
+			final int stride = pw >= 2 * BLOCK && ph >= 2 * BLOCK ? 2 : 1;
 			int n = 0;
-			for (int y = by; y < Math.min(ph, by + BLOCK); y++)
-				for (int x = bx; x < Math.min(pw, bx + BLOCK); x++) {
+			for (int y = by; y < Math.min(ph, by + BLOCK); y += stride)
+				for (int x = bx; x < Math.min(pw, bx + BLOCK); x += stride) {
 					final float r = residual[y * pw + x];
-					if (!Float.isNaN(r)) buffer[n++] = r;
+					if (!Float.isNaN(r) && n < buffer.length) buffer[n++] = r;
 				}
 			sigmas[b] = n == 0 ? Float.NaN : RobustStats.sigmaOfCentred(buffer, n);
-		}
+		});
 		// a flat block (saturated sky, a constant test pattern) must not make tiny deviations huge
 		final float typical = quantile(sigmas.clone(), 0.5);
 		final float lowest = (float) Math.max(floor, 0.5 * (Float.isNaN(typical) ? 0 : typical));
 		for (int b = 0; b < sigmas.length; b++)
 			sigmas[b] = Float.isNaN(sigmas[b]) ? lowest : Math.max(lowest, sigmas[b]);
-	}
-
-	/**
-	 * Score of the mean of pixel (px, py): its residual over the larger of its block's robust
-	 * sigma and a part of its own standard error of the mean.
-	 */
-	float meanScore(final int px, final int py) {
-		final int i = py * pw + px;
-		final double ownError = OWN_ERROR_FRACTION * Math.sqrt(Math.max(0, Math.exp(logVar[i]) -
-			epsilon) / frames);
-		return (float) (resMean[i] / Math.max(ownError, blockSigmaMean[(py / BLOCK) * blocksX + px /
-			BLOCK]));
 	}
 
 	/**
@@ -274,7 +412,7 @@ final class PlaneScores {
 
 	/** The q-quantile of the finite values of {@code values} (a strided sample of large arrays). */
 	static float quantile(final float[] values, final double q) {
-		final int stride = Math.max(1, values.length / 1_000_000);
+		final int stride = Math.max(1, values.length / SAMPLE);
 		final float[] sample = new float[(values.length + stride - 1) / stride];
 		int n = 0;
 		for (int i = 0; i < values.length; i += stride)

@@ -75,4 +75,54 @@ final class RobustStats {
 			values[i] = Math.abs(values[i]);
 		return (float) (MAD_TO_SIGMA * median(values, n));
 	}
+
+	/**
+	 * Robust sigma about zero of the finite values of {@code values} (a strided sample of at most
+	 * a million of them); leaves {@code values} as they are. NaN if none is finite.
+	 */
+	static float sigmaOfCentredCopy(final float[] values) {
+		return sigmaOfCentredCopy(values, 1_000_000);
+	}
+
+	/** {@link #sigmaOfCentredCopy(float[])} from a strided sample of at most {@code most} values. */
+	static float sigmaOfCentredCopy(final float[] values, final int most) {
+		final int stride = Math.max(1, values.length / most);
+		final float[] sample = new float[(values.length + stride - 1) / stride];
+		int n = 0;
+		for (int i = 0; i < values.length; i += stride)
+			if (Float.isFinite(values[i])) sample[n++] = values[i];
+		return n == 0 ? Float.NaN : sigmaOfCentred(sample, n);
+	}
+
+	/**
+	 * The standard normal quantile with the tail probability of Student's t-statistic {@code t}
+	 * with {@code dof} degrees of freedom (Wallace's approximation, within 1% beyond |t| = 3), so
+	 * that t-statistics from few frames and z-scores share one threshold.
+	 */
+	static double tToZ(final double t, final double dof) {
+		if (!(dof > 0) || Double.isInfinite(dof) || dof > 1e7) return t;
+		final double z = Math.sqrt(dof * Math.log1p(t * t / dof) * (1 - 1 / (2 * dof)));
+		return t < 0 ? -z : z;
+	}
+
+	/**
+	 * Natural logarithm of a positive finite float to about 1e-7 relative error, several times
+	 * faster than {@link Math#log}: exponent from the bits, the mantissa's log from the series of
+	 * 2 atanh(s). NaN for NaN, zero or negative input gives NaN or -infinity as Math.log does not
+	 * matter here: callers add a positive epsilon first.
+	 */
+	static float fastLog(final float x) {
+		if (!(x > 0) || x == Float.POSITIVE_INFINITY) return (float) Math.log(x);
+		int bits = Float.floatToRawIntBits(x);
+		int exponent = (bits >>> 23) - 127;
+		if (exponent == -127) return (float) Math.log(x); // subnormal
+		float m = Float.intBitsToFloat(bits & 0x7fffff | 0x3f800000);
+		if (m > 1.41421356f) {
+			m *= 0.5f;
+			exponent++;
+		}
+		final float s = (m - 1) / (m + 1), s2 = s * s;
+		return exponent * 0.6931471805599453f + 2 * s * (1 + s2 * (1f / 3 + s2 * (1f / 5 + s2 * (1f /
+			7 + s2 * (1f / 9)))));
+	}
 }

@@ -26,8 +26,10 @@ final class ByteStatistics extends IntegerStatistics {
 	private long[] carriedSum, carriedSquares;
 	private int framesInInts;
 
-	ByteStatistics(final PixelType type, final int width, final int height, final int channels) {
-		super(type, width, height, channels);
+	ByteStatistics(final PixelType type, final int width, final int height, final int channels,
+		final int reach)
+	{
+		super(type, width, height, channels, reach);
 		rgb = type == PixelType.RGB;
 		final int size = planeSize * channels;
 		sum = new int[size];
@@ -168,6 +170,7 @@ final class ByteStatistics extends IntegerStatistics {
 			min[i] = rgb ? RgbKernels.min(min[i], o.min[i]) : Math.min(min[i], o.min[i]);
 			max[i] = rgb ? RgbKernels.max(max[i], o.max[i]) : Math.max(max[i], o.max[i]);
 		}
+		residuals.merge(o.residuals);
 		frames += o.frames;
 	}
 

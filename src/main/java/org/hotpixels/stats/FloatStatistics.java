@@ -15,8 +15,8 @@ final class FloatStatistics extends PixelStatistics {
 	final float[] min;
 	final float[] max;
 
-	FloatStatistics(final int width, final int height, final int channels) {
-		super(PixelType.GRAY32, width, height, channels);
+	FloatStatistics(final int width, final int height, final int channels, final int reach) {
+		super(PixelType.GRAY32, width, height, channels, reach);
 		final int size = planeSize * channels;
 		count = new int[size];
 		mean = new double[size];
@@ -77,12 +77,28 @@ final class FloatStatistics extends PixelStatistics {
 			min[i] = Math.min(min[i], o.min[i]);
 			max[i] = Math.max(max[i], o.max[i]);
 		}
+		residuals.merge(o.residuals);
 		frames += o.frames;
 	}
 
 	@Override
 	public long count(final int i) {
 		return count[i];
+	}
+
+	@Override
+	public double residualMean(final int i) {
+		return residuals.floatMean(i);
+	}
+
+	@Override
+	public double residualVariance(final int i) {
+		return residuals.floatVariance(i);
+	}
+
+	@Override
+	public long residualCount(final int i) {
+		return residuals.floatCount(i);
 	}
 
 	@Override

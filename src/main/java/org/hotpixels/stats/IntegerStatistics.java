@@ -12,9 +12,9 @@ import org.hotpixels.source.PixelType;
 abstract class IntegerStatistics extends PixelStatistics {
 
 	IntegerStatistics(final PixelType type, final int width, final int height,
-		final int channels)
+		final int channels, final int reach)
 	{
-		super(type, width, height, channels);
+		super(type, width, height, channels, reach);
 	}
 
 	/** Exact sum of the samples of pixel {@code i}. */
@@ -37,6 +37,67 @@ abstract class IntegerStatistics extends PixelStatistics {
 
 	@Override
 	public long count(final int i) {
+		return frames;
+	}
+
+	/**
+	 * Exact sum over the frames of the residual {@code 4 v - (sum of the four neighbours)} of
+	 * pixel (x, y) of channel c: it follows from the pixel sums.
+	 */
+	private long residualSum(final int x, final int y, final int c) {
+		final int d = residuals.reach, base = c * planeSize, row = base + y * width;
+		return 4 * sum(row + x) - sum(row + ResidualStatistics.neighbour(x, -d, width)) - sum(row +
+			ResidualStatistics.neighbour(x, d, width)) - sum(base + ResidualStatistics.neighbour(y, -d,
+				height) * width + x) - sum(base + ResidualStatistics.neighbour(y, d, height) * width + x);
+	}
+
+	@Override
+	public double residualMean(final int i) {
+		final double[] out = new double[3];
+		residual(i, out);
+		return out[0];
+	}
+
+	@Override
+	public double residualVariance(final int i) {
+		final double[] out = new double[3];
+		residual(i, out);
+		return out[1];
+	}
+
+	private void residual(final int i, final double[] out) {
+		final int c = i / planeSize, j = i - c * planeSize, y = j / width;
+		residual(j - y * width, y, c, out);
+	}
+
+	/** {@code n sum(r^2) - sum(r)^2}, exact, then rounded once; over 16 n (n - 1). */
+	@Override
+	public void residual(final int x, final int y, final int c, final double[] out) {
+		final long n = frames;
+		out[2] = n;
+		if (n == 0) {
+			out[0] = out[1] = Double.NaN;
+			return;
+		}
+		final long r = residualSum(x, y, c), q = residuals.squares[index(x, y, c)];
+		out[0] = r / (4.0 * n);
+		if (n < 2) {
+			out[1] = Double.NaN;
+			return;
+		}
+		double scaled;
+		try {
+			scaled = Math.subtractExact(Math.multiplyExact(n, q), Math.multiplyExact(r, r));
+		}
+		catch (final ArithmeticException e) {
+			scaled = BigInteger.valueOf(n).multiply(BigInteger.valueOf(q)).subtract(BigInteger.valueOf(
+				r).multiply(BigInteger.valueOf(r))).doubleValue();
+		}
+		out[1] = scaled / (16.0 * n * (n - 1));
+	}
+
+	@Override
+	public long residualCount(final int i) {
 		return frames;
 	}
 

@@ -45,9 +45,11 @@ public abstract class PixelStatistics {
 	protected final int planeSize;
 	/** Frames added, including those merged in. */
 	protected long frames;
+	/** Temporal statistics of each frame's spatial residual, accumulated alongside. */
+	final ResidualStatistics residuals;
 
 	protected PixelStatistics(final PixelType type, final int width, final int height,
-		final int channels)
+		final int channels, final int reach)
 	{
 		if (channels % type.channelsPerPlane() != 0) throw new IllegalArgumentException(
 			"RGB statistics need a multiple of three channels");
@@ -57,6 +59,16 @@ public abstract class PixelStatistics {
 		this.channels = channels;
 		this.planeSize = Math.multiplyExact(width, height);
 		Math.multiplyExact(planeSize, channels);
+		this.residuals = new ResidualStatistics(type, width, height, channels, reach);
+	}
+
+	/**
+	 * The reach of the spatial residual that suits frames of {@code type}: 2 for RGB (4:2:0 JPEG
+	 * chroma spreads a one-channel defect over 2x2 pixels) and for raw sensor mosaics (same-colour
+	 * sites are 2 apart), 1 otherwise.
+	 */
+	public static int defaultReach(final PixelType type, final boolean mosaic) {
+		return type == PixelType.RGB || mosaic ? 2 : 1;
 	}
 
 	/**
@@ -66,19 +78,35 @@ public abstract class PixelStatistics {
 	public static PixelStatistics create(final PixelType type, final int width, final int height,
 		final int channels)
 	{
+		return create(type, width, height, channels, defaultReach(type, false));
+	}
+
+	/**
+	 * Empty statistics whose spatial residuals compare each pixel with its same-channel
+	 * neighbours {@code reach} pixels away (see {@link #defaultReach}).
+	 */
+	public static PixelStatistics create(final PixelType type, final int width, final int height,
+		final int channels, final int reach)
+	{
 		switch (type) {
 			case GRAY16:
-				return new ShortStatistics(width, height, channels);
+				return new ShortStatistics(width, height, channels, reach);
 			case GRAY32:
-				return new FloatStatistics(width, height, channels);
+				return new FloatStatistics(width, height, channels, reach);
 			default:
-				return new ByteStatistics(type, width, height, channels);
+				return new ByteStatistics(type, width, height, channels, reach);
 		}
 	}
 
 	/** Empty statistics shaped like {@code frame}. */
 	public static PixelStatistics like(final Frame frame) {
 		return create(frame.type(), frame.width(), frame.height(), frame.channels());
+	}
+
+	/** Empty statistics shaped like {@code frame}, for a raw sensor mosaic if {@code mosaic}. */
+	public static PixelStatistics like(final Frame frame, final boolean mosaic) {
+		return create(frame.type(), frame.width(), frame.height(), frame.channels(), defaultReach(
+			frame.type(), mosaic));
 	}
 
 	/** Adds one frame. */
@@ -108,8 +136,10 @@ public abstract class PixelStatistics {
 		}
 		final int planeCount = channels / type.channelsPerPlane();
 		forEachTile(tile -> {
-			for (int p = 0; p < planeCount; p++)
+			for (int p = 0; p < planeCount; p++) {
 				accumulate(planes, p, tile[0], tile[1]);
+				residuals.accumulate(planes, p, tile[0], tile[1]);
+			}
 		});
 		this.frames += frames.size();
 	}
@@ -146,9 +176,41 @@ public abstract class PixelStatistics {
 
 	protected void checkMergeable(final PixelStatistics other) {
 		if (other.getClass() != getClass() || other.type != type || other.width != width ||
-			other.height != height || other.channels != channels) throw new IllegalArgumentException(
-				"Cannot merge " + other.shapeLabel() + " statistics into " + shapeLabel());
+			other.height != height || other.channels != channels || other.residualReach() !=
+				residualReach()) throw new IllegalArgumentException("Cannot merge " + other.shapeLabel() +
+					" statistics into " + shapeLabel());
 	}
+
+	/** Distance of the same-channel neighbours the spatial residuals compare each pixel with. */
+	public int residualReach() {
+		return residuals.reach;
+	}
+
+	/**
+	 * Mean over the frames of pixel {@code i}'s spatial residual: the pixel minus the mean of its
+	 * four same-channel neighbours {@link #residualReach} away (mirrored at the edges). NaN
+	 * without samples.
+	 */
+	public abstract double residualMean(int i);
+
+	/** Sample variance over the frames of pixel {@code i}'s spatial residual; NaN below 2. */
+	public abstract double residualVariance(int i);
+
+	/** Number of frames in pixel {@code i}'s residual statistics. */
+	public abstract long residualCount(int i);
+
+	/**
+	 * The residual statistics of pixel (x, y) of channel {@code c} at once, for loops over whole
+	 * planes: {@code out[0]} its mean, {@code out[1]} its sample variance, {@code out[2]} the
+	 * number of frames.
+	 */
+	public void residual(final int x, final int y, final int c, final double[] out) {
+		final int i = index(x, y, c);
+		out[0] = residualMean(i);
+		out[1] = residualVariance(i);
+		out[2] = residualCount(i);
+	}
+
 
 	/** Number of valid samples of pixel {@code i}. */
 	public abstract long count(int i);

@@ -25,8 +25,8 @@ final class ShortStatistics extends IntegerStatistics {
 	/** Frames in the int sums since the last carry. */
 	private int framesInInts;
 
-	ShortStatistics(final int width, final int height, final int channels) {
-		super(PixelType.GRAY16, width, height, channels);
+	ShortStatistics(final int width, final int height, final int channels, final int reach) {
+		super(PixelType.GRAY16, width, height, channels, reach);
 		final int size = planeSize * channels;
 		sum = new int[size];
 		squaresLow = new int[size];
@@ -117,6 +117,7 @@ final class ShortStatistics extends IntegerStatistics {
 			min[i] = Math.min(min[i], o.min[i]);
 			max[i] = Math.max(max[i], o.max[i]);
 		}
+		residuals.merge(o.residuals);
 		frames += o.frames;
 	}
 

@@ -14,6 +14,9 @@ import org.hotpixels.source.PixelType;
  * <li>32-bit: int count, double mean, double sum of squared deviations, float min, float max
  * (28 bytes).</li>
  * </ul>
+ * Then the spatial residuals ({@link ResidualStatistics}): for integer data a long sum of
+ * squared residuals (8 bytes), for 32-bit an int count, double mean and double sum of squared
+ * deviations (20 bytes).
  * Writing uses the statistics' accessors, reading their restore methods, so the accumulators may
  * lay out their arrays as they like (float statistics are read into their arrays directly).
  */
@@ -25,17 +28,29 @@ final class StatePayload {
 	static int bytesPerSample(final PixelType type) {
 		switch (type) {
 			case GRAY16:
-				return 20;
+				return 20 + 8;
 			case GRAY32:
-				return 28;
+				return 28 + 20;
 			default:
-				return 14;
+				return 14 + 8;
 		}
 	}
 
 	static void write(final PixelStatistics stats, final BlockOutput out) throws IOException {
 		if (stats instanceof FloatStatistics) writeFloat((FloatStatistics) stats, out);
 		else writeInteger((IntegerStatistics) stats, out);
+		final ResidualStatistics r = stats.residuals;
+		if (r.squares != null) {
+			for (final long q : r.squares)
+				out.putLong(q);
+			return;
+		}
+		for (final int c : r.count)
+			out.putInt(c);
+		for (final double m : r.mean)
+			out.putDouble(m);
+		for (final double m : r.m2)
+			out.putDouble(m);
 	}
 
 	private static void writeInteger(final IntegerStatistics s, final BlockOutput out)
@@ -107,5 +122,17 @@ final class StatePayload {
 			for (int i = 0; i < s.max.length; i++)
 				s.max[i] = in.getFloat();
 		}
+		final ResidualStatistics r = stats.residuals;
+		if (r.squares != null) {
+			for (int i = 0; i < r.squares.length; i++)
+				r.squares[i] = in.getLong();
+			return;
+		}
+		for (int i = 0; i < r.count.length; i++)
+			r.count[i] = in.getInt();
+		for (int i = 0; i < r.mean.length; i++)
+			r.mean[i] = in.getDouble();
+		for (int i = 0; i < r.m2.length; i++)
+			r.m2[i] = in.getDouble();
 	}
 }

@@ -24,8 +24,9 @@ import org.hotpixels.source.PixelType;
  * the merged result is bit-identical to one pass over all frames.
  * <p>
  * The format (version {@value #VERSION}, big-endian): the 8 magic bytes {@code HPXSTATS}, int
- * version, int bit depth (8, 16, 24 for RGB, 32), int width, int height, int channels, long frame
- * count, then the per-sample blocks described in {@link StatePayload}, then the CRC-32 of every
+ * version, int bit depth (8, 16, 24 for RGB, 32), int width, int height, int channels, int reach
+ * of the spatial residuals, long frame count, then the per-sample blocks described in
+ * {@link StatePayload}, then the CRC-32 of every
  * byte before it. A file whose name ends in {@code .gz} is gzip-compressed as a whole; reading
  * recognises compression by content. The file is streamed both ways, never held in memory.
  *
@@ -40,10 +41,10 @@ public final class StatisticsFile {
 	/** The usual extension of a statistics file. */
 	public static final String EXTENSION = ".hps";
 	/** The format version this code writes and reads. */
-	public static final int VERSION = 1;
+	public static final int VERSION = 2;
 
 	private static final byte[] MAGIC = "HPXSTATS".getBytes(StandardCharsets.US_ASCII);
-	private static final int HEADER_BYTES = MAGIC.length + 5 * 4 + 8;
+	private static final int HEADER_BYTES = MAGIC.length + 6 * 4 + 8;
 	/** Largest number of samples (pixels times channels) an accumulator array can hold. */
 	static final long MAX_SAMPLES = Integer.MAX_VALUE - 8;
 
@@ -75,6 +76,7 @@ public final class StatisticsFile {
 		data.putInt(stats.width());
 		data.putInt(stats.height());
 		data.putInt(stats.channels());
+		data.putInt(stats.residualReach());
 		data.putLong(stats.frameCount());
 		StatePayload.write(stats, data);
 		final int crc = data.checksum();
@@ -139,11 +141,16 @@ public final class StatisticsFile {
 		if (version > VERSION) throw new HotPixelsException(file + ": statistics format " + version +
 			" is newer than this version of Hot Pixel Finder reads (" + VERSION + "); update it.");
 		if (version < 1) throw damaged(file, "format version " + version);
+		if (version < VERSION) throw new HotPixelsException(file + ": statistics format " + version +
+			" was written by an older version of Hot Pixel Finder, without the residual statistics " +
+			"detection needs; run find on its frames again.");
 		final int depth = in.getInt();
 		final PixelType type = typeOf(depth);
 		if (type == null) throw damaged(file, "bit depth " + depth);
 		final int width = in.getInt(), height = in.getInt(), channels = in.getInt();
+		final int reach = in.getInt();
 		final long frames = in.getLong();
+		if (reach < 1 || reach > 2) throw damaged(file, "residual reach " + reach);
 		if (width < 1 || height < 1 || channels < 1 || channels % type.channelsPerPlane() != 0)
 			throw damaged(file, "size " + width + "x" + height + " with " + channels + " channels");
 		if (frames < 0) throw damaged(file, "frame count " + frames);
@@ -161,7 +168,7 @@ public final class StatisticsFile {
 			"x" + height + " with " + channels + " channels need " + megabytes(payload) +
 			" MB of memory, more than Java has left (" + megabytes(available) +
 			" MB); give Java more memory (-Xmx).");
-		final PixelStatistics stats = PixelStatistics.create(type, width, height, channels);
+		final PixelStatistics stats = PixelStatistics.create(type, width, height, channels, reach);
 		stats.frames = frames;
 		return stats;
 	}
@@ -196,7 +203,8 @@ public final class StatisticsFile {
 		for (final Path f : files.subList(1, files.size())) {
 			final PixelStatistics next = read(f);
 			if (next.type() != merged.type() || next.width() != merged.width() || next
-				.height() != merged.height() || next.channels() != merged.channels())
+				.height() != merged.height() || next.channels() != merged.channels() || next
+					.residualReach() != merged.residualReach())
 				throw new HotPixelsException(f + ": statistics of " + label(next) +
 					" cannot be merged with " + label(merged) + " (" + files.get(0) + ").");
 			try {

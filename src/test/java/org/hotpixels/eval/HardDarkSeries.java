@@ -85,6 +85,29 @@ final class HardDarkSeries implements DemoSeries {
 		return Frame.of(frameName(index), PixelType.GRAY16, width, height, plane);
 	}
 
+	/**
+	 * The spread of the master dark of {@code n} frames about its local level, as an astronomer
+	 * measures it: the robust spread of the differences of horizontally adjacent pixels of the
+	 * expected master dark (dark-current non-uniformity, column offsets), over the square root
+	 * of 2, combined with the frames' noise over sqrt(n).
+	 */
+	double masterSigma(final int n) {
+		final float[] d = new float[(width - 1) * height];
+		int k = 0;
+		for (int y = 0; y < height; y++)
+			for (int x = 0; x + 1 < width; x++) {
+				final int i = y * width + x;
+				d[k++] = (float) (sensor.gain * (rate[i] - rate[i + 1]) + columnBias[x] - columnBias[x +
+					1]);
+			}
+		for (int i = 0; i < d.length; i++)
+			d[i] = Math.abs(d[i]);
+		java.util.Arrays.sort(d);
+		final double spatial = 1.4826 * d[d.length / 2] / Math.sqrt(2);
+		final double t = sensor.temporalSigma();
+		return Math.sqrt(spatial * spatial + t * t / n);
+	}
+
 	DarkSensor sensor() {
 		return sensor;
 	}

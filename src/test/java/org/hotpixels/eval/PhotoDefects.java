@@ -27,6 +27,52 @@ final class PhotoDefects {
 	private PhotoDefects() {}
 
 	static List<PlantedDefect> create(final int width, final int height, final long seed) {
+		return create(width, height, seed, false);
+	}
+
+	/**
+	 * With {@code oneChannelExtras}, also the defects confined to one channel that 4:2:0 JPEG
+	 * hides best: two blue-only dead pixels, a blue-only 2-px hot cluster, a blue-only stuck
+	 * pixel on the right edge and a red-only hot pixel of +77.
+	 */
+	static List<PlantedDefect> create(final int width, final int height, final long seed,
+		final boolean oneChannelExtras)
+	{
+		final List<PlantedDefect> d = createCore(width, height, seed);
+		if (!oneChannelExtras) return d;
+		final Placement p = placementOf(d, width, height, seed);
+		final FastRandom r = p.random();
+		addChannel(d, p, 2, BLUE, "blue-only dead", () -> PlantedDefect.dead(0, 0, BLUE));
+		final int[] q = p.place(2, 1, SEPARATION);
+		final int extra = r.between(100, 180);
+		d.add(PlantedDefect.hot(q[0], q[1], BLUE, extra).withLabel("blue-only hot pair"));
+		d.add(PlantedDefect.hot(q[0] + 1, q[1], BLUE, extra).withLabel("blue-only hot pair"));
+		for (int t = 0;; t++) {
+			final int y = r.between(SEPARATION, height - SEPARATION - 1);
+			if (p.isFree(width - 1, y, 1, 1) || t > 10000) {
+				p.reserve(width - 1, y, 1, 1);
+				d.add(PlantedDefect.stuck(width - 1, y, BLUE, r.between(30, 230)).withLabel(
+					"blue-only stuck, right edge"));
+				break;
+			}
+		}
+		d.add(at(p, PlantedDefect.hot(0, 0, RED, 77).withLabel("red-only hot +77")));
+		return d;
+	}
+
+	/** A placement that holds every defect of {@code d}, for more of them. */
+	private static Placement placementOf(final List<PlantedDefect> d, final int width,
+		final int height, final long seed)
+	{
+		final Placement p = new Placement(FastRandom.forKey(seed, -3), width, height, SEPARATION);
+		for (final PlantedDefect x : d)
+			p.reserve(x.x(), x.y(), 1, x.length());
+		return p;
+	}
+
+	private static List<PlantedDefect> createCore(final int width, final int height,
+		final long seed)
+	{
 		final Placement p = new Placement(FastRandom.forKey(seed, -1), width, height, SEPARATION);
 		final FastRandom r = p.random();
 		final List<PlantedDefect> d = new ArrayList<>();

@@ -66,10 +66,78 @@ public final class RealEvaluation {
 		}
 		final long start = System.nanoTime();
 		final RealEvaluation e = new RealEvaluation(out, quick, sigma);
-		if (!only.equals("darks")) e.photos();
-		if (!only.equals("photos")) e.darks();
+		if (only.startsWith("current")) e.current(only);
+		else {
+			if (!only.equals("darks")) e.photos();
+			if (!only.equals("photos")) e.darks();
+		}
 		e.write((System.nanoTime() - start) / 1e9);
 		System.exit(0);
+	}
+
+	/**
+	 * The series of the detection issue: JPEG q92 4:2:0 photographs with defects confined to one
+	 * channel at 30, 60 and 100 frames and the same as lossless; a static textured scene of 100
+	 * 16-bit frames; 40 dark frames (16-bit and float) with hot pixels at 4-6, 6-25 and more
+	 * sigma of the master dark, column and row segments and dead pixels at the bias.
+	 */
+	private void current(final String only) throws Exception {
+		if (!only.endsWith(":photos")) currentDarks();
+		if (only.endsWith(":darks")) return;
+		final List<Path> files = RealPhotos.available();
+		if (files.isEmpty()) throw new IllegalStateException("No photographs: install " + String
+			.join(" ", RealPhotos.PACKAGES));
+		final List<BufferedImage> photos = RealPhotos.load(files);
+		for (final int n : new int[] { 30, 60, 100 }) {
+			final long seed = 40 + n;
+			final PhotoCropSeries s = new PhotoCropSeries(photos, WIDTH, HEIGHT, frames(n), seed,
+				PhotoDefects.create(WIDTH, HEIGHT, seed, true));
+			if (n == 60) photoSeries(s, "photos", Arrays.asList(Encoding.jpeg(92)));
+			else jpegOnly(s, "photos", Encoding.jpeg(92));
+		}
+		jpegOnly(new PhotoCropSeries(photos, WIDTH, HEIGHT, frames(60), 39, Collections
+			.emptyList()), "clean photos", Encoding.jpeg(92));
+	}
+
+	private void staticScenes(final List<BufferedImage> photos) {
+		for (final long seed : new long[] { 51, 52 }) {
+			final StaticSceneSeries s = new StaticSceneSeries(photos.get((int) (seed % photos.size())),
+				640, 480, frames(100), seed, true);
+			darkRows.add(find(s, "static scene " + seed, s.asSource(), OutputFormat.TIFF,
+				"16-bit lossless"));
+		}
+	}
+
+	private void currentDarks() throws Exception {
+		staticScenes(RealPhotos.load(RealPhotos.available()));
+		final int size = quick ? 512 : 1024;
+		for (final DarkSensor sensor : Arrays.asList(DarkSensor.warm(), DarkSensor.cooled())) {
+			final long seed = sensor.darkCurrent < 1 ? 61 : 62;
+			final HardDarkSeries s = new HardDarkSeries(sensor, size, size, 40, seed, MasterDarkDefects
+				.create(sensor, size, size, 40, seed));
+			darkRows.add(find(s, "darks: " + sensor.name, s.asSource(), OutputFormat.TIFF,
+				"16-bit lossless"));
+			if (sensor.darkCurrent > 1) {
+				final DemoSeries f = FloatSeries.of(s);
+				darkRows.add(find(f, "darks: " + sensor.name, f.asSource(), OutputFormat.TIFF,
+					"32-bit float"));
+				final HardDarkSeries clean = new HardDarkSeries(sensor, size, size, 40, seed + 100,
+					Collections.emptyList());
+				darkRows.add(find(clean, "clean darks: " + sensor.name, clean.asSource(),
+					OutputFormat.TIFF, "16-bit lossless"));
+			}
+		}
+	}
+
+	private void jpegOnly(final DemoSeries series, final String data, final Encoding encoding)
+		throws Exception
+	{
+		final Path folder = work.resolve("photos-" + series.seed());
+		final List<List<Path>> files = Encodings.write(series, folder, Arrays.asList(encoding), Math
+			.max(1, options.threads));
+		photoRows.add(find(series, data, new FileSeriesSource(files.get(0)), OutputFormat.JPEG,
+			encoding.label()));
+		Encodings.delete(folder);
 	}
 
 	private int frames(final int n) {
@@ -142,7 +210,13 @@ public final class RealEvaluation {
 		final Evaluation e = Evaluation.forFormat(series.planted(), r.defects(), format);
 		final Outcome o = new Outcome(data, series.size(), formatLabel, e, seconds);
 		log(o.row(false).trim());
-		details.append(o.details(12));
+		final String extra = LineAndChannelCheck.describe(series.planted(), r.defects(), format
+			.isLossy() ? 2 : 1);
+		final Map<String, Integer> fpKinds = new java.util.TreeMap<>();
+		for (final org.hotpixels.detect.Defect d : e.unmatchedDetections())
+			fpKinds.merge(d.kind() == null ? "?" : d.kind().label(), 1, Integer::sum);
+		if (!fpKinds.isEmpty()) log("- false positives by kind: " + fpKinds);
+		details.append(o.details(12)).append(extra);
 		return o;
 	}
 
