@@ -60,7 +60,6 @@ public final class DefectDetector {
 
 	private final double sigma;
 	private final CfaPattern cfa;
-	static final boolean DEBUG = System.getenv("HPDEBUG") != null;
 
 	/**
 	 * @param sigma detection threshold in robust standard deviations (lower finds fainter defects
@@ -86,16 +85,11 @@ public final class DefectDetector {
 			for (int site = 0; site < step * step; site++) {
 				progress.checkCancelled();
 				progress.progress(done++, total, "Scoring pixels");
-				final long t0 = System.nanoTime();
 				final PlaneScores plane = new PlaneScores(stats, c, site % step, site / step, step,
 					sigma, progress);
-				final long t1 = System.nanoTime();
 				flag(plane, candidates, progress);
-				final long t2 = System.nanoTime();
 				for (final LineDetector.Segment s : LineDetector.find(plane, sigma))
 					lines.add(toDefect(plane, s));
-				if (DEBUG) System.err.printf("plane %.3f flag %.3f lines %.3f%n", (t1 - t0) / 1e9, (t2 -
-					t1) / 1e9, (System.nanoTime() - t2) / 1e9);
 			}
 		progress.progress(total, total, "Clustering " + candidates.size() + " flagged pixels");
 		final List<Defect> merged = Lines.merge(lines, stats.channels());
@@ -142,7 +136,6 @@ public final class DefectDetector {
 			}
 		});
 		final double hotThreshold = threshold(flags, 1), coldThreshold = threshold(flags, -1);
-		if (DEBUG) System.err.println("thresholds " + hotThreshold + " " + coldThreshold + " flags " + flags.size());
 		final float[] buffer = new float[(2 * PlaneScores.RADIUS + 1) * (2 * PlaneScores.RADIUS + 1)];
 		for (final Flag f : flags) {
 			final int px = f.px, py = f.py, i = py * plane.pw + px;

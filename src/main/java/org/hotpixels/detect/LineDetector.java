@@ -144,11 +144,17 @@ final class LineDetector {
 		localScores(z, plane, plane.frames - 1);
 		// each line's own offset (a sensor's fixed pattern): clipped means, capped at 3 spreads
 		final float[] offset = new float[o.lines];
-		parallel(o.lines, l -> {
-			double sum = 0;
-			for (int k = 0; k < o.length; k++)
-				sum += Math.max(-3, Math.min(3, z[o.index(l, k)]));
-			offset[l] = (float) (sum / o.length);
+		forEachLineChunk(o, (first, last) -> {
+			final double[] sum = new double[last - first];
+			final int outer = o.column ? o.length : last - first, inner = o.column ? last - first
+				: o.length; // memory in order: row by row
+			for (int a = 0; a < outer; a++)
+				for (int b = 0; b < inner; b++) {
+					final int j = o.column ? b : a, k = o.column ? a : b;
+					sum[j] += Math.max(-3, Math.min(3, z[o.index(first + j, k)]));
+				}
+			for (int l = first; l < last; l++)
+				offset[l] = (float) (sum[l - first] / o.length);
 		});
 		final double middle = median(offset);
 		final double cap = 3 * spread(centred(offset, middle));
@@ -156,13 +162,16 @@ final class LineDetector {
 			offset[l] = (float) (middle + Math.max(-cap, Math.min(cap, offset[l] - middle)));
 		final double scale = 1 / Math.sqrt(varianceFactor(z, o, offset));
 		final List<int[]> found = new ArrayList<>();
-		parallel(o.lines, l -> {
+		forEachLineChunk(o, (first, last) -> {
 			for (final int sign : new int[] { 1, -1 }) {
-				final int[] run = bestRun(z, o, l, sign, offset[l], scale);
-				if (run == null || run[1] - run[0] + 1 < MIN_LENGTH) continue;
-				final int[] segment = check(z, across, o, l, run, sign, offset[l], scale, sigma, r);
-				if (segment != null) synchronized (found) {
-					found.add(segment);
+				final int[][] runs = bestRuns(z, o, first, last, sign, offset, scale);
+				for (int l = first; l < last; l++) {
+					final int[] run = runs[l - first];
+					if (run == null || run[1] - run[0] + 1 < MIN_LENGTH) continue;
+					final int[] segment = check(z, across, o, l, run, sign, offset[l], scale, sigma, r);
+					if (segment != null) synchronized (found) {
+						found.add(segment);
+					}
 				}
 			}
 		});
@@ -170,30 +179,54 @@ final class LineDetector {
 			out.add(new Segment(o.column, s[0], s[1], s[2], s[3], Float.intBitsToFloat(s[4])));
 	}
 
+	/** Runs {@code body} on chunks {@code [first, last)} of the lines, on ImgLib2's threads. */
+	private static void forEachLineChunk(final Layout o, final LineChunk body) {
+		final int chunk = Math.max(1, Math.min(256, (o.lines + 15) / 16));
+		final List<int[]> chunks = new ArrayList<>();
+		for (int first = 0; first < o.lines; first += chunk)
+			chunks.add(new int[] { first, Math.min(o.lines, first + chunk) });
+		Parallelization.getTaskExecutor().forEach(chunks, c -> body.run(c[0], c[1]));
+	}
+
+	private interface LineChunk {
+
+		void run(int first, int last);
+	}
+
 	/**
-	 * Kadane's maximum subarray of {@code min(CLIP, sign * score) - DRIFT} along line {@code l}:
-	 * {start, end, evidence as float bits}, or null if nothing is positive.
+	 * Kadane's maximum subarray of {@code min(CLIP, sign * score) - DRIFT} along each line of
+	 * {@code [first, last)}, all of them in one sweep (row by row for columns, so memory is read
+	 * in order): per line {start, end, evidence as float bits}, or null if nothing is positive.
 	 */
-	private static int[] bestRun(final float[] z, final Layout o, final int l, final int sign,
-		final float offset, final double scale)
+	private static int[][] bestRuns(final float[] z, final Layout o, final int first,
+		final int last, final int sign, final float[] offset, final double scale)
 	{
-		double current = 0, best = 0;
-		int currentStart = 0, bestStart = -1, bestEnd = -1;
-		for (int k = 0; k < o.length; k++) {
-			final double v = Math.min(CLIP, sign * (z[o.index(l, k)] - offset) * scale) - DRIFT;
-			if (current <= 0) {
-				current = v;
-				currentStart = k;
+		final int n = last - first;
+		final double[] current = new double[n], best = new double[n];
+		final int[] currentStart = new int[n], bestStart = new int[n], bestEnd = new int[n];
+		java.util.Arrays.fill(bestEnd, -1);
+		// columns: row by row across the chunk; rows: one row after the other
+		final int outer = o.column ? o.length : n, inner = o.column ? n : o.length;
+		for (int a = 0; a < outer; a++)
+			for (int b = 0; b < inner; b++) {
+				final int j = o.column ? b : a, k = o.column ? a : b, l = first + j;
+				final double v = Math.min(CLIP, sign * (z[o.index(l, k)] - offset[l]) * scale) - DRIFT;
+				if (current[j] <= 0) {
+					current[j] = v;
+					currentStart[j] = k;
+				}
+				else current[j] += v;
+				if (current[j] > best[j]) {
+					best[j] = current[j];
+					bestStart[j] = currentStart[j];
+					bestEnd[j] = k;
+				}
 			}
-			else current += v;
-			if (current > best) {
-				best = current;
-				bestStart = currentStart;
-				bestEnd = k;
-			}
-		}
-		return bestEnd < 0 ? null : new int[] { bestStart, bestEnd, Float.floatToIntBits(
-			(float) best) };
+		final int[][] out = new int[n][];
+		for (int j = 0; j < n; j++)
+			if (bestEnd[j] >= 0) out[j] = new int[] { bestStart[j], bestEnd[j], Float.floatToIntBits(
+				(float) best[j]) };
+		return out;
 	}
 
 	/** The segment {line, start, end, peak, score bits} if the run passes every test, else null. */

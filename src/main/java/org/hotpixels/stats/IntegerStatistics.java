@@ -79,7 +79,7 @@ abstract class IntegerStatistics extends PixelStatistics {
 			out[0] = out[1] = Double.NaN;
 			return;
 		}
-		final long r = residualSum(x, y, c), q = residuals.squares[index(x, y, c)];
+		final long r = residualSum(x, y, c), q = residuals.squares(index(x, y, c));
 		out[0] = r / (4.0 * n);
 		if (n < 2) {
 			out[1] = Double.NaN;

@@ -127,6 +127,7 @@ public abstract class PixelStatistics {
 
 	private void addChecked(final List<Frame> frames) {
 		beforeAdding(frames.size());
+		residuals.beforeAdding(frames.size());
 		final Object[][] planes = new Object[frames.size()][];
 		for (int f = 0; f < planes.length; f++) {
 			final Frame frame = frames.get(f);

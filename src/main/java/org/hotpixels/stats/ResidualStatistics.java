@@ -23,8 +23,18 @@ final class ResidualStatistics {
 	private final PixelType type;
 	private final int width, height, planeSize;
 	final int reach;
-	/** Integer data: sum of r^2 per sample. */
-	final long[] squares;
+	/**
+	 * Integer data: sum of r^2 per sample since the last carry, in doubles (exact: every sum of
+	 * up to {@link #SAFE_FRAMES} squares of residuals of 16-bit data stays below 2^53); their
+	 * totals are {@link #squares(int)}.
+	 */
+	private final double[] recent;
+	/** Integer data: sums carried out of {@link #recent}; null until a series outgrows it. */
+	private long[] carried;
+	/** Frames in {@link #recent} since the last carry. */
+	private int framesInRecent;
+	/** Frames whose squared residuals (each below (4 x 65535)^2) sum exactly in a double. */
+	static final int SAFE_FRAMES = 131_000;
 	/** Float data: valid residuals, their mean and sum of squared deviations, per sample. */
 	final int[] count;
 	final double[] mean, m2;
@@ -40,12 +50,12 @@ final class ResidualStatistics {
 		this.planeSize = width * height;
 		final int size = planeSize * channels;
 		if (type.isInteger()) {
-			squares = new long[size];
+			recent = new double[size];
 			count = null;
 			mean = m2 = null;
 		}
 		else {
-			squares = null;
+			recent = null;
 			count = new int[size];
 			mean = new double[size];
 			m2 = new double[size];
@@ -63,25 +73,86 @@ final class ResidualStatistics {
 		return m >= 0 && m < size ? m : x;
 	}
 
-	/** Accumulates plane {@code p} of every frame for pixels {@code [from, to)} of the plane. */
+	/** True for integer data, whose squared residuals are kept exactly. */
+	boolean exact() {
+		return recent != null;
+	}
+
+	/** Exact sum of the squared residuals {@code r} of sample {@code i} (integer data). */
+	long squares(final int i) {
+		return (carried == null ? 0 : carried[i]) + (long) recent[i];
+	}
+
+	/** Restores the saved sum of squared residuals of sample {@code i} (integer data). */
+	void restoreSquares(final int i, final long value) {
+		if (carried == null) carried = new long[recent.length];
+		carried[i] = value;
+		recent[i] = 0;
+	}
+
+	/** Called before a batch of {@code count} frames: keeps the double sums exact. */
+	void beforeAdding(final int count) {
+		if (recent == null) return;
+		if (framesInRecent + count > SAFE_FRAMES) carry();
+		framesInRecent += count;
+	}
+
+	private void carry() {
+		if (carried == null) carried = new long[recent.length];
+		for (int i = 0; i < recent.length; i++) {
+			carried[i] += (long) recent[i];
+			recent[i] = 0;
+		}
+		framesInRecent = 0;
+	}
+
+	/**
+	 * Accumulates plane {@code p} of every frame for pixels {@code [from, to)} of the plane: span
+	 * by span, the span's sums in a scratch row while every frame of the batch streams over it.
+	 */
 	void accumulate(final Object[][] planes, final int p, final int from, final int to) {
-		for (final Object[] frame : planes) {
-			final Object plane = frame[p];
-			switch (type) {
-				case GRAY8:
-					accumulate(new Bytes((byte[]) plane), p * planeSize, from, to);
-					break;
-				case GRAY16:
-					accumulate(new Shorts((short[]) plane), p * planeSize, from, to);
-					break;
-				case RGB:
-					for (int c = 0; c < 3; c++)
-						accumulate(new RgbChannel((int[]) plane, 16 - 8 * c), (3 * p + c) * planeSize, from,
-							to);
-					break;
-				default:
-					accumulateFloat((float[]) plane, p * planeSize, from, to);
+		if (type == PixelType.GRAY32) {
+			for (final Object[] frame : planes)
+				accumulateFloat((float[]) frame[p], p * planeSize, from, to);
+			return;
+		}
+		final Scratch scratch = SCRATCH.get();
+		for (int c = 0; c < type.channelsPerPlane(); c++) {
+			final int offset = (type.channelsPerPlane() * p + c) * planeSize;
+			for (int start = from; start < to; start += SPAN) {
+				final int n = Math.min(SPAN, to - start);
+				final double[] acc = scratch.acc;
+				System.arraycopy(recent, offset + start, acc, 0, n);
+				for (final Object[] frame : planes) {
+					final Object plane = frame[p];
+					final Samples s = type == PixelType.GRAY16 ? new Shorts((short[]) plane)
+						: type == PixelType.GRAY8 ? new Bytes((byte[]) plane) : new RgbChannel((int[]) plane, 16 -
+							8 * c);
+					residuals(s, start, n, scratch.r);
+					square(acc, scratch.r, n);
+				}
+				System.arraycopy(acc, 0, recent, offset + start, n);
 			}
+		}
+	}
+
+	/** Pixels per span of {@link #accumulate}. */
+	private static final int SPAN = 1024;
+
+	/** Per-thread scratch rows of {@link #accumulate}. */
+	private static final class Scratch {
+
+		final double[] acc = new double[SPAN];
+		final int[] r = new int[SPAN];
+	}
+
+	private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+	/** {@code acc[k] += r[k]^2}, exactly (each square below 2^37), in a loop C2 vectorizes. */
+	private static void square(final double[] acc, final int[] r, final int n) {
+		for (int k = 0; k < n; k++) {
+			final double v = r[k];
+			acc[k] += v * v;
 		}
 	}
 
@@ -135,66 +206,54 @@ final class ResidualStatistics {
 		}
 	}
 
-	/**
-	 * Integer residuals, row by row: interior pixels by one of the type's loops with direct
-	 * offsets (the common case; one loop per type so that each stays monomorphic and simple),
-	 * edge pixels through {@link #neighbour}.
-	 */
-	private void accumulate(final Samples s, final int offset, final int from, final int to) {
+	/** The residuals of pixels {@code [start, start + n)} of plane {@code s} into {@code r}. */
+	private void residuals(final Samples s, final int start, final int n, final int[] r) {
 		final int d = reach;
-		for (int start = from; start < to;) {
-			final int y = start / width;
-			final int end = Math.min(to, (y + 1) * width);
+		for (int i = start; i < start + n;) {
+			final int y = i / width;
+			final int end = Math.min(start + n, (y + 1) * width);
 			final boolean innerRow = y >= d && y < height - d;
-			final int innerFrom = innerRow ? Math.max(start, y * width + d) : end;
+			final int innerFrom = innerRow ? Math.min(end, Math.max(i, y * width + d)) : end;
 			final int innerTo = innerRow ? Math.max(innerFrom, Math.min(end, (y + 1) * width - d))
 				: end;
-			for (int i = start; i < innerFrom; i++)
-				squares[offset + i] += square(edgeResidual(s, i - y * width, y));
-			if (s instanceof Shorts) inner(((Shorts) s).v, offset, innerFrom, innerTo);
-			else if (s instanceof Bytes) inner(((Bytes) s).v, offset, innerFrom, innerTo);
-			else inner(((RgbChannel) s).v, ((RgbChannel) s).shift, offset, innerFrom, innerTo);
-			for (int i = innerTo; i < end; i++)
-				squares[offset + i] += square(edgeResidual(s, i - y * width, y));
-			start = end;
+			for (int k = i; k < innerFrom; k++)
+				r[k - start] = (int) edgeResidual(s, k - y * width, y);
+			if (s instanceof Shorts) inner(((Shorts) s).v, r, start, innerFrom, innerTo);
+			else if (s instanceof Bytes) inner(((Bytes) s).v, r, start, innerFrom, innerTo);
+			else inner(((RgbChannel) s).v, ((RgbChannel) s).shift, r, start, innerFrom, innerTo);
+			for (int k = innerTo; k < end; k++)
+				r[k - start] = (int) edgeResidual(s, k - y * width, y);
+			i = end;
 		}
 	}
 
-	private void inner(final short[] v, final int offset, final int from, final int to) {
-		final long[] sq = squares;
-		final int d = reach, dw = reach * width;
-		for (int i = from; i < to; i++) {
-			final long r = 4 * (v[i] & 0xffff) - (v[i - d] & 0xffff) - (v[i + d] & 0xffff) - (v[i -
-				dw] & 0xffff) - (v[i + dw] & 0xffff);
-			sq[offset + i] += r * r;
-		}
-	}
-
-	private void inner(final byte[] v, final int offset, final int from, final int to) {
-		final long[] sq = squares;
-		final int d = reach, dw = reach * width;
-		for (int i = from; i < to; i++) {
-			final int r = 4 * (v[i] & 0xff) - (v[i - d] & 0xff) - (v[i + d] & 0xff) - (v[i - dw] &
-				0xff) - (v[i + dw] & 0xff);
-			sq[offset + i] += r * r;
-		}
-	}
-
-	private void inner(final int[] v, final int shift, final int offset, final int from,
+	private void inner(final short[] v, final int[] r, final int start, final int from,
 		final int to)
 	{
-		final long[] sq = squares;
 		final int d = reach, dw = reach * width;
-		for (int i = from; i < to; i++) {
-			final int r = 4 * (v[i] >> shift & 0xff) - (v[i - d] >> shift & 0xff) - (v[i + d] >> shift &
-				0xff) - (v[i - dw] >> shift & 0xff) - (v[i + dw] >> shift & 0xff);
-			sq[offset + i] += r * r;
-		}
+		for (int i = from; i < to; i++)
+			r[i - start] = 4 * (v[i] & 0xffff) - (v[i - d] & 0xffff) - (v[i + d] & 0xffff) - (v[i -
+				dw] & 0xffff) - (v[i + dw] & 0xffff);
 	}
 
-	private static long square(final long r) {
-		return r * r;
+	private void inner(final byte[] v, final int[] r, final int start, final int from,
+		final int to)
+	{
+		final int d = reach, dw = reach * width;
+		for (int i = from; i < to; i++)
+			r[i - start] = 4 * (v[i] & 0xff) - (v[i - d] & 0xff) - (v[i + d] & 0xff) - (v[i - dw] &
+				0xff) - (v[i + dw] & 0xff);
 	}
+
+	private void inner(final int[] v, final int shift, final int[] r, final int start,
+		final int from, final int to)
+	{
+		final int d = reach, dw = reach * width;
+		for (int i = from; i < to; i++)
+			r[i - start] = 4 * (v[i] >> shift & 0xff) - (v[i - d] >> shift & 0xff) - (v[i + d] >> shift &
+				0xff) - (v[i - dw] >> shift & 0xff) - (v[i + dw] >> shift & 0xff);
+	}
+
 
 	private long edgeResidual(final Samples s, final int x, final int y) {
 		final int row = y * width;
@@ -225,9 +284,17 @@ final class ResidualStatistics {
 	void merge(final ResidualStatistics other) {
 		if (other.reach != reach) throw new IllegalArgumentException("Cannot merge residuals of reach " +
 			other.reach + " into reach " + reach);
-		if (squares != null) {
-			for (int i = 0; i < squares.length; i++)
-				squares[i] += other.squares[i];
+		if (recent != null) {
+			if (other.carried != null || framesInRecent + other.framesInRecent > SAFE_FRAMES) {
+				carry();
+				for (int i = 0; i < recent.length; i++)
+					carried[i] += other.squares(i);
+			}
+			else {
+				for (int i = 0; i < recent.length; i++)
+					recent[i] += other.recent[i];
+				framesInRecent += other.framesInRecent;
+			}
 			return;
 		}
 		for (int i = 0; i < count.length; i++) {

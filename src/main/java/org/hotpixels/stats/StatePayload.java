@@ -40,9 +40,10 @@ final class StatePayload {
 		if (stats instanceof FloatStatistics) writeFloat((FloatStatistics) stats, out);
 		else writeInteger((IntegerStatistics) stats, out);
 		final ResidualStatistics r = stats.residuals;
-		if (r.squares != null) {
-			for (final long q : r.squares)
-				out.putLong(q);
+		if (r.exact()) {
+			final int n = stats.planeSize() * stats.channels();
+			for (int i = 0; i < n; i++)
+				out.putLong(r.squares(i));
 			return;
 		}
 		for (final int c : r.count)
@@ -123,9 +124,10 @@ final class StatePayload {
 				s.max[i] = in.getFloat();
 		}
 		final ResidualStatistics r = stats.residuals;
-		if (r.squares != null) {
-			for (int i = 0; i < r.squares.length; i++)
-				r.squares[i] = in.getLong();
+		if (r.exact()) {
+			final int n = stats.planeSize() * stats.channels();
+			for (int i = 0; i < n; i++)
+				r.restoreSquares(i, in.getLong());
 			return;
 		}
 		for (int i = 0; i < r.count.length; i++)
