@@ -1,6 +1,11 @@
 package org.hotpixels.source;
 
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.IndexColorModel;
 import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferUShort;
 import java.awt.image.Raster;
@@ -30,10 +35,21 @@ import ij.io.TiffDecoder;
 import org.hotpixels.HotPixelsException;
 
 /**
- * Decodes one image file into a {@link Frame}: TIFF (8/16/32-bit, RGB, multi-page, compressed)
- * with ImageJ's own TIFF decoder, JPEG/PNG/BMP/GIF with {@code javax.imageio}, and anything else
- * ImageJ 1 opens (PGM, FITS, ...) through {@link Opener}. Sizes are checked in the header before
- * pixels are allocated, and a truncated file is an error rather than a half-grey frame.
+ * Decodes one image file into a {@link Frame}, to the values the file holds or not at all:
+ * <ul>
+ * <li>TIFF (8/16/32-bit, RGB, 48-bit RGB, multi-page, compressed) with ImageJ's own TIFF decoder;
+ * signed 8-bit and 16-bit samples are offset into the unsigned range (+128, +32768: ImageJ's
+ * convention), unsigned 32-bit integers become 32-bit float (refused beyond 2^24, where float is
+ * no longer exact). BigTIFF, tiled and JPEG-compressed TIFF with TwelveMonkeys' TIFF reader.</li>
+ * <li>JPEG (8-bit grey or colour; 12-bit, lossless, CMYK and YCCK JPEG are refused), PNG, BMP,
+ * GIF (every frame of an animation) with {@code javax.imageio}, from the stored samples: no
+ * colour management, alpha dropped, 16-bit PNG kept at 16 bits.</li>
+ * <li>FITS with {@link FitsImage} (every plane of a cube is a frame).</li>
+ * <li>anything else ImageJ 1 opens (PGM, DICOM, ...) through {@link Opener}; a file that holds
+ * more than one image there is refused.</li>
+ * </ul>
+ * Sizes are checked in the header before pixels are allocated, and a truncated file is an error
+ * rather than a half-grey frame.
  *
  * <pre>{@code
  * Frame f = ImageFileReader.read(Paths.get("IMG_0001.JPG"), 0);
@@ -55,10 +71,17 @@ public final class ImageFileReader {
 
 	private ImageFileReader() {}
 
-	/** Number of frames in the file: pages of a TIFF, 1 for other formats. */
+	/**
+	 * Number of frames in the file: pages of a TIFF, planes of a FITS cube, frames of an animated
+	 * GIF, 1 for other formats.
+	 */
 	public static int pageCount(final Path file) {
 		checkReadable(file);
+		if (FitsImage.isFits(file)) return FitsImage.open(file).frames();
+		if (isGif(file)) return gifFrames(file);
 		if (!isTiff(file)) return 1;
+		final TiffProbe probe = TiffProbe.read(file);
+		if (!probe.imageJCanRead()) return probe.pages.size();
 		final FileInfo[] info = tiffInfo(file);
 		return info.length == 1 ? Math.max(1, info[0].nImages) : info.length;
 	}
@@ -68,7 +91,10 @@ public final class ImageFileReader {
 		checkReadable(file);
 		try {
 			if (isTiff(file)) return readTiff(file, page);
-			final Frame f = readWithImageIO(file);
+			if (FitsImage.isFits(file)) return FitsImage.open(file).read(page);
+			final JpegHeader jpeg = JpegHeader.read(file);
+			if (jpeg != null) jpeg.checkDecodable(file);
+			final Frame f = readWithImageIO(file, page);
 			return f != null ? f : readWithImageJ(file);
 		}
 		catch (final HotPixelsException e) {
@@ -79,6 +105,20 @@ public final class ImageFileReader {
 		}
 		catch (final OutOfMemoryError e) {
 			throw new HotPixelsException(file + ": not enough memory to decode this image.", e);
+		}
+	}
+
+	/**
+	 * The EXIF orientation of a JPEG file (1..8), 1 for other files and JPEGs without one. Frames
+	 * are always read as stored, never turned by this tag.
+	 */
+	public static int orientation(final Path file) {
+		try {
+			final JpegHeader jpeg = JpegHeader.read(file);
+			return jpeg == null ? 1 : jpeg.orientation;
+		}
+		catch (final IOException e) {
+			return 1;
 		}
 	}
 
@@ -105,10 +145,19 @@ public final class ImageFileReader {
 		return n.endsWith(".tif") || n.endsWith(".tiff");
 	}
 
+	static boolean isGif(final Path file) {
+		return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gif");
+	}
+
+	/** True if the file may hold several frames (TIFF, FITS, GIF). */
+	static boolean mayHavePages(final Path file) {
+		return isTiff(file) || isGif(file) || FitsImage.isFits(file);
+	}
+
 	private static FileInfo[] tiffInfo(final Path file) {
 		final FileInfo[] info;
 		try {
-			final File f = file.toFile();
+			final File f = file.toAbsolutePath().toFile(); // a bare name has no parent
 			info = new TiffDecoder(f.getParent() + File.separator, f.getName()).getTiffInfo();
 		}
 		catch (final IOException | RuntimeException e) {
@@ -120,7 +169,7 @@ public final class ImageFileReader {
 		return info;
 	}
 
-	private static void checkSize(final Path file, final long width, final long height,
+	static void checkSize(final Path file, final long width, final long height,
 		final int bytesPerPixel)
 	{
 		if (width <= 0 || height <= 0) throw new HotPixelsException(file +
@@ -149,10 +198,14 @@ public final class ImageFileReader {
 	}
 
 	private static Frame readTiff(final Path file, final int page) throws IOException {
+		final TiffProbe probe = TiffProbe.read(file);
+		if (!probe.imageJCanRead()) return readTiffWithImageIO(file, page, probe);
 		final FileInfo[] info = tiffInfo(file);
 		final FileInfo fi = (FileInfo) info[0].clone();
 		final int pages = info.length == 1 ? Math.max(1, fi.nImages) : info.length;
 		if (page >= pages) throw new IllegalArgumentException("page " + page + " of " + pages);
+		final TiffProbe.Page tags = probe.pages.get(Math.min(info.length == 1 ? 0 : page, probe.pages
+			.size() - 1));
 		if (info.length == 1 && fi.nImages > 1) {
 			final long size = (long) fi.width * fi.height * fi.getBytesPerPixel();
 			fi.longOffset = fi.getOffset() + page * (size + fi.getGap());
@@ -169,6 +222,9 @@ public final class ImageFileReader {
 			fi.stripLengths = p.stripLengths;
 			fi.compression = p.compression;
 		}
+		// ImageJ reads 32-bit integers as signed unless told; TIFF's default is unsigned
+		if (fi.fileType == FileInfo.GRAY32_INT && tags.bitsPerSample == 32 && !tags.isSigned())
+			fi.fileType = FileInfo.GRAY32_UNSIGNED;
 		fi.nImages = 1;
 		checkNotTruncated(file, fi);
 		final Object pixels;
@@ -180,7 +236,73 @@ public final class ImageFileReader {
 		}
 		if (pixels == null) throw new HotPixelsException(file +
 			": TIFF pixel data is truncated or unreadable.");
+		if (pixels instanceof byte[] && tags.isSigned() && tags.bitsPerSample == 8) {
+			final byte[] b = (byte[]) pixels; // signed 8-bit: -128..127 becomes 0..255
+			for (int i = 0; i < b.length; i++)
+				b[i] ^= (byte) 0x80;
+		}
+		if (fi.fileType == FileInfo.GRAY32_INT || fi.fileType == FileInfo.GRAY32_UNSIGNED)
+			checkExactInFloat(file, (float[]) pixels);
 		return toFrame(file, fi, pixels);
+	}
+
+	/** 2^24: integers up to this size are exact in 32-bit float. */
+	private static final float FLOAT_EXACT = 16777216f;
+
+	private static void checkExactInFloat(final Path file, final float[] values) {
+		for (final float v : values)
+			if (Math.abs(v) >= FLOAT_EXACT) throw new HotPixelsException(file +
+				": holds 32-bit integers beyond 16,777,216, which 32-bit float cannot hold " +
+				"exactly; convert it to 32-bit float first.");
+	}
+
+	/** BigTIFF, tiles, JPEG and other compressions: TwelveMonkeys' reader, asked directly. */
+	private static Frame readTiffWithImageIO(final Path file, final int page,
+		final TiffProbe probe) throws IOException
+	{
+		if (page >= probe.pages.size()) throw new IllegalArgumentException("page " + page + " of " +
+			probe.pages.size());
+		final TiffProbe.Page tags = probe.pages.get(page);
+		checkSize(file, tags.width, tags.height, tags.bitsPerSample > 16 ? 4 : tags
+			.samplesPerPixel > 1 ? 4 : tags.bitsPerSample > 8 ? 2 : 1);
+		final ImageReader reader = new com.twelvemonkeys.imageio.plugins.tiff.TIFFImageReaderSpi()
+			.createReaderInstance();
+		try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+			reader.setInput(in, false, true);
+			final BufferedImage image = decode(file, reader, page, reader.getDefaultReadParam());
+			final Frame f = toFrame(file, image, tags.isSigned());
+			if (f.type() == PixelType.GRAY32 && tags.sampleFormat != 3) for (int p = 0; p < f
+				.planeCount(); p++)
+				checkExactInFloat(file, (float[]) f.plane(p));
+			return f;
+		}
+		catch (final javax.imageio.IIOException e) {
+			throw new HotPixelsException(file + ": damaged or unsupported TIFF (" + reason(e) +
+				").", e);
+		}
+		finally {
+			reader.dispose();
+		}
+	}
+
+	/** Decodes image {@code index}; a decoder warning (truncated data) is an error. */
+	private static BufferedImage decode(final Path file, final ImageReader reader,
+		final int index, final ImageReadParam param) throws IOException
+	{
+		final StringBuilder warnings = new StringBuilder();
+		final IIOReadWarningListener listener = (source, warning) -> warnings.append(warnings
+			.length() > 0 ? "; " : "").append(warning);
+		reader.addIIOReadWarningListener(listener);
+		final BufferedImage image;
+		try {
+			image = reader.read(index, param);
+		}
+		catch (final java.io.EOFException e) {
+			throw new HotPixelsException(file + ": damaged image (it ends early).", e);
+		}
+		if (warnings.length() > 0) throw new HotPixelsException(file + ": damaged image (" +
+			warnings + ").");
+		return image;
 	}
 
 	private static void checkNotTruncated(final Path file, final FileInfo fi) throws IOException {
@@ -203,14 +325,8 @@ public final class ImageFileReader {
 		final String name = file.getFileName().toString();
 		final int w = fi.width, h = fi.height;
 		if (pixels instanceof byte[]) return Frame.of(name, PixelType.GRAY8, w, h, pixels);
-		if (pixels instanceof short[]) {
-			if (fi.fileType == FileInfo.GRAY16_SIGNED) {
-				final short[] s = (short[]) pixels; // ImageJ's convention: shift into 0..65535
-				for (int i = 0; i < s.length; i++)
-					s[i] = (short) (s[i] + 32768);
-			}
-			return Frame.of(name, PixelType.GRAY16, w, h, pixels);
-		}
+		// signed 16-bit: ImageJ's reader has already added 32768 (its convention)
+		if (pixels instanceof short[]) return Frame.of(name, PixelType.GRAY16, w, h, pixels);
 		if (pixels instanceof float[]) return Frame.of(name, PixelType.GRAY32, w, h, pixels);
 		if (pixels instanceof int[]) return Frame.of(name, PixelType.RGB, w, h, pixels);
 		if (pixels instanceof Object[]) { // 48-bit RGB: three 16-bit planes
@@ -221,23 +337,18 @@ public final class ImageFileReader {
 	}
 
 	/** Decodes with an ImageIO reader, or returns null if ImageIO has none for this file. */
-	private static Frame readWithImageIO(final Path file) throws IOException {
+	private static Frame readWithImageIO(final Path file, final int page) throws IOException {
 		try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
 			if (in == null) return null;
 			final Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
 			if (!readers.hasNext()) return null;
 			final ImageReader reader = readers.next();
 			try {
-				reader.setInput(in, true, true);
-				checkSize(file, reader.getWidth(0), reader.getHeight(0), bytesPerPixel(reader));
-				final StringBuilder warnings = new StringBuilder();
-				final IIOReadWarningListener listener = (source, warning) -> warnings.append(
-					warnings.length() > 0 ? "; " : "").append(warning);
-				reader.addIIOReadWarningListener(listener);
-				final BufferedImage image = reader.read(0, readParam(reader));
-				if (warnings.length() > 0) throw new HotPixelsException(file + ": damaged image (" +
-					warnings + ").");
-				return toFrame(file.getFileName().toString(), image);
+				reader.setInput(in, page == 0 && !isGif(file), !isGif(file));
+				checkSize(file, reader.getWidth(page), reader.getHeight(page), bytesPerPixel(reader));
+				if (isGif(file)) checkWholeGifFrame(file, reader, page);
+				final BufferedImage image = decode(file, reader, page, readParam(reader));
+				return toFrame(file, image, false);
 			}
 			catch (final javax.imageio.IIOException e) {
 				throw new HotPixelsException(file + ": damaged or unsupported image (" + reason(e) +
@@ -247,6 +358,61 @@ public final class ImageFileReader {
 				reader.dispose();
 			}
 		}
+	}
+
+	/** Frames of a GIF (an animation has several), counted by ImageIO's GIF reader. */
+	private static int gifFrames(final Path file) {
+		try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+			final Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+			if (!readers.hasNext()) return 1;
+			final ImageReader reader = readers.next();
+			try {
+				reader.setInput(in, false, true);
+				return Math.max(1, reader.getNumImages(true));
+			}
+			finally {
+				reader.dispose();
+			}
+		}
+		catch (final IOException | RuntimeException e) {
+			return 1; // reading it tells what is wrong, in order
+		}
+	}
+
+	/**
+	 * Frames of an animated GIF after the first usually only update part of the picture; those
+	 * are refused, since a frame is always a whole picture here.
+	 */
+	private static void checkWholeGifFrame(final Path file, final ImageReader reader,
+		final int index) throws IOException
+	{
+		final javax.imageio.metadata.IIOMetadata stream = reader.getStreamMetadata();
+		final javax.imageio.metadata.IIOMetadata image = reader.getImageMetadata(index);
+		if (stream == null || image == null) return;
+		final org.w3c.dom.Node s = stream.getAsTree("javax_imageio_gif_stream_1.0");
+		final org.w3c.dom.Node i = image.getAsTree("javax_imageio_gif_image_1.0");
+		final String sw = attribute(s, "LogicalScreenDescriptor", "logicalScreenWidth");
+		final String sh = attribute(s, "LogicalScreenDescriptor", "logicalScreenHeight");
+		final String iw = attribute(i, "ImageDescriptor", "imageWidth");
+		final String ih = attribute(i, "ImageDescriptor", "imageHeight");
+		final String left = attribute(i, "ImageDescriptor", "imageLeftPosition");
+		final String top = attribute(i, "ImageDescriptor", "imageTopPosition");
+		if (sw == null || iw == null) return;
+		if (!sw.equals(iw) || !sh.equals(ih) || !"0".equals(left) || !"0".equals(top))
+			throw new HotPixelsException(file + ": frame " + (index + 1) + " of this animated GIF " +
+				"only updates a " + iw + "x" + ih + " part of the " + sw + "x" + sh +
+				" picture; save the animation's frames as whole images first.");
+	}
+
+	private static String attribute(final org.w3c.dom.Node root, final String element,
+		final String name)
+	{
+		for (org.w3c.dom.Node n = root.getFirstChild(); n != null; n = n.getNextSibling())
+			if (n.getNodeName().equals(element)) {
+				final org.w3c.dom.Node a = n.getAttributes().getNamedItem(name);
+				return a == null ? null : a.getNodeValue();
+			}
+		return null;
 	}
 
 	/**
@@ -272,11 +438,18 @@ public final class ImageFileReader {
 		return param;
 	}
 
-	/** Converts a decoded BufferedImage to an 8-bit, 16-bit or RGB frame without extra copies. */
-	static Frame toFrame(final String name, final BufferedImage image) {
+	/**
+	 * Converts a decoded BufferedImage to a frame of the samples it holds, without colour
+	 * management: grey stays grey, alpha is dropped, 16-bit stays 16-bit (three 16-bit planes for
+	 * colour), float stays float; palette images become RGB. Other colour spaces (CMYK, ...) are
+	 * refused. {@code signed}: 8-bit or 16-bit samples are signed, offset by +128 or +32768.
+	 */
+	static Frame toFrame(final Path file, final BufferedImage image, final boolean signed) {
+		final String name = file.getFileName().toString();
 		final int w = image.getWidth(), h = image.getHeight();
 		final Raster raster = image.getRaster();
-		switch (image.getType()) {
+		final ColorModel cm = image.getColorModel();
+		if (!signed) switch (image.getType()) {
 			case BufferedImage.TYPE_BYTE_GRAY:
 				if (raster.getDataBuffer() instanceof DataBufferByte && isCompact(raster, w, 1))
 					return Frame.of(name, PixelType.GRAY8, w, h, ((DataBufferByte) raster
@@ -296,20 +469,79 @@ public final class ImageFileReader {
 					return Frame.of(name, PixelType.RGB, w, h, rgb);
 				}
 				break;
+			case BufferedImage.TYPE_INT_RGB:
+			case BufferedImage.TYPE_INT_ARGB:
+				return rgbOf(name, image);
 			default:
 		}
-		if (raster.getNumBands() == 1 && raster.getSampleModel().getSampleSize(0) <= 8 && image
-			.getColorModel() instanceof java.awt.image.ComponentColorModel)
-		{
-			final byte[] grey = new byte[w * h];
-			for (int y = 0; y < h; y++)
-				for (int x = 0; x < w; x++)
-					grey[y * w + x] = (byte) raster.getSample(x, y, 0);
-			return Frame.of(name, PixelType.GRAY8, w, h, grey);
+		if (cm instanceof IndexColorModel || !(cm instanceof ComponentColorModel)) {
+			if (cm.getNumColorComponents() == 1 && !(cm instanceof IndexColorModel) || cm
+				.getPixelSize() > 32) throw new HotPixelsException(file + ": unsupported pixel " +
+					"layout (" + cm.getClass().getSimpleName() + ").");
+			return rgbOf(name, image); // palette or packed: the colours as stored, no conversion
 		}
-		final int[] rgb = image.getRGB(0, 0, w, h, null, 0, w);
-		for (int i = 0; i < rgb.length; i++)
-			rgb[i] &= 0xffffff;
+		final int colours = cm.getNumColorComponents();
+		final int space = cm.getColorSpace().getType();
+		if (colours == 4 || space == ColorSpace.TYPE_CMYK) throw new HotPixelsException(file +
+			": is a CMYK image (print colours), whose values cannot be compared with a camera's " +
+			"RGB without colour management; convert it to RGB first.");
+		if (colours != 1 && colours != 3) throw new HotPixelsException(file + ": has " + colours +
+			" colour channels; only grey and RGB images are read.");
+		final int dataType = raster.getDataBuffer().getDataType();
+		final int bits = raster.getSampleModel().getSampleSize(0);
+		final PixelType type;
+		if (dataType == DataBuffer.TYPE_FLOAT || dataType == DataBuffer.TYPE_DOUBLE || dataType ==
+			DataBuffer.TYPE_INT) type = PixelType.GRAY32;
+		else if (bits <= 8) type = colours == 3 ? PixelType.RGB : PixelType.GRAY8;
+		else if (bits <= 16) type = PixelType.GRAY16;
+		else throw new HotPixelsException(file + ": has " + bits + "-bit samples, which are not " +
+			"read.");
+		final int offset = signed || dataType == DataBuffer.TYPE_SHORT ? bits <= 8 ? 128 : 32768
+			: 0;
+		if (type == PixelType.RGB) {
+			final int[] rgb = new int[w * h];
+			final int[] row = new int[w];
+			for (int c = 0; c < 3; c++)
+				for (int y = 0; y < h; y++) {
+					raster.getSamples(0, y, w, 1, c, row);
+					for (int x = 0; x < w; x++)
+						rgb[y * w + x] |= ((row[x] + offset) & 0xff) << 8 * (2 - c);
+				}
+			return Frame.of(name, PixelType.RGB, w, h, rgb);
+		}
+		final Object[] planes = new Object[colours];
+		final int[] row = new int[w];
+		final float[] frow = new float[w];
+		for (int c = 0; c < colours; c++) {
+			planes[c] = Frame.newPlane(type, w * h);
+			for (int y = 0; y < h; y++) {
+				if (type == PixelType.GRAY32) {
+					raster.getSamples(0, y, w, 1, c, frow);
+					System.arraycopy(frow, 0, planes[c], y * w, w);
+					continue;
+				}
+				raster.getSamples(0, y, w, 1, c, row);
+				for (int x = 0; x < w; x++)
+					if (type == PixelType.GRAY8) ((byte[]) planes[c])[y * w + x] = (byte) (row[x] +
+						offset);
+					else ((short[]) planes[c])[y * w + x] = (short) (row[x] + offset);
+			}
+		}
+		return Frame.of(name, type, w, h, planes);
+	}
+
+	/** Packed RGB as stored (alpha dropped): palette entries and packed pixels, unconverted. */
+	private static Frame rgbOf(final String name, final BufferedImage image) {
+		final int w = image.getWidth(), h = image.getHeight();
+		final ColorModel cm = image.getColorModel();
+		final Raster raster = image.getRaster();
+		final int[] rgb = new int[w * h];
+		final Object pixel = raster.getDataElements(0, 0, null);
+		for (int y = 0; y < h; y++)
+			for (int x = 0; x < w; x++) {
+				raster.getDataElements(x, y, pixel);
+				rgb[y * w + x] = cm.getRed(pixel) << 16 | cm.getGreen(pixel) << 8 | cm.getBlue(pixel);
+			}
 		return Frame.of(name, PixelType.RGB, w, h, rgb);
 	}
 
@@ -319,15 +551,33 @@ public final class ImageFileReader {
 				raster.getHeight() * bands;
 	}
 
-	/** Last resort: ImageJ 1's Opener (PGM, FITS, DICOM, ...). */
+	/** Last resort: ImageJ 1's Opener (PGM, DICOM, ...); several images in one file are refused. */
 	private static Frame readWithImageJ(final Path file) throws IOException {
 		final PnmHeader pnm = PnmHeader.read(file);
-		if (pnm != null) checkSize(file, pnm.width, pnm.height, pnm.bytesPerPixel());
+		if (pnm != null) {
+			checkSize(file, pnm.width, pnm.height, pnm.bytesPerPixel());
+			final long needed = pnm.dataBytes() < 0 ? -1 : pnm.dataOffset + pnm.dataBytes();
+			final long length = Files.size(file);
+			if (needed > length) throw new HotPixelsException(file + ": image is truncated (" +
+				length + " bytes, its header needs " + needed + ").");
+		}
 		final Opener opener = new Opener();
 		opener.setSilentMode(true);
 		final ImagePlus imp = opener.openImage(file.toString());
 		if (imp == null) throw new HotPixelsException(file +
 			": not an image in any format Java or ImageJ can read (a damaged or misnamed file?).");
+		if (imp.getStackSize() > 1) throw new HotPixelsException(file + ": holds " + imp
+			.getStackSize() + " images (e.g. a multi-frame DICOM), but only TIFF, FITS and GIF " +
+			"files are read image by image; save it as a multi-page TIFF first.");
+		final FileInfo fi = imp.getOriginalFileInfo();
+		if (fi != null && fi.compression <= FileInfo.COMPRESSION_NONE && fi.getOffset() > 0 &&
+			fi.fileType != FileInfo.RGB48_PLANAR)
+		{
+			final long needed = fi.getOffset() + (long) fi.width * fi.height * fi.getBytesPerPixel();
+			final long length = Files.size(file);
+			if (needed > length) throw new HotPixelsException(file + ": image is truncated (" +
+				length + " bytes, its header needs " + needed + ").");
+		}
 		return ImagePlusFrameSource.frameOf(imp, file.getFileName().toString(), 1, 1);
 	}
 }
