@@ -36,8 +36,10 @@ import org.hotpixels.source.PixelType;
  * <li>JPEG with {@code javax.imageio}: 8-bit grey or RGB re-encoded at quality
  * {@value #JPEG_QUALITY} with full-resolution chroma (4:4:4). Lossy: every pixel may change a
  * little.</li>
+ * <li>FITS as a copy of the input FITS file with only the repaired pixels changed and a
+ * HISTORY card added ({@link FitsWriter}).</li>
  * </ul>
- * Inputs in other formats (camera RAW, BMP, GIF, PGM, FITS, ...) are written as TIFF.
+ * Inputs in other formats (camera RAW, BMP, GIF, PGM, ...) are written as TIFF.
  *
  * <pre>{@code
  * FileType type = ImageFileWriter.fileType(input, Format.SAME);
@@ -74,7 +76,7 @@ public final class ImageFileWriter {
 
 	/** A file type that is actually written. */
 	public enum FileType {
-		TIFF("tif", "tiff"), PNG("png"), JPEG("jpg", "jpeg", "jpe");
+		TIFF("tif", "tiff"), PNG("png"), JPEG("jpg", "jpeg", "jpe"), FITS("fits", "fit", "fts");
 
 		private final String[] extensions;
 
@@ -132,7 +134,7 @@ public final class ImageFileWriter {
 	public static void checkCanHold(final FileType type, final PixelType pixels,
 		final int planes, final boolean inputWasSameType, final String name)
 	{
-		if (type == FileType.TIFF) return;
+		if (type == FileType.TIFF || type == FileType.FITS) return;
 		final boolean rgb48 = type == FileType.PNG && pixels == PixelType.GRAY16 && planes == 3 &&
 			inputWasSameType; // a 16-bit RGB PNG read as three 16-bit channels
 		if (planes > 1 && !rgb48) throw new HotPixelsException(name + ": " + type + " holds one image, not " +
@@ -157,9 +159,21 @@ public final class ImageFileWriter {
 						"no PNG writer");
 				});
 				break;
+			case FITS:
+				throw new IllegalArgumentException("FITS keeps its input's header: use writeFits");
 			default:
 				AtomicOutput.write(target, out -> writeJpeg(bufferedImage(image), out));
 		}
+	}
+
+	/**
+	 * Writes the corrected {@code frames} of the FITS file {@code input} (all of them, in order)
+	 * to {@code target}, atomically: see {@link FitsWriter}.
+	 */
+	public static void writeFits(final Path input, final List<Frame> frames, final Path target)
+		throws IOException
+	{
+		AtomicOutput.write(target, out -> FitsWriter.write(input, frames, out));
 	}
 
 	/** The planes of {@code frames}, in order, as one image or stack (no copy). */

@@ -42,6 +42,14 @@ import org.hotpixels.HotPixelsException;
  */
 public final class FitsImage {
 
+	/** nom-tam-fits logs its warnings (e.g. a truncated file); we report them ourselves. */
+	private static final java.util.logging.Logger NOM_TAM = java.util.logging.Logger.getLogger(
+		"nom.tam");
+
+	static {
+		NOM_TAM.setLevel(java.util.logging.Level.SEVERE);
+	}
+
 	private final Path file;
 	private final Header header;
 	private final long headerOffset;
