@@ -561,6 +561,8 @@ public final class ImageFileReader {
 			if (needed > length) throw new HotPixelsException(file + ": image is truncated (" +
 				length + " bytes, its header needs " + needed + ").");
 		}
+		final DicomHeader dicom = DicomHeader.read(file);
+		if (dicom != null) dicom.check(file);
 		final Opener opener = new Opener();
 		opener.setSilentMode(true);
 		final ImagePlus imp = opener.openImage(file.toString());
@@ -578,6 +580,7 @@ public final class ImageFileReader {
 			if (needed > length) throw new HotPixelsException(file + ": image is truncated (" +
 				length + " bytes, its header needs " + needed + ").");
 		}
+		if (dicom != null) dicom.offsetSigned(imp);
 		return ImagePlusFrameSource.frameOf(imp, file.getFileName().toString(), 1, 1);
 	}
 }

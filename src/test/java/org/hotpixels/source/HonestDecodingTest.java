@@ -269,6 +269,26 @@ class HonestDecodingTest {
 	}
 
 	@Test
+	void dicomSignedSamplesKeepOneOffsetAndMultiFrameFilesAreRefused() throws IOException {
+		final Path positive = write("pos.dcm", DicomBytes.grey16(3, 1, 1, true, new short[] { 0, 5,
+			1000 }));
+		final Path negative = write("neg.dcm", DicomBytes.grey16(3, 1, 1, true, new short[] { -1, 5,
+			1000 }));
+		assertArrayEquals(new int[] { 32768, 32773, 33768 }, values(ImageFileReader.read(positive,
+			0), 0), "no negative sample: still +32768");
+		assertArrayEquals(new int[] { 32767, 32773, 33768 }, values(ImageFileReader.read(negative,
+			0), 0));
+		final Path plain = write("u.dcm", DicomBytes.grey16(3, 1, 1, false, new short[] { 0, 5,
+			(short) 60000 }));
+		assertArrayEquals(new int[] { 0, 5, 60000 }, values(ImageFileReader.read(plain, 0), 0));
+
+		refused(write("multi.dcm", DicomBytes.grey16(2, 2, 3, false, new short[12])),
+			"holds 3 images (a multi-frame DICOM)");
+		final byte[] whole = DicomBytes.grey16(64, 48, 1, false, new short[64 * 48]);
+		refused(write("cut.dcm", Arrays.copyOf(whole, whole.length - 3000)), "truncated");
+	}
+
+	@Test
 	void jpegsTurnedAgainstTheFirstAreRefusedFrameByFrame() throws IOException {
 		final Path a = write("a.jpg", jpegWithOrientation(1));
 		final Path b = write("b.jpg", jpegWithOrientation(6));
