@@ -346,7 +346,7 @@ public final class ImageFileReader {
 			try {
 				reader.setInput(in, page == 0 && !isGif(file), !isGif(file));
 				checkSize(file, reader.getWidth(page), reader.getHeight(page), bytesPerPixel(reader));
-				if (isGif(file)) checkWholeGifFrame(file, reader, page);
+				if (isGif(file) && page > 0) checkWholeGifFrame(file, reader, page);
 				final BufferedImage image = decode(file, reader, page, readParam(reader));
 				return toFrame(file, image, false);
 			}

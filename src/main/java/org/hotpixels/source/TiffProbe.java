@@ -5,11 +5,14 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.hotpixels.HotPixelsException;
@@ -65,14 +68,45 @@ final class TiffProbe {
 	}
 
 	/**
-	 * Reads the pages' tags.
+	 * The last files probed, by path, with the size and time of the file they were read from:
+	 * each page of a multi-page TIFF is decoded on its own, and walking a chain of thousands of
+	 * pages for each of them would take quadratic time.
+	 */
+	private static final Map<Path, Object[]> CACHE = new LinkedHashMap<Path, Object[]>(16, 0.75f,
+		true)
+	{
+
+		private static final long serialVersionUID = 1L;
+
+		@Override
+		protected boolean removeEldestEntry(final Map.Entry<Path, Object[]> eldest) {
+			return size() > 32;
+		}
+	};
+
+	/**
+	 * Reads the pages' tags (or returns those read before from the unchanged file).
 	 *
 	 * @throws HotPixelsException "FILE: not a TIFF (...)", "FILE: TIFF is truncated (...)" or
 	 *           "FILE: TIFF's chain of pages loops back on itself; the file is damaged."
 	 */
 	static TiffProbe read(final Path file) {
+		final Path key = file.toAbsolutePath();
+		final long size, time;
+		try {
+			size = Files.size(file);
+			time = Files.getLastModifiedTime(file).toMillis();
+		}
+		catch (final IOException e) {
+			throw new HotPixelsException(file + ": cannot be read (" + e.getMessage() + ").", e);
+		}
+		synchronized (CACHE) {
+			final Object[] hit = CACHE.get(key);
+			if (hit != null && (Long) hit[0] == size && (Long) hit[1] == time) return (TiffProbe) hit[2];
+		}
+		final TiffProbe probe;
 		try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-			return read(file, ch);
+			probe = read(file, ch);
 		}
 		catch (final EOFException e) {
 			throw new HotPixelsException(file + ": TIFF is truncated (its header points beyond the " +
@@ -81,6 +115,10 @@ final class TiffProbe {
 		catch (final IOException e) {
 			throw new HotPixelsException(file + ": not a readable TIFF (" + e.getMessage() + ").", e);
 		}
+		synchronized (CACHE) {
+			CACHE.put(key, new Object[] { size, time, probe });
+		}
+		return probe;
 	}
 
 	private static TiffProbe read(final Path file, final FileChannel ch) throws IOException {
