@@ -65,7 +65,7 @@ public final class FileSeriesSource implements FrameSource {
 		final Path f = files.get(index);
 		final boolean paged = index > 0 && files.get(index - 1).equals(f) || index + 1 < files.size() &&
 			files.get(index + 1).equals(f);
-		return f + (paged ? (FitsImage.isFits(f) ? " plane " : ImageFileReader.isGif(f) ? " frame "
+		return f + (paged ? (ImageFileReader.isFits(f) ? " plane " : ImageFileReader.isGif(f) ? " frame "
 			: " page ") + (pages.get(index) + 1) : "");
 	}
 

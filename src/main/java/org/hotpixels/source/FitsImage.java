@@ -82,19 +82,24 @@ public final class FitsImage {
 		for (int i = 2; i < axes.length; i++)
 			p *= axes[i];
 		planes = (int) p;
-		final String ctype3 = header.getStringValue("CTYPE3", "");
+		final String ctype3 = text(header, "CTYPE3");
 		planesPerFrame = axes.length == 3 && planes == 3 && ctype3.trim().toUpperCase(Locale.ROOT)
 			.startsWith("RGB") ? 3 : 1;
-		topDown = "TOP-DOWN".equalsIgnoreCase(header.getStringValue("ROWORDER", "").trim());
+		topDown = "TOP-DOWN".equalsIgnoreCase(text(header, "ROWORDER").trim());
 		if (bitpix == 8 && bzero == 0 && bscale == 1) type = PixelType.GRAY8;
 		else if (bitpix == 16 && bzero == 32768 && bscale == 1) type = PixelType.GRAY16;
 		else type = PixelType.GRAY32;
 	}
 
+	/** A string keyword's value, or "" (the one-argument form is in every nom-tam-fits version). */
+	private static String text(final Header h, final String key) {
+		final String v = h.containsKey(key) ? h.getStringValue(key) : null;
+		return v == null ? "" : v;
+	}
+
 	/** True if the file name ends with .fits, .fit or .fts (any case). */
 	public static boolean isFits(final Path file) {
-		final String e = InputFiles.extension(file);
-		return e.equals("fits") || e.equals("fit") || e.equals("fts");
+		return ImageFileReader.isFits(file);
 	}
 
 	/**
@@ -129,7 +134,7 @@ public final class FitsImage {
 				if (hdu == 0 && !h.containsKey("SIMPLE")) throw notFits(file, "no SIMPLE keyword");
 				final long dataStart = in.getFilePointer();
 				final long dataSize = h.getDataSize();
-				final String xtension = h.getStringValue("XTENSION", "").trim();
+				final String xtension = text(h, "XTENSION").trim();
 				if (h.getBooleanValue("ZIMAGE", false)) throw new HotPixelsException(file +
 					": is a tile-compressed FITS image; decompress it first (e.g. funpack).");
 				final int naxis = h.getIntValue("NAXIS", 0);

@@ -77,7 +77,7 @@ public final class ImageFileReader {
 	 */
 	public static int pageCount(final Path file) {
 		checkReadable(file);
-		if (FitsImage.isFits(file)) return FitsImage.open(file).frames();
+		if (isFits(file)) return fits(file).frames();
 		if (isGif(file)) return gifFrames(file);
 		if (!isTiff(file)) return 1;
 		final TiffProbe probe = TiffProbe.read(file);
@@ -91,7 +91,7 @@ public final class ImageFileReader {
 		checkReadable(file);
 		try {
 			if (isTiff(file)) return readTiff(file, page);
-			if (FitsImage.isFits(file)) return FitsImage.open(file).read(page);
+			if (isFits(file)) return readFits(file, page);
 			final JpegHeader jpeg = JpegHeader.read(file);
 			if (jpeg != null) jpeg.checkDecodable(file);
 			final Frame f = readWithImageIO(file, page);
@@ -105,6 +105,20 @@ public final class ImageFileReader {
 		}
 		catch (final OutOfMemoryError e) {
 			throw new HotPixelsException(file + ": not enough memory to decode this image.", e);
+		}
+	}
+
+	private static Frame readFits(final Path file, final int page) {
+		return fits(file).read(page);
+	}
+
+	private static FitsImage fits(final Path file) {
+		try {
+			return FitsImage.open(file);
+		}
+		catch (final LinkageError e) { // a Fiji without nom-tam-fits
+			throw new HotPixelsException(file + ": reading FITS needs the nom-tam-fits library; " +
+				"install it, or use the drop-in jar.", e);
 		}
 	}
 
@@ -145,13 +159,22 @@ public final class ImageFileReader {
 		return n.endsWith(".tif") || n.endsWith(".tiff");
 	}
 
+	/**
+	 * True if the file name ends with .fits, .fit or .fts (any case). Here rather than in
+	 * {@link FitsImage}, so that other files never load the FITS library's classes.
+	 */
+	static boolean isFits(final Path file) {
+		final String e = InputFiles.extension(file);
+		return e.equals("fits") || e.equals("fit") || e.equals("fts");
+	}
+
 	static boolean isGif(final Path file) {
 		return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gif");
 	}
 
 	/** True if the file may hold several frames (TIFF, FITS, GIF). */
 	static boolean mayHavePages(final Path file) {
-		return isTiff(file) || isGif(file) || FitsImage.isFits(file);
+		return isTiff(file) || isGif(file) || isFits(file);
 	}
 
 	private static FileInfo[] tiffInfo(final Path file) {
@@ -265,8 +288,16 @@ public final class ImageFileReader {
 		final TiffProbe.Page tags = probe.pages.get(page);
 		checkSize(file, tags.width, tags.height, tags.bitsPerSample > 16 ? 4 : tags
 			.samplesPerPixel > 1 ? 4 : tags.bitsPerSample > 8 ? 2 : 1);
-		final ImageReader reader = new com.twelvemonkeys.imageio.plugins.tiff.TIFFImageReaderSpi()
-			.createReaderInstance();
+		final ImageReader reader;
+		try {
+			reader = new com.twelvemonkeys.imageio.plugins.tiff.TIFFImageReaderSpi()
+				.createReaderInstance();
+		}
+		catch (final LinkageError e) { // a Fiji without TwelveMonkeys' TIFF reader
+			throw new HotPixelsException(file + ": is a " + (probe.bigTiff ? "BigTIFF" : "TIFF with " +
+				"compression " + tags.compression + (tags.tiled ? " in tiles" : "")) + ", which needs " +
+				"TwelveMonkeys' TIFF reader (imageio-tiff); install it, or use the drop-in jar.", e);
+		}
 		try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
 			reader.setInput(in, false, true);
 			final BufferedImage image = decode(file, reader, page, reader.getDefaultReadParam());
