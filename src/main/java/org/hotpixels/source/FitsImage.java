@@ -116,6 +116,17 @@ public final class FitsImage {
 		catch (final IOException e) {
 			throw new HotPixelsException(file + ": cannot be read (" + e.getMessage() + ").", e);
 		}
+		final byte[] magic = new byte[9];
+		try (java.io.InputStream in = Files.newInputStream(file)) {
+			int n = 0;
+			for (int r; n < magic.length && (r = in.read(magic, n, magic.length - n)) > 0;)
+				n += r;
+			if (n < magic.length || !new String(magic, java.nio.charset.StandardCharsets.US_ASCII)
+				.equals("SIMPLE  =")) throw notFits(file, "it does not start with SIMPLE");
+		}
+		catch (final IOException e) {
+			throw new HotPixelsException(file + ": cannot be read (" + e.getMessage() + ").", e);
+		}
 		FitsImage image = null;
 		int images = 0;
 		try (FitsFile in = new FitsFile(file.toFile(), "r")) {

@@ -582,6 +582,11 @@ public final class ImageFileReader {
 				raster.getHeight() * bands;
 	}
 
+	private static HotPixelsException notAnImage(final Path file) {
+		return new HotPixelsException(file +
+			": not an image in any format Java or ImageJ can read (a damaged or misnamed file?).");
+	}
+
 	/** Last resort: ImageJ 1's Opener (PGM, DICOM, ...); several images in one file are refused. */
 	private static Frame readWithImageJ(final Path file) throws IOException {
 		final PnmHeader pnm = PnmHeader.read(file);
@@ -596,9 +601,11 @@ public final class ImageFileReader {
 		if (dicom != null) dicom.check(file);
 		final Opener opener = new Opener();
 		opener.setSilentMode(true);
+		final int type = opener.getFileType(file.toString());
+		// ImageJ prints its own complaint about content it does not know: ask before opening
+		if (type == Opener.UNKNOWN || type == Opener.DICOM && dicom == null) throw notAnImage(file);
 		final ImagePlus imp = opener.openImage(file.toString());
-		if (imp == null) throw new HotPixelsException(file +
-			": not an image in any format Java or ImageJ can read (a damaged or misnamed file?).");
+		if (imp == null) throw notAnImage(file);
 		if (imp.getStackSize() > 1) throw new HotPixelsException(file + ": holds " + imp
 			.getStackSize() + " images (e.g. a multi-frame DICOM), but only TIFF, FITS and GIF " +
 			"files are read image by image; save it as a multi-page TIFF first.");

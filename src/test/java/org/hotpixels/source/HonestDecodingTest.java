@@ -289,6 +289,25 @@ class HonestDecodingTest {
 	}
 
 	@Test
+	void randomBytesOfEveryImageExtensionAreOneSentenceAndNothingPrinted() throws IOException {
+		final java.io.PrintStream out = System.out, err = System.err;
+		final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+		System.setOut(new java.io.PrintStream(printed, true));
+		System.setErr(new java.io.PrintStream(printed, true));
+		try {
+			for (final String ext : org.hotpixels.source.InputFiles.IMAGE_EXTENSIONS) {
+				final Path f = BadFiles.randomBytes(tmp.resolve("noise." + ext), 3000, ext.hashCode());
+				refused(f, "");
+			}
+		}
+		finally {
+			System.setOut(out);
+			System.setErr(err);
+		}
+		assertEquals("", printed.toString());
+	}
+
+	@Test
 	void jpegsTurnedAgainstTheFirstAreRefusedFrameByFrame() throws IOException {
 		final Path a = write("a.jpg", jpegWithOrientation(1));
 		final Path b = write("b.jpg", jpegWithOrientation(6));
