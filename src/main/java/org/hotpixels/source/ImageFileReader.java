@@ -94,6 +94,7 @@ public final class ImageFileReader {
 			if (isFits(file)) return readFits(file, page);
 			final JpegHeader jpeg = JpegHeader.read(file);
 			if (jpeg != null) jpeg.checkDecodable(file);
+			checkNotAnimatedPng(file);
 			final Frame f = readWithImageIO(file, page);
 			return f != null ? f : readWithImageJ(file);
 		}
@@ -388,6 +389,40 @@ public final class ImageFileReader {
 			finally {
 				reader.dispose();
 			}
+		}
+	}
+
+	/**
+	 * An animated PNG (an acTL chunk before the image data) would be read as its first frame only:
+	 * refused.
+	 */
+	private static void checkNotAnimatedPng(final Path file) throws IOException {
+		try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(
+			Files.newInputStream(file))))
+		{
+			final byte[] signature = new byte[8];
+			in.readFully(signature);
+			if ((signature[0] & 0xff) != 0x89 || signature[1] != 'P' || signature[2] != 'N' ||
+				signature[3] != 'G') return;
+			for (int chunk = 0; chunk < 10_000; chunk++) {
+				final long length = in.readInt() & 0xffffffffL;
+				final int type = in.readInt();
+				if (type == 0x49444154) return; // IDAT: the image data begins
+				if (type == 0x6163544c) { // acTL
+					final int frames = in.readInt();
+					throw new HotPixelsException(file + ": is an animated PNG of " + (frames &
+						0xffffffffL) + " frames, of which Java reads only the first; save the frames " +
+						"as separate images first.");
+				}
+				for (long skip = length + 4; skip > 0;) {
+					final long n = in.skip(skip);
+					if (n <= 0) return;
+					skip -= n;
+				}
+			}
+		}
+		catch (final java.io.EOFException e) {
+			return; // too short for a PNG: the decoder says what is wrong
 		}
 	}
 

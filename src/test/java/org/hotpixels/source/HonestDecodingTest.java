@@ -247,6 +247,25 @@ class HonestDecodingTest {
 	}
 
 	@Test
+	void animatedPngIsRefused() throws IOException {
+		final ByteArrayOutputStream png = new ByteArrayOutputStream();
+		ImageIO.write(new BufferedImage(8, 8, BufferedImage.TYPE_BYTE_GRAY), "png", png);
+		final byte[] still = png.toByteArray();
+		// acTL (2 frames, played once) after IHDR, as APNG writers put it
+		final java.nio.ByteBuffer actl = java.nio.ByteBuffer.allocate(20);
+		actl.putInt(8).put("acTL".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(2)
+			.putInt(0);
+		final java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+		crc.update(actl.array(), 4, 12);
+		actl.putInt((int) crc.getValue());
+		final ByteArrayOutputStream apng = new ByteArrayOutputStream();
+		apng.write(still, 0, 33); // signature and IHDR
+		apng.write(actl.array(), 0, 20);
+		apng.write(still, 33, still.length - 33);
+		refused(write("anim.png", apng.toByteArray()), "is an animated PNG of 2 frames");
+	}
+
+	@Test
 	void truncatedFilesOfEveryFormatAreErrors() throws IOException {
 		final BufferedImage rgb = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
 		final Random r = new Random(1);
