@@ -120,7 +120,11 @@ class HonestDecodingTest {
 
 	@Test
 	void tiffWhosePagesLoopIsRefusedAtOnce() throws IOException {
-		refused(write("loop.tif", TiffBytes.looping(4, 2, new byte[8])), "loops back on itself");
+		final Path loop = write("loop.tif", TiffBytes.looping(4, 2, new byte[8]));
+		refused(loop, "loops back on itself");
+		final HotPixelsException e = assertThrows(HotPixelsException.class, () -> org.hotpixels.io
+			.DefectMask.read(loop), "as a mask");
+		assertTrue(e.getMessage().contains("loops back on itself"), e.getMessage());
 	}
 
 	@Test
