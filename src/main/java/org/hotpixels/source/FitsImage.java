@@ -137,9 +137,9 @@ public final class FitsImage {
 				try {
 					h = Header.readHeader(in);
 				}
-				catch (final EOFException e) {
+				catch (final IOException | RuntimeException e) {
 					if (hdu == 0) throw e;
-					break; // padding after the last extension
+					break; // padding or other bytes after the last extension: not ours to judge
 				}
 				if (h == null) break;
 				if (hdu == 0 && !h.containsKey("SIMPLE")) throw notFits(file, "no SIMPLE keyword");

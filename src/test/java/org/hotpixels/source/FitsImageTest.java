@@ -120,6 +120,13 @@ class FitsImageTest {
 		ext.data().put(new byte[] { 9, 8 });
 		final Path one = write("ext.fits", new FitsBytes(8).then(ext).bytes());
 		assertArrayEquals(new byte[] { 9, 8 }, (byte[]) ImageFileReader.read(one, 0).plane(0));
+		final byte[] junk = new byte[3000];
+		new Random(2).nextBytes(junk);
+		final java.io.ByteArrayOutputStream trailing = new java.io.ByteArrayOutputStream();
+		trailing.write(new FitsBytes(8).then(ext).bytes());
+		trailing.write(junk);
+		assertArrayEquals(new byte[] { 9, 8 }, (byte[]) ImageFileReader.read(write("junk.fits",
+			trailing.toByteArray()), 0).plane(0), "bytes after the last extension are ignored");
 
 		final FitsBytes primary = new FitsBytes(8, 2, 1);
 		final Path two = write("two.fits", primary.then(ext).bytes());
