@@ -1,14 +1,6 @@
 package org.hotpixels.source;
 
-import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
-import java.awt.image.ColorModel;
-import java.awt.image.ComponentColorModel;
-import java.awt.image.DataBuffer;
-import java.awt.image.IndexColorModel;
-import java.awt.image.DataBufferByte;
-import java.awt.image.DataBufferUShort;
-import java.awt.image.Raster;
 import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -78,7 +70,7 @@ public final class ImageFileReader {
 	public static int pageCount(final Path file) {
 		checkReadable(file);
 		if (isFits(file)) return fits(file).frames();
-		if (isGif(file)) return gifFrames(file);
+		if (isGif(file)) return AnimatedImages.gifFrames(file);
 		if (!isTiff(file)) return 1;
 		final TiffProbe probe = TiffProbe.read(file);
 		if (!probe.imageJCanRead()) return probe.pages.size();
@@ -94,7 +86,7 @@ public final class ImageFileReader {
 			if (isFits(file)) return readFits(file, page);
 			final JpegHeader jpeg = JpegHeader.read(file);
 			if (jpeg != null) jpeg.checkDecodable(file);
-			checkNotAnimatedPng(file);
+			AnimatedImages.checkNotAnimatedPng(file);
 			final Frame f = readWithImageIO(file, page);
 			return f != null ? f : readWithImageJ(file);
 		}
@@ -302,7 +294,7 @@ public final class ImageFileReader {
 		try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
 			reader.setInput(in, false, true);
 			final BufferedImage image = decode(file, reader, page, reader.getDefaultReadParam());
-			final Frame f = toFrame(file, image, tags.isSigned());
+			final Frame f = SampleFrames.of(file, image, tags.isSigned());
 			if (f.type() == PixelType.GRAY32 && tags.sampleFormat != 3) for (int p = 0; p < f
 				.planeCount(); p++)
 				checkExactInFloat(file, (float[]) f.plane(p));
@@ -378,9 +370,9 @@ public final class ImageFileReader {
 			try {
 				reader.setInput(in, page == 0 && !isGif(file), !isGif(file));
 				checkSize(file, reader.getWidth(page), reader.getHeight(page), bytesPerPixel(reader));
-				if (isGif(file) && page > 0) checkWholeGifFrame(file, reader, page);
+				if (isGif(file) && page > 0) AnimatedImages.checkWholeGifFrame(file, reader, page);
 				final BufferedImage image = decode(file, reader, page, readParam(reader));
-				return toFrame(file, image, false);
+				return SampleFrames.of(file, image, false);
 			}
 			catch (final javax.imageio.IIOException e) {
 				throw new HotPixelsException(file + ": damaged or unsupported image (" + reason(e) +
@@ -390,95 +382,6 @@ public final class ImageFileReader {
 				reader.dispose();
 			}
 		}
-	}
-
-	/**
-	 * An animated PNG (an acTL chunk before the image data) would be read as its first frame only:
-	 * refused.
-	 */
-	private static void checkNotAnimatedPng(final Path file) throws IOException {
-		try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(
-			Files.newInputStream(file))))
-		{
-			final byte[] signature = new byte[8];
-			in.readFully(signature);
-			if ((signature[0] & 0xff) != 0x89 || signature[1] != 'P' || signature[2] != 'N' ||
-				signature[3] != 'G') return;
-			for (int chunk = 0; chunk < 10_000; chunk++) {
-				final long length = in.readInt() & 0xffffffffL;
-				final int type = in.readInt();
-				if (type == 0x49444154) return; // IDAT: the image data begins
-				if (type == 0x6163544c) { // acTL
-					final int frames = in.readInt();
-					throw new HotPixelsException(file + ": is an animated PNG of " + (frames &
-						0xffffffffL) + " frames, of which Java reads only the first; save the frames " +
-						"as separate images first.");
-				}
-				for (long skip = length + 4; skip > 0;) {
-					final long n = in.skip(skip);
-					if (n <= 0) return;
-					skip -= n;
-				}
-			}
-		}
-		catch (final java.io.EOFException e) {
-			return; // too short for a PNG: the decoder says what is wrong
-		}
-	}
-
-	/** Frames of a GIF (an animation has several), counted by ImageIO's GIF reader. */
-	private static int gifFrames(final Path file) {
-		try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-			final Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-			if (!readers.hasNext()) return 1;
-			final ImageReader reader = readers.next();
-			try {
-				reader.setInput(in, false, true);
-				return Math.max(1, reader.getNumImages(true));
-			}
-			finally {
-				reader.dispose();
-			}
-		}
-		catch (final IOException | RuntimeException e) {
-			return 1; // reading it tells what is wrong, in order
-		}
-	}
-
-	/**
-	 * Frames of an animated GIF after the first usually only update part of the picture; those
-	 * are refused, since a frame is always a whole picture here.
-	 */
-	private static void checkWholeGifFrame(final Path file, final ImageReader reader,
-		final int index) throws IOException
-	{
-		final javax.imageio.metadata.IIOMetadata stream = reader.getStreamMetadata();
-		final javax.imageio.metadata.IIOMetadata image = reader.getImageMetadata(index);
-		if (stream == null || image == null) return;
-		final org.w3c.dom.Node s = stream.getAsTree("javax_imageio_gif_stream_1.0");
-		final org.w3c.dom.Node i = image.getAsTree("javax_imageio_gif_image_1.0");
-		final String sw = attribute(s, "LogicalScreenDescriptor", "logicalScreenWidth");
-		final String sh = attribute(s, "LogicalScreenDescriptor", "logicalScreenHeight");
-		final String iw = attribute(i, "ImageDescriptor", "imageWidth");
-		final String ih = attribute(i, "ImageDescriptor", "imageHeight");
-		final String left = attribute(i, "ImageDescriptor", "imageLeftPosition");
-		final String top = attribute(i, "ImageDescriptor", "imageTopPosition");
-		if (sw == null || iw == null) return;
-		if (!sw.equals(iw) || !sh.equals(ih) || !"0".equals(left) || !"0".equals(top))
-			throw new HotPixelsException(file + ": frame " + (index + 1) + " of this animated GIF " +
-				"only updates a " + iw + "x" + ih + " part of the " + sw + "x" + sh +
-				" picture; save the animation's frames as whole images first.");
-	}
-
-	private static String attribute(final org.w3c.dom.Node root, final String element,
-		final String name)
-	{
-		for (org.w3c.dom.Node n = root.getFirstChild(); n != null; n = n.getNextSibling())
-			if (n.getNodeName().equals(element)) {
-				final org.w3c.dom.Node a = n.getAttributes().getNamedItem(name);
-				return a == null ? null : a.getNodeValue();
-			}
-		return null;
 	}
 
 	/**
@@ -502,119 +405,6 @@ public final class ImageFileReader {
 		}
 		param.setDestination(image);
 		return param;
-	}
-
-	/**
-	 * Converts a decoded BufferedImage to a frame of the samples it holds, without colour
-	 * management: grey stays grey, alpha is dropped, 16-bit stays 16-bit (three 16-bit planes for
-	 * colour), float stays float; palette images become RGB. Other colour spaces (CMYK, ...) are
-	 * refused. {@code signed}: 8-bit or 16-bit samples are signed, offset by +128 or +32768.
-	 */
-	static Frame toFrame(final Path file, final BufferedImage image, final boolean signed) {
-		final String name = file.getFileName().toString();
-		final int w = image.getWidth(), h = image.getHeight();
-		final Raster raster = image.getRaster();
-		final ColorModel cm = image.getColorModel();
-		if (!signed) switch (image.getType()) {
-			case BufferedImage.TYPE_BYTE_GRAY:
-				if (raster.getDataBuffer() instanceof DataBufferByte && isCompact(raster, w, 1))
-					return Frame.of(name, PixelType.GRAY8, w, h, ((DataBufferByte) raster
-						.getDataBuffer()).getData());
-				break;
-			case BufferedImage.TYPE_USHORT_GRAY:
-				if (raster.getDataBuffer() instanceof DataBufferUShort && isCompact(raster, w, 1))
-					return Frame.of(name, PixelType.GRAY16, w, h, ((DataBufferUShort) raster
-						.getDataBuffer()).getData());
-				break;
-			case BufferedImage.TYPE_3BYTE_BGR:
-				if (isCompact(raster, w, 3)) {
-					final byte[] bgr = ((DataBufferByte) raster.getDataBuffer()).getData();
-					final int[] rgb = new int[w * h];
-					for (int i = 0, j = 0; i < rgb.length; i++, j += 3)
-						rgb[i] = (bgr[j + 2] & 0xff) << 16 | (bgr[j + 1] & 0xff) << 8 | bgr[j] & 0xff;
-					return Frame.of(name, PixelType.RGB, w, h, rgb);
-				}
-				break;
-			case BufferedImage.TYPE_INT_RGB:
-			case BufferedImage.TYPE_INT_ARGB:
-				return rgbOf(name, image);
-			default:
-		}
-		if (cm instanceof IndexColorModel || !(cm instanceof ComponentColorModel)) {
-			if (cm.getNumColorComponents() == 1 && !(cm instanceof IndexColorModel) || cm
-				.getPixelSize() > 32) throw new HotPixelsException(file + ": unsupported pixel " +
-					"layout (" + cm.getClass().getSimpleName() + ").");
-			return rgbOf(name, image); // palette or packed: the colours as stored, no conversion
-		}
-		final int colours = cm.getNumColorComponents();
-		final int space = cm.getColorSpace().getType();
-		if (colours == 4 || space == ColorSpace.TYPE_CMYK) throw new HotPixelsException(file +
-			": is a CMYK image (print colours), whose values cannot be compared with a camera's " +
-			"RGB without colour management; convert it to RGB first.");
-		if (colours != 1 && colours != 3) throw new HotPixelsException(file + ": has " + colours +
-			" colour channels; only grey and RGB images are read.");
-		final int dataType = raster.getDataBuffer().getDataType();
-		final int bits = raster.getSampleModel().getSampleSize(0);
-		final PixelType type;
-		if (dataType == DataBuffer.TYPE_FLOAT || dataType == DataBuffer.TYPE_DOUBLE || dataType ==
-			DataBuffer.TYPE_INT) type = PixelType.GRAY32;
-		else if (bits <= 8) type = colours == 3 ? PixelType.RGB : PixelType.GRAY8;
-		else if (bits <= 16) type = PixelType.GRAY16;
-		else throw new HotPixelsException(file + ": has " + bits + "-bit samples, which are not " +
-			"read.");
-		final int offset = signed || dataType == DataBuffer.TYPE_SHORT ? bits <= 8 ? 128 : 32768
-			: 0;
-		if (type == PixelType.RGB) {
-			final int[] rgb = new int[w * h];
-			final int[] row = new int[w];
-			for (int c = 0; c < 3; c++)
-				for (int y = 0; y < h; y++) {
-					raster.getSamples(0, y, w, 1, c, row);
-					for (int x = 0; x < w; x++)
-						rgb[y * w + x] |= ((row[x] + offset) & 0xff) << 8 * (2 - c);
-				}
-			return Frame.of(name, PixelType.RGB, w, h, rgb);
-		}
-		final Object[] planes = new Object[colours];
-		final int[] row = new int[w];
-		final float[] frow = new float[w];
-		for (int c = 0; c < colours; c++) {
-			planes[c] = Frame.newPlane(type, w * h);
-			for (int y = 0; y < h; y++) {
-				if (type == PixelType.GRAY32) {
-					raster.getSamples(0, y, w, 1, c, frow);
-					System.arraycopy(frow, 0, planes[c], y * w, w);
-					continue;
-				}
-				raster.getSamples(0, y, w, 1, c, row);
-				for (int x = 0; x < w; x++)
-					if (type == PixelType.GRAY8) ((byte[]) planes[c])[y * w + x] = (byte) (row[x] +
-						offset);
-					else ((short[]) planes[c])[y * w + x] = (short) (row[x] + offset);
-			}
-		}
-		return Frame.of(name, type, w, h, planes);
-	}
-
-	/** Packed RGB as stored (alpha dropped): palette entries and packed pixels, unconverted. */
-	private static Frame rgbOf(final String name, final BufferedImage image) {
-		final int w = image.getWidth(), h = image.getHeight();
-		final ColorModel cm = image.getColorModel();
-		final Raster raster = image.getRaster();
-		final int[] rgb = new int[w * h];
-		final Object pixel = raster.getDataElements(0, 0, null);
-		for (int y = 0; y < h; y++)
-			for (int x = 0; x < w; x++) {
-				raster.getDataElements(x, y, pixel);
-				rgb[y * w + x] = cm.getRed(pixel) << 16 | cm.getGreen(pixel) << 8 | cm.getBlue(pixel);
-			}
-		return Frame.of(name, PixelType.RGB, w, h, rgb);
-	}
-
-	private static boolean isCompact(final Raster raster, final int w, final int bands) {
-		return raster.getSampleModelTranslateX() == 0 && raster.getSampleModelTranslateY() == 0 &&
-			raster.getDataBuffer().getNumBanks() == 1 && raster.getDataBuffer().getSize() == w *
-				raster.getHeight() * bands;
 	}
 
 	private static HotPixelsException notAnImage(final Path file) {

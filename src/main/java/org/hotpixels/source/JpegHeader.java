@@ -4,7 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -139,10 +138,5 @@ final class JpegHeader {
 			default:
 				return orientation + " (mirrored)";
 		}
-	}
-
-	/** Reads just enough of {@code in} to tell whether it is a JPEG; for tests. */
-	static JpegHeader read(final InputStream in) throws IOException {
-		return read(new DataInputStream(in));
 	}
 }
