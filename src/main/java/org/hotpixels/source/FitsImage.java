@@ -197,6 +197,9 @@ public final class FitsImage {
 		final int bytes = Math.abs(bitpix) / 8;
 		ImageFileReader.checkSize(file, axes[0], axes[1], bitpix == 8 ? 1 : bitpix == 16 && h
 			.getDoubleValue("BZERO", 0) == 32768 ? 2 : 4);
+		if (axes[0] * axes[1] * bytes > Integer.MAX_VALUE - 8) throw new HotPixelsException(file +
+			": claims " + axes[0] + "x" + axes[1] + " pixels of " + bytes + " bytes, more than one " +
+			"plane can be read in; refusing to decode it.");
 		final long needed = dataStart + axes[0] * axes[1] * bytes * planes;
 		if (needed > length) throw new HotPixelsException(file + ": FITS data is truncated (" +
 			length + " bytes, its header needs " + needed + ").");
