@@ -149,6 +149,14 @@ public final class CorrectionJob {
 		final String ext = InputFiles.extension(input);
 		ImageFileWriter.checkCanHold(type, frames.get(0).type(), planes, type == ImageFileWriter
 			.fileType(input, Format.SAME), input.getFileName().toString());
+		if (type == FileType.FITS) try {
+			ImageFileWriter.writeFits(input, frames, target);
+			return;
+		}
+		catch (final IOException e) {
+			throw new HotPixelsException(target + ": cannot write the corrected image (" + e
+				.getMessage() + ").", e);
+		}
 		ImagePlus image = ImageFileWriter.toImagePlus(target.getFileName().toString(), frames);
 		if (type == FileType.TIFF && (ext.equals("tif") || ext.equals("tiff"))) image = TiffMetadata
 			.read(input).applyTo(image, frames.get(0).planeCount());

@@ -44,6 +44,8 @@ public final class DefectMask {
 	public static List<Defect> read(final Path path) throws IOException {
 		if (!Files.isRegularFile(path)) throw new HotPixelsException("Cannot find the mask " +
 			path + ".");
+		// refuses, among others, a TIFF whose page chain loops (ImageJ's reader would never end)
+		org.hotpixels.source.ImageFileReader.pageCount(path);
 		final Opener opener = new Opener();
 		opener.setSilentMode(true);
 		final ImagePlus mask = opener.openImage(path.toAbsolutePath().toString());

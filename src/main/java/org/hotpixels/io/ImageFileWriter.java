@@ -31,13 +31,15 @@ import org.hotpixels.source.PixelType;
  * through {@link AtomicOutput} (a temporary name, then a rename):
  * <ul>
  * <li>TIFF with ImageJ's encoder ({@link TiffWriter}): any bit depth, stacks, calibration;</li>
- * <li>PNG with {@code javax.imageio}: lossless; 8-bit grey and RGB, and 16-bit grey when the
- * input itself was a 16-bit PNG;</li>
+ * <li>PNG with {@code javax.imageio}: lossless; 8-bit grey and RGB, and 16-bit grey or 16-bit
+ * RGB (three 16-bit channels) when the input itself was such a PNG;</li>
  * <li>JPEG with {@code javax.imageio}: 8-bit grey or RGB re-encoded at quality
  * {@value #JPEG_QUALITY} with full-resolution chroma (4:4:4). Lossy: every pixel may change a
  * little.</li>
+ * <li>FITS as a copy of the input FITS file with only the repaired pixels changed and a
+ * HISTORY card added ({@link FitsWriter}).</li>
  * </ul>
- * Inputs in other formats (camera RAW, BMP, GIF, PGM, FITS, ...) are written as TIFF.
+ * Inputs in other formats (camera RAW, BMP, GIF, PGM, ...) are written as TIFF.
  *
  * <pre>{@code
  * FileType type = ImageFileWriter.fileType(input, Format.SAME);
@@ -74,7 +76,7 @@ public final class ImageFileWriter {
 
 	/** A file type that is actually written. */
 	public enum FileType {
-		TIFF("tif", "tiff"), PNG("png"), JPEG("jpg", "jpeg", "jpe");
+		TIFF("tif", "tiff"), PNG("png"), JPEG("jpg", "jpeg", "jpe"), FITS("fits", "fit", "fts");
 
 		private final String[] extensions;
 
@@ -132,8 +134,10 @@ public final class ImageFileWriter {
 	public static void checkCanHold(final FileType type, final PixelType pixels,
 		final int planes, final boolean inputWasSameType, final String name)
 	{
-		if (type == FileType.TIFF) return;
-		if (planes > 1) throw new HotPixelsException(name + ": " + type + " holds one image, not " +
+		if (type == FileType.TIFF || type == FileType.FITS) return;
+		final boolean rgb48 = type == FileType.PNG && pixels == PixelType.GRAY16 && planes == 3 &&
+			inputWasSameType; // a 16-bit RGB PNG read as three 16-bit channels
+		if (planes > 1 && !rgb48) throw new HotPixelsException(name + ": " + type + " holds one image, not " +
 			planes + " pages or channels; choose format tif.");
 		final boolean ok = pixels == PixelType.GRAY8 || pixels == PixelType.RGB || type ==
 			FileType.PNG && pixels == PixelType.GRAY16 && inputWasSameType;
@@ -155,9 +159,21 @@ public final class ImageFileWriter {
 						"no PNG writer");
 				});
 				break;
+			case FITS:
+				throw new IllegalArgumentException("FITS keeps its input's header: use writeFits");
 			default:
 				AtomicOutput.write(target, out -> writeJpeg(bufferedImage(image), out));
 		}
+	}
+
+	/**
+	 * Writes the corrected {@code frames} of the FITS file {@code input} (all of them, in order)
+	 * to {@code target}, atomically: see {@link FitsWriter}.
+	 */
+	public static void writeFits(final Path input, final List<Frame> frames, final Path target)
+		throws IOException
+	{
+		AtomicOutput.write(target, out -> FitsWriter.write(input, frames, out));
 	}
 
 	/** The planes of {@code frames}, in order, as one image or stack (no copy). */
@@ -185,6 +201,22 @@ public final class ImageFileWriter {
 				break;
 			default:
 				throw new IllegalArgumentException("No PNG or JPEG for 32-bit images");
+		}
+		if (image.getStackSize() == 3 && image.getBitDepth() == 16) {
+			final java.awt.image.ComponentColorModel cm = new java.awt.image.ComponentColorModel(
+				java.awt.color.ColorSpace.getInstance(java.awt.color.ColorSpace.CS_sRGB), false, false,
+				java.awt.Transparency.OPAQUE, java.awt.image.DataBuffer.TYPE_USHORT);
+			final java.awt.image.WritableRaster raster = cm.createCompatibleWritableRaster(w, h);
+			final int[] row = new int[w];
+			for (int c = 0; c < 3; c++) {
+				final short[] plane = (short[]) image.getStack().getPixels(c + 1);
+				for (int y = 0; y < h; y++) {
+					for (int x = 0; x < w; x++)
+						row[x] = plane[y * w + x] & 0xffff;
+					raster.setSamples(0, y, w, 1, c, row);
+				}
+			}
+			return new BufferedImage(cm, raster, false, null);
 		}
 		final BufferedImage out = new BufferedImage(w, h, type);
 		out.getRaster().setDataElements(0, 0, w, h, image.getStack().getPixels(1));

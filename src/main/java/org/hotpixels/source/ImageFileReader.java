@@ -1,9 +1,6 @@
 package org.hotpixels.source;
 
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
-import java.awt.image.DataBufferUShort;
-import java.awt.image.Raster;
 import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -30,10 +27,21 @@ import ij.io.TiffDecoder;
 import org.hotpixels.HotPixelsException;
 
 /**
- * Decodes one image file into a {@link Frame}: TIFF (8/16/32-bit, RGB, multi-page, compressed)
- * with ImageJ's own TIFF decoder, JPEG/PNG/BMP/GIF with {@code javax.imageio}, and anything else
- * ImageJ 1 opens (PGM, FITS, ...) through {@link Opener}. Sizes are checked in the header before
- * pixels are allocated, and a truncated file is an error rather than a half-grey frame.
+ * Decodes one image file into a {@link Frame}, to the values the file holds or not at all:
+ * <ul>
+ * <li>TIFF (8/16/32-bit, RGB, 48-bit RGB, multi-page, compressed) with ImageJ's own TIFF decoder;
+ * signed 8-bit and 16-bit samples are offset into the unsigned range (+128, +32768: ImageJ's
+ * convention), unsigned 32-bit integers become 32-bit float (refused beyond 2^24, where float is
+ * no longer exact). BigTIFF, tiled and JPEG-compressed TIFF with TwelveMonkeys' TIFF reader.</li>
+ * <li>JPEG (8-bit grey or colour; 12-bit, lossless, CMYK and YCCK JPEG are refused), PNG, BMP,
+ * GIF (every frame of an animation) with {@code javax.imageio}, from the stored samples: no
+ * colour management, alpha dropped, 16-bit PNG kept at 16 bits.</li>
+ * <li>FITS with {@link FitsImage} (every plane of a cube is a frame).</li>
+ * <li>anything else ImageJ 1 opens (PGM, DICOM, ...) through {@link Opener}; a file that holds
+ * more than one image there is refused.</li>
+ * </ul>
+ * Sizes are checked in the header before pixels are allocated, and a truncated file is an error
+ * rather than a half-grey frame.
  *
  * <pre>{@code
  * Frame f = ImageFileReader.read(Paths.get("IMG_0001.JPG"), 0);
@@ -55,10 +63,17 @@ public final class ImageFileReader {
 
 	private ImageFileReader() {}
 
-	/** Number of frames in the file: pages of a TIFF, 1 for other formats. */
+	/**
+	 * Number of frames in the file: pages of a TIFF, planes of a FITS cube, frames of an animated
+	 * GIF, 1 for other formats.
+	 */
 	public static int pageCount(final Path file) {
 		checkReadable(file);
+		if (isFits(file)) return fits(file).frames();
+		if (isGif(file)) return AnimatedImages.gifFrames(file);
 		if (!isTiff(file)) return 1;
+		final TiffProbe probe = TiffProbe.read(file);
+		if (!probe.imageJCanRead()) return probe.pages.size();
 		final FileInfo[] info = tiffInfo(file);
 		return info.length == 1 ? Math.max(1, info[0].nImages) : info.length;
 	}
@@ -68,7 +83,11 @@ public final class ImageFileReader {
 		checkReadable(file);
 		try {
 			if (isTiff(file)) return readTiff(file, page);
-			final Frame f = readWithImageIO(file);
+			if (isFits(file)) return readFits(file, page);
+			final JpegHeader jpeg = JpegHeader.read(file);
+			if (jpeg != null) jpeg.checkDecodable(file);
+			AnimatedImages.checkNotAnimatedPng(file);
+			final Frame f = readWithImageIO(file, page);
 			return f != null ? f : readWithImageJ(file);
 		}
 		catch (final HotPixelsException e) {
@@ -79,6 +98,34 @@ public final class ImageFileReader {
 		}
 		catch (final OutOfMemoryError e) {
 			throw new HotPixelsException(file + ": not enough memory to decode this image.", e);
+		}
+	}
+
+	private static Frame readFits(final Path file, final int page) {
+		return fits(file).read(page);
+	}
+
+	private static FitsImage fits(final Path file) {
+		try {
+			return FitsImage.open(file);
+		}
+		catch (final LinkageError e) { // a Fiji without nom-tam-fits
+			throw new HotPixelsException(file + ": reading FITS needs the nom-tam-fits library; " +
+				"install it, or use the drop-in jar.", e);
+		}
+	}
+
+	/**
+	 * The EXIF orientation of a JPEG file (1..8), 1 for other files and JPEGs without one. Frames
+	 * are always read as stored, never turned by this tag.
+	 */
+	public static int orientation(final Path file) {
+		try {
+			final JpegHeader jpeg = JpegHeader.read(file);
+			return jpeg == null ? 1 : jpeg.orientation;
+		}
+		catch (final IOException e) {
+			return 1;
 		}
 	}
 
@@ -105,10 +152,28 @@ public final class ImageFileReader {
 		return n.endsWith(".tif") || n.endsWith(".tiff");
 	}
 
+	/**
+	 * True if the file name ends with .fits, .fit or .fts (any case). Here rather than in
+	 * {@link FitsImage}, so that other files never load the FITS library's classes.
+	 */
+	static boolean isFits(final Path file) {
+		final String e = InputFiles.extension(file);
+		return e.equals("fits") || e.equals("fit") || e.equals("fts");
+	}
+
+	static boolean isGif(final Path file) {
+		return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gif");
+	}
+
+	/** True if the file may hold several frames (TIFF, FITS, GIF). */
+	static boolean mayHavePages(final Path file) {
+		return isTiff(file) || isGif(file) || isFits(file);
+	}
+
 	private static FileInfo[] tiffInfo(final Path file) {
 		final FileInfo[] info;
 		try {
-			final File f = file.toFile();
+			final File f = file.toAbsolutePath().toFile(); // a bare name has no parent
 			info = new TiffDecoder(f.getParent() + File.separator, f.getName()).getTiffInfo();
 		}
 		catch (final IOException | RuntimeException e) {
@@ -120,7 +185,7 @@ public final class ImageFileReader {
 		return info;
 	}
 
-	private static void checkSize(final Path file, final long width, final long height,
+	static void checkSize(final Path file, final long width, final long height,
 		final int bytesPerPixel)
 	{
 		if (width <= 0 || height <= 0) throw new HotPixelsException(file +
@@ -149,10 +214,14 @@ public final class ImageFileReader {
 	}
 
 	private static Frame readTiff(final Path file, final int page) throws IOException {
+		final TiffProbe probe = TiffProbe.read(file);
+		if (!probe.imageJCanRead()) return readTiffWithImageIO(file, page, probe);
 		final FileInfo[] info = tiffInfo(file);
 		final FileInfo fi = (FileInfo) info[0].clone();
 		final int pages = info.length == 1 ? Math.max(1, fi.nImages) : info.length;
 		if (page >= pages) throw new IllegalArgumentException("page " + page + " of " + pages);
+		final TiffProbe.Page tags = probe.pages.get(Math.min(info.length == 1 ? 0 : page, probe.pages
+			.size() - 1));
 		if (info.length == 1 && fi.nImages > 1) {
 			final long size = (long) fi.width * fi.height * fi.getBytesPerPixel();
 			fi.longOffset = fi.getOffset() + page * (size + fi.getGap());
@@ -169,6 +238,9 @@ public final class ImageFileReader {
 			fi.stripLengths = p.stripLengths;
 			fi.compression = p.compression;
 		}
+		// ImageJ reads 32-bit integers as signed unless told; TIFF's default is unsigned
+		if (fi.fileType == FileInfo.GRAY32_INT && tags.bitsPerSample == 32 && !tags.isSigned())
+			fi.fileType = FileInfo.GRAY32_UNSIGNED;
 		fi.nImages = 1;
 		checkNotTruncated(file, fi);
 		final Object pixels;
@@ -180,7 +252,81 @@ public final class ImageFileReader {
 		}
 		if (pixels == null) throw new HotPixelsException(file +
 			": TIFF pixel data is truncated or unreadable.");
+		if (pixels instanceof byte[] && tags.isSigned() && tags.bitsPerSample == 8) {
+			final byte[] b = (byte[]) pixels; // signed 8-bit: -128..127 becomes 0..255
+			for (int i = 0; i < b.length; i++)
+				b[i] ^= (byte) 0x80;
+		}
+		if (fi.fileType == FileInfo.GRAY32_INT || fi.fileType == FileInfo.GRAY32_UNSIGNED)
+			checkExactInFloat(file, (float[]) pixels);
 		return toFrame(file, fi, pixels);
+	}
+
+	/** 2^24: integers up to this size are exact in 32-bit float. */
+	private static final float FLOAT_EXACT = 16777216f;
+
+	private static void checkExactInFloat(final Path file, final float[] values) {
+		for (final float v : values)
+			if (Math.abs(v) >= FLOAT_EXACT) throw new HotPixelsException(file +
+				": holds 32-bit integers beyond 16,777,216, which 32-bit float cannot hold " +
+				"exactly; convert it to 32-bit float first.");
+	}
+
+	/** BigTIFF, tiles, JPEG and other compressions: TwelveMonkeys' reader, asked directly. */
+	private static Frame readTiffWithImageIO(final Path file, final int page,
+		final TiffProbe probe) throws IOException
+	{
+		if (page >= probe.pages.size()) throw new IllegalArgumentException("page " + page + " of " +
+			probe.pages.size());
+		final TiffProbe.Page tags = probe.pages.get(page);
+		checkSize(file, tags.width, tags.height, tags.bitsPerSample > 16 ? 4 : tags
+			.samplesPerPixel > 1 ? 4 : tags.bitsPerSample > 8 ? 2 : 1);
+		final ImageReader reader;
+		try {
+			reader = new com.twelvemonkeys.imageio.plugins.tiff.TIFFImageReaderSpi()
+				.createReaderInstance();
+		}
+		catch (final LinkageError e) { // a Fiji without TwelveMonkeys' TIFF reader
+			throw new HotPixelsException(file + ": is a " + (probe.bigTiff ? "BigTIFF" : "TIFF with " +
+				"compression " + tags.compression + (tags.tiled ? " in tiles" : "")) + ", which needs " +
+				"TwelveMonkeys' TIFF reader (imageio-tiff); install it, or use the drop-in jar.", e);
+		}
+		try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+			reader.setInput(in, false, true);
+			final BufferedImage image = decode(file, reader, page, reader.getDefaultReadParam());
+			final Frame f = SampleFrames.of(file, image, tags.isSigned());
+			if (f.type() == PixelType.GRAY32 && tags.sampleFormat != 3) for (int p = 0; p < f
+				.planeCount(); p++)
+				checkExactInFloat(file, (float[]) f.plane(p));
+			return f;
+		}
+		catch (final javax.imageio.IIOException e) {
+			throw new HotPixelsException(file + ": damaged or unsupported TIFF (" + reason(e) +
+				").", e);
+		}
+		finally {
+			reader.dispose();
+		}
+	}
+
+	/** Decodes image {@code index}; a decoder warning (truncated data) is an error. */
+	private static BufferedImage decode(final Path file, final ImageReader reader,
+		final int index, final ImageReadParam param) throws IOException
+	{
+		final StringBuilder warnings = new StringBuilder();
+		final IIOReadWarningListener listener = (source, warning) -> warnings.append(warnings
+			.length() > 0 ? "; " : "").append(warning);
+		reader.addIIOReadWarningListener(listener);
+		final BufferedImage image;
+		try {
+			image = reader.read(index, param);
+		}
+		catch (final java.io.EOFException e) {
+			throw new HotPixelsException(file + ": damaged image (it ends early).", e);
+		}
+		if (warnings.length() > 0) throw new HotPixelsException(file + ": damaged image (" +
+			warnings + ").");
+		return image;
 	}
 
 	private static void checkNotTruncated(final Path file, final FileInfo fi) throws IOException {
@@ -203,14 +349,8 @@ public final class ImageFileReader {
 		final String name = file.getFileName().toString();
 		final int w = fi.width, h = fi.height;
 		if (pixels instanceof byte[]) return Frame.of(name, PixelType.GRAY8, w, h, pixels);
-		if (pixels instanceof short[]) {
-			if (fi.fileType == FileInfo.GRAY16_SIGNED) {
-				final short[] s = (short[]) pixels; // ImageJ's convention: shift into 0..65535
-				for (int i = 0; i < s.length; i++)
-					s[i] = (short) (s[i] + 32768);
-			}
-			return Frame.of(name, PixelType.GRAY16, w, h, pixels);
-		}
+		// signed 16-bit: ImageJ's reader has already added 32768 (its convention)
+		if (pixels instanceof short[]) return Frame.of(name, PixelType.GRAY16, w, h, pixels);
 		if (pixels instanceof float[]) return Frame.of(name, PixelType.GRAY32, w, h, pixels);
 		if (pixels instanceof int[]) return Frame.of(name, PixelType.RGB, w, h, pixels);
 		if (pixels instanceof Object[]) { // 48-bit RGB: three 16-bit planes
@@ -221,23 +361,18 @@ public final class ImageFileReader {
 	}
 
 	/** Decodes with an ImageIO reader, or returns null if ImageIO has none for this file. */
-	private static Frame readWithImageIO(final Path file) throws IOException {
+	private static Frame readWithImageIO(final Path file, final int page) throws IOException {
 		try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
 			if (in == null) return null;
 			final Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
 			if (!readers.hasNext()) return null;
 			final ImageReader reader = readers.next();
 			try {
-				reader.setInput(in, true, true);
-				checkSize(file, reader.getWidth(0), reader.getHeight(0), bytesPerPixel(reader));
-				final StringBuilder warnings = new StringBuilder();
-				final IIOReadWarningListener listener = (source, warning) -> warnings.append(
-					warnings.length() > 0 ? "; " : "").append(warning);
-				reader.addIIOReadWarningListener(listener);
-				final BufferedImage image = reader.read(0, readParam(reader));
-				if (warnings.length() > 0) throw new HotPixelsException(file + ": damaged image (" +
-					warnings + ").");
-				return toFrame(file.getFileName().toString(), image);
+				reader.setInput(in, page == 0 && !isGif(file), !isGif(file));
+				checkSize(file, reader.getWidth(page), reader.getHeight(page), bytesPerPixel(reader));
+				if (isGif(file) && page > 0) AnimatedImages.checkWholeGifFrame(file, reader, page);
+				final BufferedImage image = decode(file, reader, page, readParam(reader));
+				return SampleFrames.of(file, image, false);
 			}
 			catch (final javax.imageio.IIOException e) {
 				throw new HotPixelsException(file + ": damaged or unsupported image (" + reason(e) +
@@ -272,62 +407,43 @@ public final class ImageFileReader {
 		return param;
 	}
 
-	/** Converts a decoded BufferedImage to an 8-bit, 16-bit or RGB frame without extra copies. */
-	static Frame toFrame(final String name, final BufferedImage image) {
-		final int w = image.getWidth(), h = image.getHeight();
-		final Raster raster = image.getRaster();
-		switch (image.getType()) {
-			case BufferedImage.TYPE_BYTE_GRAY:
-				if (raster.getDataBuffer() instanceof DataBufferByte && isCompact(raster, w, 1))
-					return Frame.of(name, PixelType.GRAY8, w, h, ((DataBufferByte) raster
-						.getDataBuffer()).getData());
-				break;
-			case BufferedImage.TYPE_USHORT_GRAY:
-				if (raster.getDataBuffer() instanceof DataBufferUShort && isCompact(raster, w, 1))
-					return Frame.of(name, PixelType.GRAY16, w, h, ((DataBufferUShort) raster
-						.getDataBuffer()).getData());
-				break;
-			case BufferedImage.TYPE_3BYTE_BGR:
-				if (isCompact(raster, w, 3)) {
-					final byte[] bgr = ((DataBufferByte) raster.getDataBuffer()).getData();
-					final int[] rgb = new int[w * h];
-					for (int i = 0, j = 0; i < rgb.length; i++, j += 3)
-						rgb[i] = (bgr[j + 2] & 0xff) << 16 | (bgr[j + 1] & 0xff) << 8 | bgr[j] & 0xff;
-					return Frame.of(name, PixelType.RGB, w, h, rgb);
-				}
-				break;
-			default:
-		}
-		if (raster.getNumBands() == 1 && raster.getSampleModel().getSampleSize(0) <= 8 && image
-			.getColorModel() instanceof java.awt.image.ComponentColorModel)
-		{
-			final byte[] grey = new byte[w * h];
-			for (int y = 0; y < h; y++)
-				for (int x = 0; x < w; x++)
-					grey[y * w + x] = (byte) raster.getSample(x, y, 0);
-			return Frame.of(name, PixelType.GRAY8, w, h, grey);
-		}
-		final int[] rgb = image.getRGB(0, 0, w, h, null, 0, w);
-		for (int i = 0; i < rgb.length; i++)
-			rgb[i] &= 0xffffff;
-		return Frame.of(name, PixelType.RGB, w, h, rgb);
+	private static HotPixelsException notAnImage(final Path file) {
+		return new HotPixelsException(file +
+			": not an image in any format Java or ImageJ can read (a damaged or misnamed file?).");
 	}
 
-	private static boolean isCompact(final Raster raster, final int w, final int bands) {
-		return raster.getSampleModelTranslateX() == 0 && raster.getSampleModelTranslateY() == 0 &&
-			raster.getDataBuffer().getNumBanks() == 1 && raster.getDataBuffer().getSize() == w *
-				raster.getHeight() * bands;
-	}
-
-	/** Last resort: ImageJ 1's Opener (PGM, FITS, DICOM, ...). */
+	/** Last resort: ImageJ 1's Opener (PGM, DICOM, ...); several images in one file are refused. */
 	private static Frame readWithImageJ(final Path file) throws IOException {
 		final PnmHeader pnm = PnmHeader.read(file);
-		if (pnm != null) checkSize(file, pnm.width, pnm.height, pnm.bytesPerPixel());
+		if (pnm != null) {
+			checkSize(file, pnm.width, pnm.height, pnm.bytesPerPixel());
+			final long needed = pnm.dataBytes() < 0 ? -1 : pnm.dataOffset + pnm.dataBytes();
+			final long length = Files.size(file);
+			if (needed > length) throw new HotPixelsException(file + ": image is truncated (" +
+				length + " bytes, its header needs " + needed + ").");
+		}
+		final DicomHeader dicom = DicomHeader.read(file);
+		if (dicom != null) dicom.check(file);
 		final Opener opener = new Opener();
 		opener.setSilentMode(true);
+		final int type = opener.getFileType(file.toString());
+		// ImageJ prints its own complaint about content it does not know: ask before opening
+		if (type == Opener.UNKNOWN || type == Opener.DICOM && dicom == null) throw notAnImage(file);
 		final ImagePlus imp = opener.openImage(file.toString());
-		if (imp == null) throw new HotPixelsException(file +
-			": not an image in any format Java or ImageJ can read (a damaged or misnamed file?).");
+		if (imp == null) throw notAnImage(file);
+		if (imp.getStackSize() > 1) throw new HotPixelsException(file + ": holds " + imp
+			.getStackSize() + " images (e.g. a multi-frame DICOM), but only TIFF, FITS and GIF " +
+			"files are read image by image; save it as a multi-page TIFF first.");
+		final FileInfo fi = imp.getOriginalFileInfo();
+		if (fi != null && fi.compression <= FileInfo.COMPRESSION_NONE && fi.getOffset() > 0 &&
+			fi.fileType != FileInfo.RGB48_PLANAR)
+		{
+			final long needed = fi.getOffset() + (long) fi.width * fi.height * fi.getBytesPerPixel();
+			final long length = Files.size(file);
+			if (needed > length) throw new HotPixelsException(file + ": image is truncated (" +
+				length + " bytes, its header needs " + needed + ").");
+		}
+		if (dicom != null) dicom.offsetSigned(imp);
 		return ImagePlusFrameSource.frameOf(imp, file.getFileName().toString(), 1, 1);
 	}
 }

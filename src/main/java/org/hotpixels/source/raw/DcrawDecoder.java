@@ -15,9 +15,14 @@ import org.hotpixels.source.Frame;
  * scaling (no black subtraction, no white balance; it also implies {@code -j}, so Fuji SuperCCD
  * images are not rotated and no pixel aspect stretching happens), {@code -4} linear 16-bit
  * without auto brightening, {@code -t 0} ignores the camera's orientation tag. {@code -P} applies
- * a dead pixel list to the same array before it is written.
+ * a dead pixel list to the same array before it is written. Without {@code -P}, dcraw applies
+ * any file named {@code .badpixels} in the current folder or a folder above it, so a plain
+ * decode passes {@code -P /dev/null} (an empty list): a stranger's list never changes a frame.
  */
 final class DcrawDecoder extends RawDecoder {
+
+	/** An empty dead pixel list: keeps dcraw from looking for {@code .badpixels} files. */
+	static final String NO_LIST = java.io.File.separatorChar == '/' ? "/dev/null" : "NUL";
 
 	private final Path dcraw;
 
@@ -65,8 +70,8 @@ final class DcrawDecoder extends RawDecoder {
 		final String path = file.toAbsolutePath().toString();
 		final List<String> command = new ArrayList<>(Arrays.asList(dcraw.toString(), "-D", "-4",
 			"-T", "-t", "0"));
-		if (deadPixelList != null) command.addAll(Arrays.asList("-P", deadPixelList
-			.toAbsolutePath().toString()));
+		command.addAll(Arrays.asList("-P", deadPixelList != null ? deadPixelList.toAbsolutePath()
+			.toString() : NO_LIST));
 		command.addAll(Arrays.asList("-c", path));
 		final ProcessRunner.Result result = run(command, file);
 		if (result.exitCode != 0 || result.stdoutLength() == 0 || reportsDamage(result.stderr))

@@ -36,6 +36,7 @@ final class DngWriter {
 	private int blackLevel = -1;
 	private String make = "HotPixels";
 	private String model = "Test Sensor";
+	private String xtrans;
 
 	/** A DNG of the {@code width x height} mosaic (row by row), RGGB unless told otherwise. */
 	DngWriter(final int width, final int height, final short[] mosaic) {
@@ -48,6 +49,16 @@ final class DngWriter {
 	/** The colour filter pattern at (0, 0) of the active area; null writes a monochrome DNG. */
 	DngWriter cfa(final CfaPattern pattern) {
 		cfa = pattern;
+		return this;
+	}
+
+	/**
+	 * A 6x6 colour filter pattern instead of a 2x2 one (36 letters R, G, B, row by row), as
+	 * Fujifilm's X-Trans sensors have.
+	 */
+	DngWriter pattern6x6(final String letters) {
+		if (letters.length() != 36) throw new IllegalArgumentException("36 letters");
+		xtrans = letters;
 		return this;
 	}
 
@@ -95,7 +106,15 @@ final class DngWriter {
 		tags.put(278, longs(height));
 		tags.put(279, longs(2 * width * height));
 		tags.put(284, shorts(1));
-		if (cfa != null) {
+		if (xtrans != null) {
+			tags.put(262, shorts(32803));
+			final byte[] codes = new byte[36];
+			for (int i = 0; i < 36; i++)
+				codes[i] = (byte) "RGB".indexOf(xtrans.charAt(i));
+			tags.put(33421, shorts(6, 6));
+			tags.put(33422, new Entry(BYTE, 36, codes));
+		}
+		else if (cfa != null) {
 			tags.put(33421, shorts(2, 2));
 			tags.put(33422, new Entry(BYTE, 4, new byte[] { code(0, 0), code(1, 0), code(0, 1),
 				code(1, 1) }));
