@@ -1,10 +1,17 @@
 package org.hotpixels.imagej;
 
+import java.awt.GraphicsEnvironment;
+
+import ij.IJ;
+
 import org.scijava.Cancelable;
 import org.scijava.app.StatusService;
 import org.hotpixels.progress.Progress;
 
-/** Progress to SciJava's {@link StatusService}; cancelled when the command is. */
+/**
+ * Progress to SciJava's {@link StatusService}; cancelled when the command is, or (as in plain
+ * ImageJ, and in Fiji, whose windows are ImageJ 1's) when Esc is pressed in an ImageJ window.
+ */
 final class StatusProgress implements Progress {
 
 	private final StatusService status;
@@ -14,6 +21,7 @@ final class StatusProgress implements Progress {
 	StatusProgress(final StatusService status, final Cancelable command) {
 		this.status = status;
 		this.command = command;
+		if (!GraphicsEnvironment.isHeadless()) IJ.resetEscape(); // forget an Esc from before
 	}
 
 	@Override
@@ -27,6 +35,7 @@ final class StatusProgress implements Progress {
 
 	@Override
 	public boolean isCancelled() {
-		return command.isCanceled() || Thread.currentThread().isInterrupted();
+		return command.isCanceled() || Thread.currentThread().isInterrupted() || !GraphicsEnvironment
+			.isHeadless() && IJ.escapePressed();
 	}
 }

@@ -319,13 +319,20 @@ public final class ImageFileReader {
 				raster.getHeight() * bands;
 	}
 
-	/** Last resort: ImageJ 1's Opener (PGM, FITS, DICOM, ...). */
+	/**
+	 * Last resort: ImageJ 1's Opener, only for the formats it alone reads here (PGM, FITS, DICOM,
+	 * recognised by their content). For anything else the Opener ends in {@code IJ.error}, a
+	 * modal dialog (or, in a macro, an aborted macro) that no option silences; such files get
+	 * our one sentence instead, which skip_bad_frames can skip.
+	 */
 	private static Frame readWithImageJ(final Path file) throws IOException {
 		final PnmHeader pnm = PnmHeader.read(file);
 		if (pnm != null) checkSize(file, pnm.width, pnm.height, pnm.bytesPerPixel());
 		final Opener opener = new Opener();
 		opener.setSilentMode(true);
-		final ImagePlus imp = opener.openImage(file.toString());
+		final int type = opener.getFileType(file.toString());
+		final ImagePlus imp = type == Opener.PGM || type == Opener.FITS || type == Opener.DICOM
+			? opener.openImage(file.toString()) : null;
 		if (imp == null) throw new HotPixelsException(file +
 			": not an image in any format Java or ImageJ can read (a damaged or misnamed file?).");
 		return ImagePlusFrameSource.frameOf(imp, file.getFileName().toString(), 1, 1);

@@ -1,0 +1,120 @@
+package org.hotpixels.imagej.ij1;
+
+import java.awt.Frame;
+import java.awt.GraphicsEnvironment;
+import java.awt.Rectangle;
+import java.awt.Window;
+import java.awt.image.IndexColorModel;
+
+import ij.ImageListener;
+import ij.ImagePlus;
+import ij.WindowManager;
+import ij.measure.ResultsTable;
+import ij.plugin.LutLoader;
+import ij.process.LUT;
+
+import org.hotpixels.results.ResultTables;
+
+/**
+ * Presents the results of Find Hot Pixels the same way in plain ImageJ and in Fiji: the
+ * variance map in the "Fire" lookup table, both maps with the defect overlay, the "Hot Pixels"
+ * and "Lowest Variance" tables (published by name whenever there is a display, also in batch
+ * macros), placed to the right of the variance map once it appears, and rows that mark and
+ * zoom to their pixel on both maps when clicked. Fiji shows the maps itself (they are the
+ * command's outputs); plain ImageJ asks for them to be shown here.
+ *
+ * <pre>{@code
+ * ResultWindows.present(variance, mean, defects, lowest, true);
+ * }</pre>
+ */
+public final class ResultWindows {
+
+	/** ID of the last image Find Hot Pixels ran on; Correct Hot Pixels offers it first. */
+	private static volatile int lastSourceId;
+
+	private ResultWindows() {}
+
+	/**
+	 * Colours the variance map, publishes the tables and links their rows to both maps;
+	 * {@code showImages}: also shows the maps (mean first, so the variance map is active).
+	 */
+	public static void present(final ImagePlus variance, final ImagePlus mean,
+		final ResultsTable defects, final ResultsTable lowest, final boolean showImages)
+	{
+		fire(variance);
+		if (GraphicsEnvironment.isHeadless()) return; // ImageJ 1 has no named tables without a display
+		defects.show(ResultTables.DEFECTS_TITLE);
+		lowest.show(ResultTables.LOWEST_TITLE);
+		DefectRowSelector.attach(ResultTables.DEFECTS_TITLE, variance, mean);
+		DefectRowSelector.attach(ResultTables.LOWEST_TITLE, variance, mean);
+		placeTablesWhenShown(variance);
+		if (showImages) {
+			mean.show();
+			variance.show();
+		}
+	}
+
+	/** Fire keeps the display range: low variance dark, hot pixels and edges bright. */
+	static void fire(final ImagePlus imp) {
+		final IndexColorModel fire = LutLoader.getLut("fire");
+		if (fire == null) return;
+		final double min = imp.getDisplayRangeMin(), max = imp.getDisplayRangeMax();
+		imp.setLut(new LUT(fire, min, max));
+		imp.setDisplayRange(min, max);
+	}
+
+	/** Remembers the image Find ran on, for Correct's default target. */
+	public static void rememberSource(final ImagePlus image) {
+		lastSourceId = image == null ? 0 : image.getID();
+	}
+
+	/** The image Find last ran on, if it is still open; else null. */
+	public static ImagePlus lastSource() {
+		final int id = lastSourceId;
+		return id == 0 ? null : WindowManager.getImage(id);
+	}
+
+	/** Moves the tables beside the map's window as soon as it opens (now, if it is open). */
+	private static void placeTablesWhenShown(final ImagePlus map) {
+		if (map.getWindow() != null) {
+			placeTables(map);
+			return;
+		}
+		ImagePlus.addImageListener(new ImageListener() {
+
+			@Override
+			public void imageOpened(final ImagePlus imp) {
+				if (imp != map) return;
+				ImagePlus.removeImageListener(this);
+				java.awt.EventQueue.invokeLater(() -> placeTables(map));
+			}
+
+			@Override
+			public void imageClosed(final ImagePlus imp) {
+				if (imp == map) ImagePlus.removeImageListener(this);
+			}
+
+			@Override
+			public void imageUpdated(final ImagePlus imp) {}
+		});
+	}
+
+	private static void placeTables(final ImagePlus map) {
+		final Window win = map.getWindow();
+		if (win == null) return;
+		final Rectangle screen = win.getGraphicsConfiguration().getBounds();
+		final Rectangle m = win.getBounds();
+		int y = m.y;
+		for (final String title : new String[] { ResultTables.DEFECTS_TITLE,
+			ResultTables.LOWEST_TITLE })
+		{
+			final Frame table = WindowManager.getFrame(title);
+			if (table == null) continue;
+			final Rectangle t = table.getBounds();
+			final int x = Math.max(screen.x, Math.min(m.x + m.width + 4, screen.x + screen.width -
+				t.width));
+			table.setLocation(x, Math.min(y, screen.y + screen.height - t.height));
+			y += t.height + 4;
+		}
+	}
+}
