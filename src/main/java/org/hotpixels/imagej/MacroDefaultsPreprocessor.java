@@ -2,8 +2,10 @@ package org.hotpixels.imagej;
 
 import ij.IJ;
 import ij.Macro;
+import ij.util.Tools;
 
 import org.hotpixels.imagej.ij1.MacroFlags;
+import org.scijava.Context;
 import org.scijava.Priority;
 import org.scijava.module.Module;
 import org.scijava.module.ModuleItem;
@@ -32,18 +34,27 @@ public class MacroDefaultsPreprocessor extends AbstractPreprocessorPlugin {
 		final String given = options == null ? "" : options;
 		for (final ModuleItem<?> input : module.getInfo().inputs()) {
 			final String name = input.getName();
-			if (module.isInputResolved(name) || Service.class.isAssignableFrom(input.getType()))
-				continue;
+			final Class<?> type = input.getType();
+			if (Service.class.isAssignableFrom(type) || type == Context.class) continue;
 			final String value = Macro.getValue(given, name, null);
-			if (value != null && !input.getType().isInstance(value)) {
-				cancel(name + ": cannot use '" + value + "' (" + input.getType().getSimpleName() +
-					" expected).");
+			if (value != null && (!module.isInputResolved(name) || !readable(value, type))) {
+				// imagej-legacy could not convert it, or converted garbage to 0 or null
+				cancel(name + ": cannot use '" + value + "' (" + type.getSimpleName() + " expected).");
 				return;
 			}
-			if (value != null) module.setInput(name, value);
-			else if ((input.getType() == boolean.class || input.getType() == Boolean.class) && MacroFlags
-				.hasBareKey(given, name)) module.setInput(name, true);
+			if (module.isInputResolved(name)) continue;
+			if ((type == boolean.class || type == Boolean.class) && MacroFlags.hasBareKey(given, name))
+				module.setInput(name, true);
 			module.resolveInput(name);
 		}
+	}
+
+	/** False for a number or boolean input whose text is not one. */
+	private static boolean readable(final String value, final Class<?> type) {
+		if (type == boolean.class || type == Boolean.class) return value.equalsIgnoreCase("true") ||
+			value.equalsIgnoreCase("false");
+		if (type.isPrimitive() || Number.class.isAssignableFrom(type)) return !Double.isNaN(Tools
+			.parseDouble(value.trim()));
+		return true;
 	}
 }
