@@ -4,6 +4,8 @@ import ij.ImagePlus;
 import ij.Macro;
 import ij.gui.GenericDialog;
 
+import org.hotpixels.results.ResultImages;
+
 /**
  * The Correct Hot Pixels dialog. Each field is added under its macro key, equal to the SciJava
  * command's parameter name, then shows words ({@link MacroFlags#words}); checkboxes are read and
@@ -28,9 +30,13 @@ final class CorrectDialog {
 		final GenericDialog gd = new GenericDialog(Correct_Hot_Pixels.TITLE);
 		gd.addMessage("Repairs defects in a copy of an image, or in copies of a folder's images\n"
 			+ "written to the output folder. The originals are not changed.");
-		gd.addChoice("image", titles.length == 0 ? new String[] { CorrectTarget.NONE } : titles,
-			preferred == null ? CorrectTarget.NONE : preferred.getTitle());
-		MacroFlags.words(gd, "Image to correct");
+		if (titles.length > 0 || macro) { // none open: nothing to choose or record
+			gd.addChoice("image", titles.length == 0 ? new String[] { CorrectTarget.NONE } : titles,
+				preferred == null || ResultImages.isMap(preferred) ? titles.length == 0
+					? CorrectTarget.NONE : titles[0] : preferred.getTitle());
+			MacroFlags.words(gd, "Image to correct");
+		}
+		else gd.addMessage("No image is open: choose a folder of images.");
 		gd.addDirectoryField("input_folder", s.inputFolder, 30);
 		MacroFlags.words(gd, "or a folder of images");
 		gd.addStringField("file_pattern", s.filePattern, 12);
@@ -55,7 +61,8 @@ final class CorrectDialog {
 		gd.showDialog();
 		if (gd.wasCanceled()) return null;
 		// read in the order of the fields: the recorder writes the keys in this order
-		final String image = gd.getNextChoice(); // a bad title is our one-sentence error
+		final String image = titles.length > 0 || macro ? gd.getNextChoice() : CorrectTarget.NONE;
+		// (a title that is not open is our one-sentence error, not ImageJ's dialog)
 		s.image = macro && Macro.getValue(macroOptions, "image", null) == null || image.equals(
 			CorrectTarget.NONE) ? "" : image;
 		s.inputFolder = gd.getNextString().trim();

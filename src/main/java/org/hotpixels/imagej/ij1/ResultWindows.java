@@ -99,6 +99,7 @@ public final class ResultWindows {
 		});
 	}
 
+	/** Right of the map if there is room, else left of it, else below it. */
 	private static void placeTables(final ImagePlus map) {
 		final Window win = map.getWindow();
 		if (win == null) return;
@@ -111,10 +112,15 @@ public final class ResultWindows {
 			final Frame table = WindowManager.getFrame(title);
 			if (table == null) continue;
 			final Rectangle t = table.getBounds();
-			final int x = Math.max(screen.x, Math.min(m.x + m.width + 4, screen.x + screen.width -
-				t.width));
-			table.setLocation(x, Math.min(y, screen.y + screen.height - t.height));
-			y += t.height + 4;
+			int x = m.x + m.width + 4, ty = y;
+			if (x + t.width > screen.x + screen.width) x = m.x - 4 - t.width;
+			if (x < screen.x) {
+				x = m.x;
+				ty = Math.max(y, m.y + m.height + 4);
+			}
+			table.setLocation(Math.max(screen.x, x), Math.max(screen.y, Math.min(ty, screen.y +
+				screen.height - t.height)));
+			y = ty + t.height + 4;
 		}
 	}
 }
