@@ -138,6 +138,7 @@ public final class ResultImages {
 			if (d.channel() != Defect.ALL_CHANNELS && channels > 1) roi.setPosition(d.channel() + 1);
 			overlay.add(roi);
 		}
+		overlay.drawLabels(true);
 		overlay.drawNames(true);
 		overlay.drawBackgrounds(true);
 		overlay.setLabelColor(Color.black);

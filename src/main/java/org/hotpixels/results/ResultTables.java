@@ -64,7 +64,8 @@ public final class ResultTables {
 		}
 		for (final String c : new String[] { "x", "y", SIZE })
 			if (rt.columnExists(c)) rt.setDecimalPlaces(rt.getColumnIndex(c), 0);
-		for (final String c : new String[] { SCORE, MEAN, NEIGHBOUR_MEAN })
+		for (final String c : new String[] { SCORE, MEAN, NEIGHBOUR_MEAN, VARIANCE,
+			NEIGHBOUR_VARIANCE })
 			if (rt.columnExists(c)) rt.setDecimalPlaces(rt.getColumnIndex(c), 1);
 		return rt;
 	}
@@ -197,6 +198,8 @@ public final class ResultTables {
 		}
 		for (final String c : new String[] { "rank", "x", "y", "channel" })
 			if (rt.columnExists(c)) rt.setDecimalPlaces(rt.getColumnIndex(c), 0);
+		for (final String c : new String[] { VARIANCE, MEAN, NEIGHBOUR_VARIANCE })
+			if (rt.columnExists(c)) rt.setDecimalPlaces(rt.getColumnIndex(c), 1);
 		return rt;
 	}
 }

@@ -40,9 +40,7 @@ final class CorrectDialog {
 		gd.addDirectoryField("input_folder", s.inputFolder, 30);
 		MacroFlags.words(gd, "or a folder of images");
 		gd.addStringField("file_pattern", s.filePattern, 12);
-		MacroFlags.words(gd, "File pattern");
-		gd.addToSameRow();
-		gd.addMessage("e.g. *.jpg; empty: every image");
+		MacroFlags.words(gd, "File pattern (e.g. *.jpg)");
 		gd.addFileField("defect_file", s.defectFile, 30);
 		MacroFlags.words(gd, "Defect list file");
 		gd.addCheckbox("use_table", s.useTable);

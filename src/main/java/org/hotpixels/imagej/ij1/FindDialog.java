@@ -34,14 +34,12 @@ final class FindDialog {
 		gd.addChoice("input", new String[] { FindSettings.IMAGE, FindSettings.FOLDER }, s.input
 			.isEmpty() ? FindSettings.IMAGE : s.input);
 		MacroFlags.words(gd, "Frames from");
-		gd.addToSameRow();
-		gd.addMessage(image == null ? "(no image is open)" : "image: " + describe(image));
+		gd.addMessage(image == null ? "No image is open: choose the folder." : "The image is " +
+			describe(image) + ".");
 		gd.addDirectoryField("input_folder", s.inputFolder, 30);
 		MacroFlags.words(gd, "Folder of images");
 		gd.addStringField("file_pattern", s.filePattern, 12);
-		MacroFlags.words(gd, "File pattern");
-		gd.addToSameRow();
-		gd.addMessage("e.g. *.jpg; empty: every image");
+		MacroFlags.words(gd, "File pattern (e.g. *.jpg)");
 		gd.addNumericField("top_n", s.topN, 0, 6, "pixels");
 		MacroFlags.words(gd, "Lowest-variance list");
 		gd.addNumericField("sigma", s.sigma, 1, 6, "robust SDs (lower finds fainter defects)");

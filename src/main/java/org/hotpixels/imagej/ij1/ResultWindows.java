@@ -1,5 +1,7 @@
 package org.hotpixels.imagej.ij1;
 
+import java.awt.Font;
+import java.awt.FontMetrics;
 import java.awt.Frame;
 import java.awt.GraphicsEnvironment;
 import java.awt.Rectangle;
@@ -8,10 +10,13 @@ import java.awt.image.IndexColorModel;
 
 import ij.ImageListener;
 import ij.ImagePlus;
+import ij.Prefs;
 import ij.WindowManager;
 import ij.measure.ResultsTable;
 import ij.plugin.LutLoader;
 import ij.process.LUT;
+import ij.text.TextPanel;
+import ij.text.TextWindow;
 
 import org.hotpixels.results.ResultTables;
 
@@ -99,7 +104,10 @@ public final class ResultWindows {
 		});
 	}
 
-	/** Right of the map if there is room, else left of it, else below it. */
+	/**
+	 * Each table as wide as its columns need (ImageJ opens tables at most 700 pixels wide), then
+	 * right of the map if there is room, else left of it, else below it.
+	 */
 	private static void placeTables(final ImagePlus map) {
 		final Window win = map.getWindow();
 		if (win == null) return;
@@ -111,16 +119,40 @@ public final class ResultWindows {
 		{
 			final Frame table = WindowManager.getFrame(title);
 			if (table == null) continue;
+			if (table instanceof TextWindow) fitWidth((TextWindow) table, screen.width - 20);
 			final Rectangle t = table.getBounds();
 			int x = m.x + m.width + 4, ty = y;
 			if (x + t.width > screen.x + screen.width) x = m.x - 4 - t.width;
 			if (x < screen.x) {
-				x = m.x;
+				x = Math.min(m.x, screen.x + screen.width - t.width);
 				ty = Math.max(y, m.y + m.height + 4);
 			}
 			table.setLocation(Math.max(screen.x, x), Math.max(screen.y, Math.min(ty, screen.y +
 				screen.height - t.height)));
 			y = ty + t.height + 4;
 		}
+	}
+
+	/** Widens (or narrows) a table window to show all its columns, at most {@code max} wide. */
+	private static void fitWidth(final TextWindow window, final int max) {
+		final TextPanel panel = window.getTextPanel();
+		// the font TextWindow draws with: SansSerif at its remembered size (16 points by default)
+		final int[] sizes = { 9, 10, 11, 12, 13, 14, 16, 18, 20, 24, 36, 48, 60, 72 };
+		final int size = sizes[Math.max(0, Math.min(sizes.length - 1, (int) Prefs.get("tw.font.size",
+			6)))];
+		final FontMetrics fm = panel.getFontMetrics(new Font("SansSerif", Font.PLAIN, size));
+		final String[] headings = panel.getColumnHeadings().split("\t");
+		final int[] widths = new int[headings.length];
+		for (int c = 0; c < headings.length; c++)
+			widths[c] = fm.stringWidth(headings[c]);
+		for (int row = 0; row < Math.min(200, panel.getLineCount()); row++) {
+			final String[] cells = panel.getLine(row).split("\t");
+			for (int c = 0; c < Math.min(cells.length, widths.length); c++)
+				widths[c] = Math.max(widths[c], fm.stringWidth(cells[c]));
+		}
+		int total = 40; // borders and the scroll bar
+		for (final int w : widths)
+			total += w + 15; // as TextCanvas pads a column
+		window.setSize(Math.min(max, Math.max(180, total)), window.getHeight());
 	}
 }
