@@ -44,8 +44,8 @@ final class ImageJRun {
 		}
 
 		/** True if the watchdog caught a modal dialog. */
-		boolean dialogOpened() {
-			return exitCode == ImageJWatchdog.DIALOG;
+		boolean dialogOpened() { // (xvfb-run may replace the exit code when its cleanup fails)
+			return exitCode == ImageJWatchdog.DIALOG || err.contains(ImageJWatchdog.DIALOG_MARK);
 		}
 
 		@Override

@@ -70,7 +70,7 @@ class TableClickIT {
 			z[i] = Integer.parseInt(zoom.group(i + 1));
 		assertTrue(z[0] >= 8 && z[1] <= HOT_X && HOT_X < z[1] + z[3] && z[2] <= HOT_Y && HOT_Y < z[2] +
 			z[4], zoom.group());
-		// the table sits beside the map (right of it, or left when the screen has no room), not over it
+		// the table sits beside the map (right, left, or below when the screen has no room), not over it
 		final java.util.regex.Matcher map = java.util.regex.Pattern.compile(
 			"map at (\\d+) (\\d+) (\\d+) (\\d+)").matcher(r.out);
 		final java.util.regex.Matcher table = java.util.regex.Pattern.compile(
@@ -80,8 +80,9 @@ class TableClickIT {
 			.group(3));
 		final int tableLeft = Integer.parseInt(table.group(1)), tableRight = tableLeft + Integer
 			.parseInt(table.group(3));
-		assertTrue(tableLeft >= mapRight || tableRight <= mapLeft, "table " + table.group() + ", " +
-			map.group());
+		final int mapBottom = Integer.parseInt(map.group(2)) + Integer.parseInt(map.group(4));
+		assertTrue(tableLeft >= mapRight || tableRight <= mapLeft || Integer.parseInt(table.group(
+			2)) >= mapBottom, "table " + table.group() + ", " + map.group());
 		final java.util.regex.Matcher m = java.util.regex.Pattern.compile(
 			"lowest (\\d+) (\\d+) (\\d+) -> Variance of rgb\\.tif \\(8 frames\\) slice (\\d+) point (\\d+) (\\d+)")
 			.matcher(r.out);
