@@ -18,6 +18,7 @@ import org.hotpixels.imagej.ij1.CorrectTarget;
 import org.hotpixels.io.DefectLists;
 import org.hotpixels.io.ImageFileWriter.Format;
 import org.hotpixels.progress.CancelledException;
+import org.hotpixels.results.ResultImages;
 import org.hotpixels.results.ResultTables;
 import org.hotpixels.source.CfaPattern;
 import org.hotpixels.source.InputFiles;
@@ -47,6 +48,7 @@ public class CorrectHotPixelsCommand extends ContextCommand implements MacroDefa
 
 	/** Not filled with the active image: after Find that is the variance map, never a target. */
 	@Parameter(required = false, persist = false, autoFill = false, label = "Image to correct",
+		initializer = "initImage",
 		description = "Default: the image Find Hot Pixels ran on, else the active image; never a map.")
 	private ImagePlus image;
 
@@ -161,6 +163,13 @@ public class CorrectHotPixelsCommand extends ContextCommand implements MacroDefa
 			throw new HotPixelsException(defect_file + ": cannot be read (" + e.getMessage() + ").",
 				e);
 		}
+	}
+
+	/** The dialog (and a macro without the key) starts on the image Find ran on, not on a map. */
+	private void initImage() {
+		if (image != null) return; // set by a macro's image=[title], or a script
+		final ImagePlus preferred = CorrectTarget.preferredImage();
+		if (preferred != null && !ResultImages.isMap(preferred)) image = preferred;
 	}
 
 	private static boolean isSet(final File f) {

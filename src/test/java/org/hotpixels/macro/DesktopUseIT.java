@@ -111,6 +111,23 @@ class DesktopUseIT {
 	}
 
 	@Test
+	void fromTheDialogFindAsksBeforeReplacingResultsAndRecordsTheAnswer() throws Exception {
+		final Path in = SERIES.writeFolder(tmp.resolve("frames"));
+		final Path out = tmp.resolve("results");
+		MacroIT.assertFinished(imagej().batch(macro("run('Find Hot Pixels', 'input_folder=[" + in +
+			"] output_folder=[" + out + "]');", "print('first');"), ""), "first");
+		Files.delete(out.resolve("lowest.csv")); // so that a replacement shows
+		final ImageJRun.Result r = imagej().property("watchdog.record", "Find Hot Pixels").property(
+			"watchdog.fill", "input=folder;input_folder=" + in + ";output_folder=" + out).run();
+		assertEquals(0, r.exitCode, r::toString);
+		assertTrue(r.out.contains("WATCHDOG confirmed 'Find Hot Pixels': " + out +
+			" already holds results of an earlier run (variance.tif, mean.tif, defects.csv).") && r.out
+				.contains("Replace them with the results of this run?"), r::toString);
+		assertTrue(Files.exists(out.resolve("lowest.csv")), "replaced after the answer: " + r);
+		assertTrue(r.out.contains("overwrite=true"), "the recorded line replays: " + r);
+	}
+
+	@Test
 	void tablesReadWithUnitsAndBothMapsCarryTheOverlay() throws Exception {
 		final Path stack = SERIES.writeStack(tmp.resolve("series.tif"));
 		final ImageJRun.Result r = imagej().batch(macro("open('" + stack + "');",

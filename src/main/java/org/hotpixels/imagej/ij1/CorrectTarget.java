@@ -46,6 +46,11 @@ public final class CorrectTarget {
 		return titles.length == 0 ? active : WindowManager.getImage(titles[0]);
 	}
 
+	/** The default target (see {@link #preferred}) for the SciJava command's dialog; may be null. */
+	public static ImagePlus preferredImage() {
+		return preferred();
+	}
+
 	/**
 	 * The image titled {@code title} (empty: the default), checked; a one-sentence
 	 * {@link HotPixelsException} when there is none or it is a map.

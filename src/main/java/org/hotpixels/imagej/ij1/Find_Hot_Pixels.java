@@ -12,6 +12,7 @@ import ij.ImagePlus;
 import ij.Macro;
 import ij.WindowManager;
 import ij.gui.GenericDialog;
+import ij.plugin.frame.Recorder;
 import ij.plugin.PlugIn;
 
 import org.hotpixels.FindOptions;
@@ -107,6 +108,7 @@ public class Find_Hot_Pixels implements PlugIn {
 		gd.showDialog();
 		if (gd.wasCanceled()) return false;
 		settings.overwrite = true;
+		if (Recorder.record) Recorder.recordOption("overwrite", "true"); // the line replays
 		return true;
 	}
 
