@@ -1,7 +1,5 @@
 package org.hotpixels.imagej;
 
-import java.awt.GraphicsEnvironment;
-
 import ij.IJ;
 
 import org.scijava.Cancelable;
@@ -21,7 +19,7 @@ final class StatusProgress implements Progress {
 	StatusProgress(final StatusService status, final Cancelable command) {
 		this.status = status;
 		this.command = command;
-		if (!GraphicsEnvironment.isHeadless()) IJ.resetEscape(); // forget an Esc from before
+		IJ.resetEscape(); // forget an Esc pressed before this run
 	}
 
 	@Override
@@ -35,7 +33,6 @@ final class StatusProgress implements Progress {
 
 	@Override
 	public boolean isCancelled() {
-		return command.isCanceled() || Thread.currentThread().isInterrupted() || !GraphicsEnvironment
-			.isHeadless() && IJ.escapePressed();
+		return command.isCanceled() || Thread.currentThread().isInterrupted() || IJ.escapePressed();
 	}
 }
