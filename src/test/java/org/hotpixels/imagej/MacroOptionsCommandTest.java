@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -233,9 +232,5 @@ class MacroOptionsCommandTest {
 				assertTrue(d != null && d.toLowerCase().contains("default"), c.getSimpleName() + "." +
 					input.getName() + " does not document its default: " + d);
 			}
-	}
-
-	static File file(final Path p) {
-		return p.toFile();
 	}
 }
