@@ -29,7 +29,7 @@ selectVarianceMap();
 saveAs("Tiff", output + File.separator + "variance-map.tif");
 print(Table.size("Hot Pixels") + " defects found in " + input + "; results in " + output);
 
-// Selects the variance map ("Variance of N frames") among the open images.
+// Selects the variance map ("Variance of FOLDER (N frames)") among the open images.
 function selectVarianceMap() {
 	for (i = 1; i <= nImages; i++) {
 		selectImage(i);

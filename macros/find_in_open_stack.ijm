@@ -54,7 +54,7 @@ function makeSyntheticSeries(width, height, frames) {
 	setSlice(1);
 }
 
-// Selects the first image whose title starts with prefix, e.g. "Variance of 20 frames".
+// Selects the first image whose title starts with prefix, e.g. "Variance of stack.tif (20 frames)".
 function selectImageStartingWith(prefix) {
 	for (i = 1; i <= nImages; i++) {
 		selectImage(i);

@@ -253,6 +253,7 @@ public final class CorrectionJob {
 			}
 			first = frame;
 			result.pixelsPerFrame = corrector.pixelCount();
+			result.channels = corrector.channels();
 			result.unrepaired = corrector.unrepairedCount();
 			result.defectsOutside = corrector.skippedCount();
 		}

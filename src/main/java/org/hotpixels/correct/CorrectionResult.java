@@ -20,6 +20,8 @@ public final class CorrectionResult {
 	boolean cancelled;
 	int frames;
 	int pixelsPerFrame;
+	/** Channels of the frames: a pixel of a colour image is counted once per channel repaired. */
+	int channels = 1;
 	int unrepaired;
 	int defectsOutside;
 
@@ -77,7 +79,9 @@ public final class CorrectionResult {
 	public String summary() {
 		if (cancelled) return "Cancelled after writing " + written.size() + " of " + inputCount +
 			" corrected files to " + folder + "; each written file is complete.";
-		return "Repaired " + pixelsPerFrame + " defective pixel" + (pixelsPerFrame == 1 ? "" : "s") +
+		return "Repaired " + pixelsPerFrame + (channels > 1 ? " pixel value" + (pixelsPerFrame == 1
+			? "" : "s") + " (a defective pixel counts once per colour channel)" : " defective pixel" +
+				(pixelsPerFrame == 1 ? "" : "s")) +
 			" in each of " + frames + " frame" + (frames == 1 ? "" : "s") + "; wrote " + written
 				.size() + " file" + (written.size() == 1 ? "" : "s") + " to " + folder + (skipped
 					.isEmpty() ? "" : " and skipped " + skipped.size()) + "." + (unrepaired == 0 ? ""

@@ -14,9 +14,11 @@ import org.hotpixels.correct.CorrectionJob;
 import org.hotpixels.correct.CorrectionResult;
 import org.hotpixels.correct.ImageCorrection;
 import org.hotpixels.detect.Defect;
+import org.hotpixels.imagej.ij1.CorrectTarget;
 import org.hotpixels.io.DefectLists;
 import org.hotpixels.io.ImageFileWriter.Format;
 import org.hotpixels.progress.CancelledException;
+import org.hotpixels.results.ResultImages;
 import org.hotpixels.results.ResultTables;
 import org.hotpixels.source.CfaPattern;
 import org.hotpixels.source.InputFiles;
@@ -30,9 +32,10 @@ import org.scijava.plugin.Plugin;
 
 /**
  * Plugins &gt; Hot Pixels &gt; Correct Hot Pixels: repairs the defects of a list (a defect file,
- * or the open "Hot Pixels" table) in a copy of the image, or in copies of a folder's images
- * written to another folder under the same names. The originals are never changed. Parameter
- * names are the macro keys:
+ * or the open "Hot Pixels" table) in a copy of the image (by default the one Find Hot Pixels ran
+ * on; its maps are refused), or in copies of a folder's images written to another folder under
+ * the same names. The originals are never changed. Parameter names are the macro keys; a key a
+ * macro leaves out takes the default in the parameter's description:
  * <pre>{@code
  * run("Correct Hot Pixels", "defect_file=/data/defects.csv cfa=none");
  * run("Correct Hot Pixels", "input_folder=/data/d80 file_pattern=*.jpg use_table=true "
@@ -41,41 +44,51 @@ import org.scijava.plugin.Plugin;
  */
 @Plugin(type = Command.class, menuPath = "Plugins>Hot Pixels>Correct Hot Pixels",
 	label = "Correct Hot Pixels")
-public class CorrectHotPixelsCommand extends ContextCommand {
+public class CorrectHotPixelsCommand extends ContextCommand implements MacroDefaults {
 
-	@Parameter(required = false, persist = false, label = "Image (when no folder is given)")
+	/** Not filled with the active image: after Find that is the variance map, never a target. */
+	@Parameter(required = false, persist = false, autoFill = false, label = "Image to correct",
+		initializer = "initImage",
+		description = "Default: the image Find Hot Pixels ran on, else the active image; never a map.")
 	private ImagePlus image;
 
 	@Parameter(required = false, persist = false, style = "directory",
-		label = "Folder of images (empty: the image)")
+		label = "or a folder of images",
+		description = "Default: none, the image is corrected.")
 	private File input_folder;
 
 	@Parameter(required = false, persist = false, label = "File pattern",
-		description = "e.g. *.jpg; empty for all images")
+		description = "e.g. *.jpg; default: empty, every image in the folder.")
 	private String file_pattern = "";
 
 	@Parameter(required = false, persist = false, style = "open",
-		label = "Defect file (CSV, dcraw, Siril, RawTherapee or mask)")
+		label = "Defect list file",
+		description = "CSV, dcraw, Siril, RawTherapee or mask image; default: none.")
 	private File defect_file;
 
-	@Parameter(persist = false, label = "Use the open \"Hot Pixels\" table instead")
+	@Parameter(persist = false, label = "Use the open \"Hot Pixels\" table instead of a file",
+		description = "Default false.")
 	private boolean use_table;
 
 	@Parameter(persist = false, label = "Raw Bayer pattern", choices = { "none", "RGGB", "BGGR",
-		"GRBG", "GBRG" })
+		"GRBG", "GBRG" }, description = "Bayer pattern of raw mosaics; default none.")
 	private String cfa = "none";
 
 	@Parameter(required = false, persist = false, style = "directory",
-		label = "Save corrected folder images to")
+		label = "Save corrected folder to",
+		description = "Needed with a folder; default: none.")
 	private File output_folder;
 
-	@Parameter(persist = false, label = "Output format", choices = { "same", "tif", "png" })
+	@Parameter(persist = false, label = "Output format", choices = { "same", "tif", "png" },
+		description = "Default same.")
 	private String output_format = "same";
 
-	@Parameter(persist = false, label = "Replace existing files")
+	@Parameter(persist = false, label = "Replace files already in the output folder",
+		description = "Default false.")
 	private boolean overwrite;
 
-	@Parameter(persist = false, label = "Skip unreadable or mismatched files")
+	@Parameter(persist = false, label = "Skip unreadable or mismatched files",
+		description = "Default false.")
 	private boolean skip_bad_frames;
 
 	@Parameter(type = ItemIO.OUTPUT)
@@ -98,11 +111,11 @@ public class CorrectHotPixelsCommand extends ContextCommand {
 			final StatusProgress progress = new StatusProgress(status, this);
 			if (isSet(input_folder)) correctFolder(defects, pattern, progress);
 			else {
-				if (image == null) throw new HotPixelsException(
-					"No image is open and no folder was given: open an image or choose a folder of images.");
-				corrected = ImageCorrection.correct(image, defects, pattern, progress);
-				if (status != null) status.showStatus("Corrected " + defects.size() + " defects in " +
-					image.getTitle() + ".");
+				final ImagePlus target = image != null ? image : CorrectTarget.resolve("");
+				CorrectTarget.check(target);
+				corrected = ImageCorrection.correct(target, defects, pattern, progress);
+				if (status != null) status.showStatus("Corrected " + defects.size() + " defect" +
+					(defects.size() == 1 ? "" : "s") + " (rows of the list) in " + target.getTitle() + ".");
 			}
 		}
 		catch (final HotPixelsException e) {
@@ -150,6 +163,13 @@ public class CorrectHotPixelsCommand extends ContextCommand {
 			throw new HotPixelsException(defect_file + ": cannot be read (" + e.getMessage() + ").",
 				e);
 		}
+	}
+
+	/** The dialog (and a macro without the key) starts on the image Find ran on, not on a map. */
+	private void initImage() {
+		if (image != null) return; // set by a macro's image=[title], or a script
+		final ImagePlus preferred = CorrectTarget.preferredImage();
+		if (preferred != null && !ResultImages.isMap(preferred)) image = preferred;
 	}
 
 	private static boolean isSet(final File f) {

@@ -14,6 +14,8 @@ import org.hotpixels.FindResult;
 import org.hotpixels.HotPixelFinder;
 import org.hotpixels.HotPixelsException;
 import org.hotpixels.detect.DefectDetector;
+import org.hotpixels.imagej.ij1.ErrorReport;
+import org.hotpixels.imagej.ij1.ResultWindows;
 import org.hotpixels.progress.CancelledException;
 import org.hotpixels.results.FindOutputs;
 import org.hotpixels.results.ResultImages;
@@ -32,38 +34,54 @@ import org.scijava.plugin.Plugin;
 
 /**
  * Plugins &gt; Hot Pixels &gt; Find Hot Pixels: the statistics of an open stack, or of a folder
- * of images when {@code input_folder} is set, as a variance map, a mean map and the "Hot Pixels"
- * table of defects. Parameter names are the macro keys, identical to the ImageJ 1 dialog's:
+ * of images, as a variance map, a mean map and the "Hot Pixels" table of defects. In Fiji this
+ * command takes the place of the ImageJ 1 entry of the same name, and behaves like it: the same
+ * macro keys with the same defaults when a key is left out ({@link MacroDefaultsPreprocessor}),
+ * Esc cancels, the maps get the same lookup table and overlay, the tables are published by name
+ * and their rows zoom to their pixel ({@link ResultWindows}).
  * <pre>{@code
- * run("Find Hot Pixels", "input_folder=/data/d80 file_pattern=*.jpg top_n=10 sigma=5");
+ * run("Find Hot Pixels", "input=folder input_folder=/data/d80 file_pattern=*.jpg top_n=10 sigma=5");
  * }</pre>
  */
 @Plugin(type = Command.class, menuPath = "Plugins>Hot Pixels>Find Hot Pixels",
 	label = "Find Hot Pixels")
-public class FindHotPixelsCommand extends ContextCommand {
+public class FindHotPixelsCommand extends ContextCommand implements MacroDefaults {
 
-	@Parameter(required = false, label = "Image (when no folder is given)")
+	@Parameter(required = false, persist = false, label = "Image",
+		description = "The stack whose planes are the frames; default: the active image.")
 	private ImagePlus image;
 
-	@Parameter(required = false, persist = false, style = "directory",
-		label = "Folder of images (empty: the image)")
+	@Parameter(required = false, persist = false, label = "Frames from", choices = { "image",
+		"folder" }, description = "image or folder; default: folder if input_folder is given, else image.")
+	private String input;
+
+	@Parameter(required = false, persist = false, style = "directory", label = "Folder of images",
+		description = "Read when input is folder; default: none.")
 	private File input_folder;
 
-	@Parameter(required = false, persist = false, label = "File pattern", description = "e.g. *.jpg; empty for all images")
+	@Parameter(required = false, persist = false, label = "File pattern",
+		description = "e.g. *.jpg; default: empty, every image in the folder.")
 	private String file_pattern = "";
 
-	@Parameter(persist = false, label = "Lowest-variance pixels to list", min = "0")
+	@Parameter(persist = false, label = "Lowest-variance list (pixels)", min = "0",
+		description = "Length of the lowest-variance ranking; default 10.")
 	private int top_n = 10;
 
-	@Parameter(persist = false, label = "Sensitivity (robust sigmas)", min = "1", stepSize = "0.5")
+	@Parameter(persist = false, label = "Sensitivity (robust sigmas)", min = "1", stepSize = "0.5",
+		description = "Detection threshold; lower finds fainter defects; default 6.")
 	private double sigma = DefectDetector.DEFAULT_SIGMA;
 
-	@Parameter(persist = false, label = "Skip unreadable or mismatched frames")
+	@Parameter(persist = false, label = "Skip unreadable or mismatched frames",
+		description = "Leave such frames out with a line in the log; default false.")
 	private boolean skip_bad_frames;
 
-	@Parameter(required = false, persist = false, style = "directory",
-		label = "Save results to (optional)")
+	@Parameter(required = false, persist = false, style = "directory", label = "Save results to",
+		description = "Folder for variance.tif, mean.tif, defects.csv, lowest.csv; default: not saved.")
 	private File output_folder;
+
+	@Parameter(persist = false, label = "Replace results already in that folder",
+		description = "Default false: results of an earlier run are never replaced silently.")
+	private boolean overwrite;
 
 	@Parameter(type = ItemIO.OUTPUT)
 	private ImagePlus variance_map;
@@ -90,25 +108,33 @@ public class FindHotPixelsCommand extends ContextCommand {
 			options.sigma = sigma;
 			options.topN = top_n;
 			options.skipBadFrames = skip_bad_frames;
-			final FrameSource source = source();
-			if (savesResults()) FindOutputs.prepare(output_folder.toPath(), true);
+			final boolean folder = fromFolder();
+			final FrameSource source = source(folder);
+			if (savesResults()) FindOutputs.prepare(output_folder.toPath(), overwrite);
 			options.cfa = Sources.cfaOf(source);
-			final FindResult result = HotPixelFinder.find(source, options, new StatusProgress(status,
-				this));
-			variance_map = ResultImages.varianceMap(result.statistics(), result.defects());
-			mean_map = ResultImages.meanMap(result.statistics());
+			final FindResult result;
+			try {
+				result = HotPixelFinder.find(source, options, new StatusProgress(status, this));
+			}
+			catch (final HotPixelsException e) {
+				if (skip_bad_frames || !folder) throw e;
+				throw new HotPixelsException(ErrorReport.withSkipHint(e.getMessage(), input_folder
+					.getPath()), e);
+			}
+			final String name = folder ? input_folder.getName() : image.getTitle();
+			variance_map = ResultImages.varianceMap(result.statistics(), result.defects(), name);
+			mean_map = ResultImages.meanMap(result.statistics(), result.defects(), name);
 			defect_table = ResultTables.defects(result.defects());
 			lowest_table = ResultTables.lowest(result.lowest());
 			if (savesResults()) FindOutputs.write(result, output_folder.toPath(), Sources.cameraOf(
 				source));
 			for (final String s : result.skipped())
 				if (log != null) log.warn("Skipped: " + s);
-			if (IJ.getInstance() != null) { // a running ImageJ shows tables; Fiji does not show them as outputs
-				defect_table.show(ResultTables.DEFECTS_TITLE);
-				lowest_table.show(ResultTables.LOWEST_TITLE);
-			}
+			ResultWindows.rememberSource(folder ? null : image);
+			// Fiji shows the maps (outputs); the tables, Fire and the row clicks are ours
+			ResultWindows.present(variance_map, mean_map, defect_table, lowest_table, false);
 			if (status != null) status.showStatus("Found " + result.defects().size() + " defects in " +
-				result.statistics().frameCount() + " frames.");
+				result.statistics().frameCount() + " frames of " + name + ".");
 		}
 		catch (final HotPixelsException e) {
 			cancel(e.getMessage());
@@ -124,8 +150,24 @@ public class FindHotPixelsCommand extends ContextCommand {
 		return output_folder != null && !output_folder.getPath().isEmpty();
 	}
 
-	private FrameSource source() {
-		if (input_folder != null && !input_folder.getPath().isEmpty()) {
+	private boolean isSet(final File f) {
+		return f != null && !f.getPath().isEmpty();
+	}
+
+	/** input=folder, or no input and a folder given. */
+	private boolean fromFolder() {
+		if (input == null || input.trim().isEmpty()) return isSet(input_folder);
+		if (input.trim().equalsIgnoreCase("folder")) {
+			if (!isSet(input_folder)) throw new HotPixelsException(
+				"input=folder needs an input_folder: choose the folder of images.");
+			return true;
+		}
+		if (input.trim().equalsIgnoreCase("image")) return false;
+		throw new HotPixelsException("input must be image or folder (got '" + input + "').");
+	}
+
+	private FrameSource source(final boolean folder) {
+		if (folder) {
 			final List<Path> files = InputFiles.expand(Collections.singletonList(input_folder
 				.getPath()), file_pattern).files();
 			if (savesResults()) FindOutputs.notInsideInputs(output_folder.toPath(), files);

@@ -1,10 +1,15 @@
 package org.hotpixels.imagej;
 
+import ij.IJ;
+
 import org.scijava.Cancelable;
 import org.scijava.app.StatusService;
 import org.hotpixels.progress.Progress;
 
-/** Progress to SciJava's {@link StatusService}; cancelled when the command is. */
+/**
+ * Progress to SciJava's {@link StatusService}; cancelled when the command is, or (as in plain
+ * ImageJ, and in Fiji, whose windows are ImageJ 1's) when Esc is pressed in an ImageJ window.
+ */
 final class StatusProgress implements Progress {
 
 	private final StatusService status;
@@ -14,6 +19,7 @@ final class StatusProgress implements Progress {
 	StatusProgress(final StatusService status, final Cancelable command) {
 		this.status = status;
 		this.command = command;
+		IJ.resetEscape(); // forget an Esc pressed before this run
 	}
 
 	@Override
@@ -27,6 +33,6 @@ final class StatusProgress implements Progress {
 
 	@Override
 	public boolean isCancelled() {
-		return command.isCanceled() || Thread.currentThread().isInterrupted();
+		return command.isCanceled() || Thread.currentThread().isInterrupted() || IJ.escapePressed();
 	}
 }

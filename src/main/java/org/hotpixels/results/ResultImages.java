@@ -1,42 +1,88 @@
 package org.hotpixels.results;
 
+import java.awt.Color;
+import java.awt.Font;
+import java.util.Arrays;
 import java.util.List;
 
 import ij.ImagePlus;
 import ij.ImageStack;
+import ij.gui.Line;
 import ij.gui.Overlay;
 import ij.gui.PointRoi;
+import ij.gui.Roi;
 import ij.process.FloatProcessor;
 
 import org.hotpixels.detect.Defect;
+import org.hotpixels.detect.DefectKind;
+import org.hotpixels.source.PixelType;
 import org.hotpixels.stats.PixelStatistics;
 
 /**
  * The per-pixel maps of a series as 32-bit ImageJ images, one labelled slice per channel, with
- * the defects as a point overlay (on the slice of their channel, or every slice).
+ * the defects as an overlay: a circle per defect (a line along a column or row segment),
+ * labelled with its kind, on the slice of its channel or every slice. Maps carry the property
+ * {@link #MAP_PROPERTY}, so that Correct Hot Pixels can refuse to "repair" them.
  *
  * <pre>{@code
- * ImagePlus variance = ResultImages.varianceMap(stats, defects);
+ * ImagePlus variance = ResultImages.varianceMap(stats, defects, "stack.tif");
  * }</pre>
  */
 public final class ResultImages {
 
+	/** Image property ("variance" or "mean") that marks a map made by Hot Pixel Finder. */
+	public static final String MAP_PROPERTY = "HotPixelFinder.map";
+	/** Marker colour of defects brighter than their neighbours (hot); absent from Fire and grey. */
+	public static final Color BRIGHTER = new Color(0, 255, 0);
+	/** Marker colour of stuck defects. */
+	public static final Color STUCK = Color.cyan;
+	/** Marker colour of defects darker than their neighbours (dead, cold). */
+	public static final Color DARKER = new Color(255, 0, 255);
+
+	private static final String INFO_MARK = "computed by Hot Pixel Finder";
+
 	private ResultImages() {}
 
-	/** Sample variance of every pixel and channel, defects as overlay points. */
+	/** Sample variance of every pixel and channel, defects as overlay (title without a source). */
 	public static ImagePlus varianceMap(final PixelStatistics stats, final List<Defect> defects) {
-		final ImagePlus imp = map(stats, "Variance", true);
+		return varianceMap(stats, defects, null);
+	}
+
+	/**
+	 * Sample variance of every pixel and channel with the defects as overlay, titled
+	 * "Variance of SOURCE (N frames)" ({@code source} null: "Variance of N frames").
+	 */
+	public static ImagePlus varianceMap(final PixelStatistics stats, final List<Defect> defects,
+		final String source)
+	{
+		final ImagePlus imp = map(stats, "Variance", true, source);
 		imp.setOverlay(overlay(defects, stats.channels()));
 		return imp;
 	}
 
 	/** Mean of every pixel and channel. */
 	public static ImagePlus meanMap(final PixelStatistics stats) {
-		return map(stats, "Mean", false);
+		return map(stats, "Mean", false, null);
+	}
+
+	/** Mean of every pixel and channel with the defects as overlay, titled like the variance map. */
+	public static ImagePlus meanMap(final PixelStatistics stats, final List<Defect> defects,
+		final String source)
+	{
+		final ImagePlus imp = map(stats, "Mean", false, source);
+		imp.setOverlay(overlay(defects, stats.channels()));
+		return imp;
+	}
+
+	/** True if {@code imp} is a variance or mean map of Hot Pixel Finder (also after saving it). */
+	public static boolean isMap(final ImagePlus imp) {
+		if (imp.getProperty(MAP_PROPERTY) != null) return true;
+		final Object info = imp.getProperty("Info");
+		return info instanceof String && ((String) info).contains(INFO_MARK);
 	}
 
 	private static ImagePlus map(final PixelStatistics stats, final String what,
-		final boolean variance)
+		final boolean variance, final String source)
 	{
 		final ImageStack stack = new ImageStack(stats.width(), stats.height());
 		for (int c = 0; c < stats.channels(); c++) {
@@ -44,9 +90,12 @@ public final class ResultImages {
 			stack.addSlice(what.toLowerCase() + " " + channelName(stats, c), new FloatProcessor(stats
 				.width(), stats.height(), pixels));
 		}
-		final ImagePlus imp = new ImagePlus(what + " of " + stats.frameCount() + " frames", stack);
-		imp.setProperty("Info", what + " over " + stats.frameCount() + " frames, " + stats
-			.shapeLabel() + ", computed by Hot Pixel Finder");
+		final String frames = stats.frameCount() + " frames";
+		final ImagePlus imp = new ImagePlus(what + " of " + (source == null || source.isEmpty()
+			? frames : source + " (" + frames + ")"), stack);
+		imp.setProperty("Info", what + " over " + stats.frameCount() + " frames" + (source == null
+			? "" : " of " + source) + ", " + stats.shapeLabel() + ", " + INFO_MARK);
+		imp.setProperty(MAP_PROPERTY, what.toLowerCase());
 		final double[] range = displayRange(stack);
 		imp.setDisplayRange(range[0], range[1]);
 		return imp;
@@ -64,44 +113,64 @@ public final class ResultImages {
 		for (int i = 0; i < p.length; i += stride)
 			if (!Float.isNaN(p[i])) sample[n++] = p[i];
 		if (n == 0) return new double[] { 0, 1 };
-		java.util.Arrays.sort(sample, 0, n);
+		Arrays.sort(sample, 0, n);
 		final double lo = sample[(int) (0.001 * (n - 1))], hi = sample[(int) (0.999 * (n - 1))];
 		return hi > lo ? new double[] { lo, hi } : new double[] { lo, lo + 1 };
 	}
 
 	/** "red", "green", "blue" for RGB statistics, "channel 2" for other multi-channel data, "" for grey. */
 	public static String channelName(final PixelStatistics stats, final int c) {
-		if (stats.type() == org.hotpixels.source.PixelType.RGB) return new String[] { "red", "green",
-			"blue" }[c % 3];
+		if (stats.type() == PixelType.RGB) return new String[] { "red", "green", "blue" }[c % 3];
 		return stats.channels() == 1 ? "" : "channel " + c;
 	}
 
-	/** One overlay point per defect, on its channel's slice (every slice for all channels). */
+	/**
+	 * The defects as overlay: a hollow circle (a fixed size on screen, so visible at any zoom)
+	 * around each defect's pixel, a line along a column or row segment, each named and labelled
+	 * with its kind; on its channel's slice, or every slice for all channels.
+	 */
 	public static Overlay overlay(final List<Defect> defects, final int channels) {
 		final Overlay overlay = new Overlay();
 		for (final Defect d : defects) {
-			final PointRoi point = new PointRoi(d.x() + 0.5, d.y() + 0.5);
-			point.setName(d.toString());
-			point.setStrokeColor(colour(d));
-			point.setPointType(PointRoi.CIRCLE);
-			point.setSize(3);
-			if (d.channel() != Defect.ALL_CHANNELS && channels > 1) point.setPosition(d.channel() + 1);
-			overlay.add(point);
+			final Roi roi = marker(d);
+			roi.setName(d.kind() == null ? "defect" : d.kind().label());
+			roi.setStrokeColor(colour(d));
+			if (d.channel() != Defect.ALL_CHANNELS && channels > 1) roi.setPosition(d.channel() + 1);
+			overlay.add(roi);
 		}
+		overlay.drawLabels(true);
+		overlay.drawNames(true);
+		overlay.drawBackgrounds(true);
+		overlay.setLabelColor(Color.black);
+		overlay.setLabelFont(new Font("SansSerif", Font.BOLD, 11));
 		return overlay;
 	}
 
-	private static java.awt.Color colour(final Defect d) {
-		if (d.kind() == null) return java.awt.Color.yellow;
+	private static Roi marker(final Defect d) {
+		if (d.kind() == DefectKind.COLUMN) return new Line(d.xMin() + 0.5, d.yMin(), d.xMin() + 0.5, d
+			.yMax() + 1.0);
+		if (d.kind() == DefectKind.ROW) return new Line(d.xMin(), d.yMin() + 0.5, d.xMax() + 1.0, d
+			.yMin() + 0.5);
+		final PointRoi point = new PointRoi(d.x() + 0.5, d.y() + 0.5);
+		point.setPointType(PointRoi.CIRCLE);
+		point.setSize(4); // extra large: a ring around the pixel, which stays visible inside it
+		return point;
+	}
+
+	/** Green for brighter than the neighbours, magenta for darker, cyan for stuck. */
+	static Color colour(final Defect d) {
+		if (d.kind() == null) return BRIGHTER;
 		switch (d.kind()) {
 			case HOT:
-				return java.awt.Color.red;
+				return BRIGHTER;
 			case COLD:
-				return java.awt.Color.cyan;
 			case DEAD:
-				return java.awt.Color.blue;
+				return DARKER;
+			case COLUMN:
+			case ROW:
+				return d.mean() < d.neighbourMean() ? DARKER : BRIGHTER;
 			default:
-				return java.awt.Color.yellow;
+				return STUCK;
 		}
 	}
 }

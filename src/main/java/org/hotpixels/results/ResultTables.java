@@ -2,6 +2,8 @@ package org.hotpixels.results;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import ij.measure.ResultsTable;
 
@@ -11,8 +13,15 @@ import org.hotpixels.detect.DefectKind;
 import org.hotpixels.detect.LowVariancePixel;
 
 /**
- * Defects and the lowest-variance ranking as ImageJ {@link ResultsTable}s, with the same columns
- * as the CSV files the command line writes (x, y are 0-based pixel coordinates).
+ * Defects and the lowest-variance ranking as ImageJ {@link ResultsTable}s, with the columns a
+ * person reads, units in the headings (DN: the image's own grey levels; DN^2 for variances;
+ * sigma: robust standard deviations). The saved CSV files keep every column. Positions are
+ * 0-based pixel coordinates; {@code channel} is 0-based (0/1/2 = red/green/blue, 0 for grey
+ * images) in both tables, or {@code all} for a defect in every channel.
+ *
+ * <pre>{@code
+ * ResultTables.defects(result.defects()).show(ResultTables.DEFECTS_TITLE);
+ * }</pre>
  */
 public final class ResultTables {
 
@@ -21,9 +30,21 @@ public final class ResultTables {
 	/** Title of the lowest-variance ranking window. */
 	public static final String LOWEST_TITLE = "Lowest Variance";
 
+	/** Column headings of the defect table (units in brackets). */
+	public static final String SCORE = "score (sigma)", MEAN = "mean (DN)",
+		NEIGHBOUR_MEAN = "neighbours (DN)", VARIANCE = "variance (DN^2)",
+		NEIGHBOUR_VARIANCE = "neighbours (DN^2)", SIZE = "size (px)", EXTENT = "extent";
+
+	private static final Pattern EXTENT_TEXT = Pattern.compile(
+		"x (\\d+)(?:\\.\\.(\\d+))?, y (\\d+)(?:\\.\\.(\\d+))?");
+
 	private ResultTables() {}
 
-	/** One row per defect. */
+	/**
+	 * One row per defect: x, y, channel, kind, score, the peak pixel's mean and variance each
+	 * beside its neighbours' median, the number of pixels and, for a defect of more than one
+	 * pixel (a cluster, a column or row segment), its extent ({@code x 12, y 40..300}).
+	 */
 	public static ResultsTable defects(final List<Defect> defects) {
 		final ResultsTable rt = new ResultsTable();
 		rt.showRowNumbers(false);
@@ -33,23 +54,30 @@ public final class ResultTables {
 			rt.addValue("y", d.y());
 			rt.addValue("channel", d.channel() == Defect.ALL_CHANNELS ? "all" : "" + d.channel());
 			rt.addValue("kind", d.kind() == null ? "" : d.kind().label());
-			rt.addValue("variance", d.variance());
-			rt.addValue("mean", d.mean());
-			rt.addValue("min", d.min());
-			rt.addValue("max", d.max());
-			rt.addValue("score", d.score());
-			rt.addValue("cluster_size", d.clusterSize());
-			rt.addValue("x_min", d.xMin());
-			rt.addValue("y_min", d.yMin());
-			rt.addValue("x_max", d.xMax());
-			rt.addValue("y_max", d.yMax());
-			rt.addValue("neighbour_mean", d.neighbourMean());
-			rt.addValue("neighbour_variance", d.neighbourVariance());
+			rt.addValue(SCORE, d.score());
+			rt.addValue(MEAN, d.mean());
+			rt.addValue(NEIGHBOUR_MEAN, d.neighbourMean());
+			rt.addValue(VARIANCE, d.variance());
+			rt.addValue(NEIGHBOUR_VARIANCE, d.neighbourVariance());
+			rt.addValue(SIZE, d.clusterSize());
+			rt.addValue(EXTENT, extent(d));
 		}
-		for (final String c : new String[] { "x", "y", "cluster_size", "x_min", "y_min", "x_max",
-			"y_max" })
+		for (final String c : new String[] { "x", "y", SIZE })
 			if (rt.columnExists(c)) rt.setDecimalPlaces(rt.getColumnIndex(c), 0);
+		for (final String c : new String[] { SCORE, MEAN, NEIGHBOUR_MEAN, VARIANCE,
+			NEIGHBOUR_VARIANCE })
+			if (rt.columnExists(c)) rt.setDecimalPlaces(rt.getColumnIndex(c), 1);
 		return rt;
+	}
+
+	/** "x 12, y 40..300" for a defect of several pixels, "" for a single pixel. */
+	static String extent(final Defect d) {
+		if (d.xMin() == d.xMax() && d.yMin() == d.yMax()) return "";
+		return "x " + range(d.xMin(), d.xMax()) + ", y " + range(d.yMin(), d.yMax());
+	}
+
+	private static String range(final int min, final int max) {
+		return min == max ? Integer.toString(min) : min + ".." + max;
 	}
 
 	/**
@@ -73,23 +101,42 @@ public final class ResultTables {
 		final List<Defect> defects = new ArrayList<>(rt.size());
 		for (int row = 0; row < rt.size(); row++) {
 			final int x = position(rt, "x", row), y = position(rt, "y", row);
-			final int xMin = box == 0 ? x : position(rt, "x_min", row);
-			final int yMin = box == 0 ? y : position(rt, "y_min", row);
-			final int xMax = box == 0 ? x : position(rt, "x_max", row);
-			final int yMax = box == 0 ? y : position(rt, "y_max", row);
+			final int[] e = box == 4 ? new int[] { position(rt, "x_min", row), position(rt, "y_min",
+				row), position(rt, "x_max", row), position(rt, "y_max", row) } : extentOf(rt, row, x, y);
+			final int xMin = e[0], yMin = e[1], xMax = e[2], yMax = e[3];
 			if (xMin > xMax || yMin > yMax) throw rowError(row, "the bounding box is empty.");
 			final String k = text(rt, "kind", row);
 			final DefectKind kind = k.isEmpty() ? null : DefectKind.ofLabel(k);
 			if (!k.isEmpty() && kind == null) throw rowError(row, "the kind is '" + k +
-				"', not stuck, dead, hot or cold.");
-			final int size = rt.columnExists("cluster_size") ? position(rt, "cluster_size", row)
-				: (xMax - xMin + 1) * (yMax - yMin + 1);
-			defects.add(new Defect(x, y, channel(rt, row), kind, real(rt, "mean", row), real(rt,
-				"variance", row), real(rt, "min", row), real(rt, "max", row), real(rt,
-					"neighbour_mean", row), real(rt, "neighbour_variance", row), real(rt, "score", row),
-				size, xMin, yMin, xMax, yMax));
+				"', not stuck, dead, hot, cold, column or row.");
+			final String sizeColumn = rt.columnExists(SIZE) ? SIZE : "cluster_size";
+			final int size = rt.columnExists(sizeColumn) ? position(rt, sizeColumn, row) : (xMax -
+				xMin + 1) * (yMax - yMin + 1);
+			defects.add(new Defect(x, y, channel(rt, row), kind, real(rt, row, MEAN, "mean"), real(rt,
+				row, VARIANCE, "variance"), real(rt, row, "min"), real(rt, row, "max"), real(rt, row,
+					NEIGHBOUR_MEAN, "neighbour_mean"), real(rt, row, NEIGHBOUR_VARIANCE,
+						"neighbour_variance"), real(rt, row, SCORE, "score"), size, xMin, yMin, xMax, yMax));
 		}
 		return defects;
+	}
+
+	/** {xMin, yMin, xMax, yMax} from the extent column; the pixel itself when it is empty. */
+	private static int[] extentOf(final ResultsTable rt, final int row, final int x, final int y) {
+		final String text = text(rt, EXTENT, row);
+		if (text.isEmpty()) return new int[] { x, y, x, y };
+		final Matcher m = EXTENT_TEXT.matcher(text);
+		if (!m.matches()) throw rowError(row, "the extent is '" + text +
+			"', not like 'x 12, y 40..300'.");
+		final int xMin = Integer.parseInt(m.group(1)), yMin = Integer.parseInt(m.group(3));
+		return new int[] { xMin, yMin, m.group(2) == null ? xMin : Integer.parseInt(m.group(2)),
+			m.group(4) == null ? yMin : Integer.parseInt(m.group(4)) };
+	}
+
+	/** The first of {@code columns} the table has, as a number (NaN when none or empty). */
+	private static double real(final ResultsTable rt, final int row, final String... columns) {
+		for (final String c : columns)
+			if (rt.columnExists(c)) return real(rt, c, row);
+		return Double.NaN;
 	}
 
 	private static int channel(final ResultsTable rt, final int row) {
@@ -131,7 +178,10 @@ public final class ResultTables {
 		return new HotPixelsException("Defect table row " + (row + 1) + ": " + problem);
 	}
 
-	/** One row per ranked location, lowest variance first. */
+	/**
+	 * One row per ranked location, lowest variance first: rank, x, y, channel, variance, mean,
+	 * the neighbours' median variance and the ratio of the two (the CSV adds min and max).
+	 */
 	public static ResultsTable lowest(final List<LowVariancePixel> lowest) {
 		final ResultsTable rt = new ResultsTable();
 		rt.showRowNumbers(false);
@@ -141,15 +191,15 @@ public final class ResultTables {
 			rt.addValue("x", p.x());
 			rt.addValue("y", p.y());
 			rt.addValue("channel", p.channel());
-			rt.addValue("variance", p.variance());
-			rt.addValue("mean", p.mean());
-			rt.addValue("min", p.min());
-			rt.addValue("max", p.max());
-			rt.addValue("neighbour_variance", p.neighbourVariance());
-			rt.addValue("variance_ratio", p.varianceRatio());
+			rt.addValue(VARIANCE, p.variance());
+			rt.addValue(MEAN, p.mean());
+			rt.addValue(NEIGHBOUR_VARIANCE, p.neighbourVariance());
+			rt.addValue("ratio", p.varianceRatio());
 		}
 		for (final String c : new String[] { "rank", "x", "y", "channel" })
 			if (rt.columnExists(c)) rt.setDecimalPlaces(rt.getColumnIndex(c), 0);
+		for (final String c : new String[] { VARIANCE, MEAN, NEIGHBOUR_VARIANCE })
+			if (rt.columnExists(c)) rt.setDecimalPlaces(rt.getColumnIndex(c), 1);
 		return rt;
 	}
 }

@@ -412,7 +412,13 @@ public final class ImageFileReader {
 			": not an image in any format Java or ImageJ can read (a damaged or misnamed file?).");
 	}
 
-	/** Last resort: ImageJ 1's Opener (PGM, DICOM, ...); several images in one file are refused. */
+	/**
+	 * Last resort: ImageJ 1's Opener, only for the formats it alone reads here (PGM, DICOM,
+	 * recognised by their content); several images in one file are refused. For anything else
+	 * the Opener ends in {@code IJ.error}, a modal dialog (or, in a macro, an aborted macro) that
+	 * no option silences; such files get our one sentence instead, which skip_bad_frames can
+	 * skip.
+	 */
 	private static Frame readWithImageJ(final Path file) throws IOException {
 		final PnmHeader pnm = PnmHeader.read(file);
 		if (pnm != null) {
@@ -428,7 +434,8 @@ public final class ImageFileReader {
 		opener.setSilentMode(true);
 		final int type = opener.getFileType(file.toString());
 		// ImageJ prints its own complaint about content it does not know: ask before opening
-		if (type == Opener.UNKNOWN || type == Opener.DICOM && dicom == null) throw notAnImage(file);
+		if (type != Opener.PGM && type != Opener.FITS && type != Opener.DICOM || type == Opener.DICOM &&
+			dicom == null) throw notAnImage(file);
 		final ImagePlus imp = opener.openImage(file.toString());
 		if (imp == null) throw notAnImage(file);
 		if (imp.getStackSize() > 1) throw new HotPixelsException(file + ": holds " + imp

@@ -19,6 +19,7 @@ import org.hotpixels.BadFiles;
 import org.hotpixels.FileSnapshot;
 import org.hotpixels.TestSeries;
 import org.hotpixels.io.DiskFull;
+import org.hotpixels.results.ResultTables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -191,6 +192,6 @@ class BadInputCommandTest {
 		}
 		final ResultsTable lowest = (ResultsTable) module.getOutput("lowest_table");
 		for (int r = 0; r < lowest.size(); r++)
-			assertFalse(Double.isNaN(lowest.getValue("variance", r)), "NaN in the lowest ranking");
+			assertFalse(Double.isNaN(lowest.getValue(ResultTables.VARIANCE, r)), "NaN in the lowest ranking");
 	}
 }

@@ -51,6 +51,27 @@ public final class GuiProbe {
 		return "no image " + prefix;
 	}
 
+	/** "mag M rect x y w h" of the window of the image whose title starts with prefix. */
+	public static String zoom(final String prefix) {
+		for (final int id : WindowManager.getIDList()) {
+			final ImagePlus imp = WindowManager.getImage(id);
+			if (!imp.getTitle().startsWith(prefix)) continue;
+			if (imp.getCanvas() == null) return imp.getTitle() + " has no window";
+			final java.awt.Rectangle r = imp.getCanvas().getSrcRect();
+			return "mag " + (int) imp.getCanvas().getMagnification() + " rect " + r.x + " " + r.y +
+				" " + r.width + " " + r.height;
+		}
+		return "no image " + prefix;
+	}
+
+	/** "x y w h" of the window titled {@code title} (image or table). */
+	public static String bounds(final String title) {
+		final java.awt.Window w = WindowManager.getWindow(title);
+		if (w == null) return "no window " + title;
+		final java.awt.Rectangle r = w.getBounds();
+		return r.x + " " + r.y + " " + r.width + " " + r.height;
+	}
+
 	/** Prints a line on standard output. */
 	public static String println(final String line) {
 		System.out.println(line);

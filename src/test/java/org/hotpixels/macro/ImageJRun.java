@@ -44,8 +44,8 @@ final class ImageJRun {
 		}
 
 		/** True if the watchdog caught a modal dialog. */
-		boolean dialogOpened() {
-			return exitCode == ImageJWatchdog.DIALOG;
+		boolean dialogOpened() { // (xvfb-run may replace the exit code when its cleanup fails)
+			return exitCode == ImageJWatchdog.DIALOG || err.contains(ImageJWatchdog.DIALOG_MARK);
 		}
 
 		@Override
@@ -92,7 +92,8 @@ final class ImageJRun {
 
 	/** Runs ImageJ with {@code args} and waits for it. */
 	Result run(final String... args) throws IOException, InterruptedException {
-		final List<String> command = new ArrayList<>(Arrays.asList("xvfb-run", "-a", Paths.get(System
+		final List<String> command = new ArrayList<>(Arrays.asList("xvfb-run", "-a", "-s",
+			"-screen 0 1600x1000x24", Paths.get(System
 			.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-Duser.home=" + work
 				.resolve("home"), "-Dplugins.dir=" + work.resolve("ImageJ"), "-Dwatchdog.seconds=" +
 					TIMEOUT_SECONDS));

@@ -33,8 +33,8 @@ import ij.plugin.frame.Recorder;
  * run that does not end within {@code watchdog.seconds} prints its threads and exits with 4.
  * <p>
  * Record mode ({@code -Dwatchdog.record="Find Hot Pixels" -Dwatchdog.fill="top_n=5;..."}) runs
- * a menu command with the macro recorder on, fills the command's dialog by macro key, clicks OK,
- * and prints what the recorder wrote.
+ * a menu command with the macro recorder on, fills the command's dialogs by macro key, clicks OK
+ * (printing "WATCHDOG confirmed 'title': text" for each), and prints what the recorder wrote.
  */
 public final class ImageJWatchdog {
 
@@ -65,12 +65,15 @@ public final class ImageJWatchdog {
 	}
 
 	private static void onDialog(final Dialog dialog) {
+		final StringBuilder text = new StringBuilder();
+		collectText(dialog, text);
 		if (!FILL.isEmpty() && dialog instanceof GenericDialog) {
+			System.out.println("WATCHDOG confirmed '" + dialog.getTitle() + "': " + text.toString()
+				.trim());
+			System.out.flush();
 			EventQueue.invokeLater(() -> fillAndConfirm((GenericDialog) dialog));
 			return;
 		}
-		final StringBuilder text = new StringBuilder();
-		collectText(dialog, text);
 		System.out.flush();
 		System.err.println(DIALOG_MARK + " '" + dialog.getTitle() + "': " + text.toString().trim());
 		System.err.flush();
@@ -95,7 +98,7 @@ public final class ImageJWatchdog {
 	private static void fillAndConfirm(final GenericDialog gd) {
 		@SuppressWarnings("unchecked")
 		final Map<Object, String> labels = (Map<Object, String>) field(gd, "labels");
-		for (final Map.Entry<Object, String> e : labels.entrySet()) {
+		if (labels != null) for (final Map.Entry<Object, String> e : labels.entrySet()) {
 			final String value = FILL.get(e.getValue());
 			if (value == null) continue;
 			final Object c = e.getKey();

@@ -23,7 +23,13 @@ public final class CorrectSettings {
 	/** Choices of {@link #outputFormat}. */
 	public static final String[] FORMAT_CHOICES = { "same", "tif", "png" };
 
-	/** [input_folder] Folder of images to correct; empty for the active image. */
+	/**
+	 * [image] Title of the open image to correct when no folder is given; empty (a macro without
+	 * this key): the image Find Hot Pixels last ran on if it is open, else the active image. A
+	 * variance or mean map is refused.
+	 */
+	public String image = "";
+	/** [input_folder] Folder of images to correct; empty for {@link #image}. */
 	public String inputFolder = "";
 	/** [file_pattern] Glob such as {@code *.jpg}; empty for every image in the folder. */
 	public String filePattern = "";
@@ -60,6 +66,7 @@ public final class CorrectSettings {
 	/** An independent copy. */
 	public CorrectSettings copy() {
 		final CorrectSettings c = new CorrectSettings();
+		c.image = image;
 		c.inputFolder = inputFolder;
 		c.filePattern = filePattern;
 		c.defectFile = defectFile;

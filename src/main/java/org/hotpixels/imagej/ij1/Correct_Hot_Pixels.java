@@ -7,7 +7,6 @@ import java.util.List;
 
 import ij.IJ;
 import ij.ImagePlus;
-import ij.WindowManager;
 import ij.measure.ResultsTable;
 import ij.plugin.PlugIn;
 
@@ -26,7 +25,8 @@ import org.hotpixels.source.InputFiles;
 /**
  * Plugins &gt; Hot Pixels &gt; Correct Hot Pixels in plain ImageJ 1 (in Fiji, the SciJava command
  * of the same name takes its place and reads the same macro keys). Repairs the defects of a
- * defect file, or of the open "Hot Pixels" table, in a copy of the active image (shown as
+ * defect file, or of the open "Hot Pixels" table, in a copy of the named image (by default the
+ * one Find Hot Pixels ran on; never one of its maps) (shown as
  * "&lt;title&gt;-corrected"), or in copies of a folder's images written to the output folder.
  * The originals are never changed.
  *
@@ -58,8 +58,8 @@ public class Correct_Hot_Pixels implements PlugIn {
 				progress.finish(result.summary());
 			}
 			else {
-				final ImagePlus image = WindowManager.getCurrentImage();
-				if (image != null && !image.lockSilently()) throw new HotPixelsException(image
+				final ImagePlus image = CorrectTarget.resolve(settings.image);
+				if (!image.lockSilently()) throw new HotPixelsException(image
 					.getTitle() + ": is in use by another command; run Correct Hot Pixels again when it " +
 					"has finished.");
 				final ImagePlus corrected;
@@ -67,10 +67,11 @@ public class Correct_Hot_Pixels implements PlugIn {
 					corrected = correctImage(settings, defects, image, progress);
 				}
 				finally {
-					if (image != null) image.unlock();
+					image.unlock();
 				}
 				corrected.show();
-				progress.finish("Corrected " + defects.size() + " defects: " + corrected.getTitle());
+				progress.finish("Corrected " + defects.size() + " defect" + (defects.size() == 1 ? ""
+					: "s") + " (rows of the list) in " + image.getTitle() + ": " + corrected.getTitle());
 			}
 		}
 		catch (final HotPixelsException e) {
@@ -106,6 +107,7 @@ public class Correct_Hot_Pixels implements PlugIn {
 	{
 		if (image == null) throw new HotPixelsException(
 			"No image is open and no folder was given: open an image or choose a folder of images.");
+		CorrectTarget.check(image);
 		return ImageCorrection.correct(image, defects, settings.cfaPattern(), progress);
 	}
 

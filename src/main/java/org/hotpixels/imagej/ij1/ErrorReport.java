@@ -14,9 +14,22 @@ import ij.macro.Interpreter;
  * away.</li>
  * </ul>
  */
-final class ErrorReport {
+public final class ErrorReport {
 
 	private ErrorReport() {}
+
+	/**
+	 * {@code message} about one file of {@code folder} (one that skip_bad_frames could leave
+	 * out) with that advice added to the sentence; other messages unchanged.
+	 */
+	public static String withSkipHint(final String message, final String folder) {
+		final String prefix = new java.io.File(folder.trim()).getPath() + java.io.File.separator;
+		if (folder.trim().isEmpty() || !message.startsWith(prefix) || message.contains(
+			"the variance needs") || !message.endsWith(".")) return message;
+		return message.substring(0, message.length() - 1) +
+			"; to leave such files out, tick \"Skip unreadable or mismatched frames\" " +
+			"(skip_bad_frames=true).";
+	}
 
 	/** Reports {@code message} under {@code title} (the command's name). */
 	static void show(final String title, final String message) {

@@ -17,7 +17,16 @@ import org.hotpixels.detect.DefectDetector;
  */
 public final class FindSettings {
 
-	/** [input_folder] Folder of images; empty for the active image. */
+	/** Values of {@link #input}. */
+	public static final String IMAGE = "image", FOLDER = "folder";
+
+	/**
+	 * [input] Where the frames come from: {@value #IMAGE} (the active image) or {@value #FOLDER}
+	 * ({@link #inputFolder}); empty (a macro without this key): the folder when one is given,
+	 * else the active image.
+	 */
+	public String input = "";
+	/** [input_folder] Folder of images, read when {@link #input} is the folder. */
 	public String inputFolder = "";
 	/** [file_pattern] Glob such as {@code *.jpg}; empty for every image in the folder. */
 	public String filePattern = "";
@@ -29,10 +38,14 @@ public final class FindSettings {
 	public boolean skipBadFrames;
 	/** [output_folder] Where to save variance.tif, mean.tif, defects.csv, lowest.csv; empty: not saved. */
 	public String outputFolder = "";
+	/** [overwrite] Replace the results of an earlier run in the output folder. */
+	public boolean overwrite;
 
-	/** True if a folder of images was given (else the active image is used). */
+	/** True if the frames come from the folder (else from the active image). */
 	public boolean hasInputFolder() {
-		return !inputFolder.trim().isEmpty();
+		final String in = input.trim();
+		if (in.isEmpty()) return !inputFolder.trim().isEmpty();
+		return in.equalsIgnoreCase(FOLDER);
 	}
 
 	/** True if the results are to be saved. */
@@ -42,6 +55,11 @@ public final class FindSettings {
 
 	/** Checks the numbers; a mistake raises {@link HotPixelsException} with one sentence. */
 	public void check() {
+		final String in = input.trim();
+		if (!in.isEmpty() && !in.equalsIgnoreCase(IMAGE) && !in.equalsIgnoreCase(FOLDER))
+			throw new HotPixelsException("input must be image or folder (got '" + input + "').");
+		if (in.equalsIgnoreCase(FOLDER) && inputFolder.trim().isEmpty()) throw new HotPixelsException(
+			"input=folder needs an input_folder: choose the folder of images.");
 		if (topN < 0) throw new HotPixelsException("top_n must be 0 or more (got " + topN + ").");
 		if (!(sigma >= 1)) throw new HotPixelsException("sigma must be at least 1 (got " + sigma +
 			").");
@@ -59,12 +77,14 @@ public final class FindSettings {
 	/** An independent copy. */
 	public FindSettings copy() {
 		final FindSettings c = new FindSettings();
+		c.input = input;
 		c.inputFolder = inputFolder;
 		c.filePattern = filePattern;
 		c.topN = topN;
 		c.sigma = sigma;
 		c.skipBadFrames = skipBadFrames;
 		c.outputFolder = outputFolder;
+		c.overwrite = overwrite;
 		return c;
 	}
 }

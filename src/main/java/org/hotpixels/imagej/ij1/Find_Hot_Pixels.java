@@ -1,13 +1,18 @@
 package org.hotpixels.imagej.ij1;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
 import ij.IJ;
 import ij.ImagePlus;
+import ij.Macro;
 import ij.WindowManager;
+import ij.gui.GenericDialog;
+import ij.plugin.frame.Recorder;
 import ij.plugin.PlugIn;
 
 import org.hotpixels.FindOptions;
@@ -17,6 +22,8 @@ import org.hotpixels.HotPixelsException;
 import org.hotpixels.progress.CancelledException;
 import org.hotpixels.progress.Progress;
 import org.hotpixels.results.FindOutputs;
+import org.hotpixels.results.ResultImages;
+import org.hotpixels.results.ResultTables;
 import org.hotpixels.source.FrameSource;
 import org.hotpixels.source.ImagePlusFrameSource;
 import org.hotpixels.source.InputFiles;
@@ -43,19 +50,25 @@ public class Find_Hot_Pixels implements PlugIn {
 		IJProgress progress = null;
 		ImagePlus locked = null;
 		try {
-			final FindSettings settings = FindDialog.ask();
+			final ImagePlus active = WindowManager.getCurrentImage();
+			final FindSettings settings = FindDialog.ask(active);
 			if (settings == null) return;
+			if (!confirmReplacing(settings)) return;
 			progress = new IJProgress();
-			final ImagePlus image = settings.hasInputFolder() ? null : WindowManager.getCurrentImage();
+			final ImagePlus image = settings.hasInputFolder() ? null : active;
 			if (image != null && !image.lockSilently()) throw new HotPixelsException(image.getTitle() +
 				": is in use by another command; run Find Hot Pixels again when it has finished.");
 			locked = image;
 			final FindResult result = find(settings, image, progress);
 			for (final String skipped : result.skipped())
 				IJ.log(TITLE + ": skipped " + skipped);
-			FindResultWindows.show(result);
+			final String name = sourceName(settings, image);
+			ResultWindows.rememberSource(image);
+			ResultWindows.present(ResultImages.varianceMap(result.statistics(), result.defects(),
+				name), ResultImages.meanMap(result.statistics(), result.defects(), name), ResultTables
+					.defects(result.defects()), ResultTables.lowest(result.lowest()), true);
 			progress.finish("Found " + result.defects().size() + " defects in " + result.statistics()
-				.frameCount() + " frames.");
+				.frameCount() + " frames of " + name + ".");
 		}
 		catch (final HotPixelsException e) {
 			if (progress != null) progress.finish(null);
@@ -67,6 +80,36 @@ public class Find_Hot_Pixels implements PlugIn {
 		finally {
 			if (locked != null) locked.unlock();
 		}
+	}
+
+	/** The name the maps' titles give the frames: the image's title or the folder's name. */
+	static String sourceName(final FindSettings settings, final ImagePlus image) {
+		if (!settings.hasInputFolder()) return image == null ? null : image.getTitle();
+		final Path folder = Paths.get(settings.inputFolder.trim()).getFileName();
+		return folder == null ? settings.inputFolder.trim() : folder.toString();
+	}
+
+	/**
+	 * From the dialog (not in a macro), results already in the output folder are replaced only
+	 * when the user says so; in a macro, {@link FindOutputs#prepare} refuses unless
+	 * {@code overwrite=true}.
+	 */
+	private static boolean confirmReplacing(final FindSettings settings) {
+		if (Macro.getOptions() != null || settings.overwrite || !settings.hasOutputFolder())
+			return true;
+		final List<String> existing = new ArrayList<>();
+		for (final Path f : FindOutputs.files(Paths.get(settings.outputFolder.trim())))
+			if (Files.exists(f)) existing.add(f.getFileName().toString());
+		if (existing.isEmpty()) return true;
+		final GenericDialog gd = new GenericDialog(TITLE);
+		gd.addMessage(settings.outputFolder.trim() + " already holds results of an earlier run\n(" +
+			String.join(", ", existing) + ").\n \nReplace them with the results of this run?");
+		gd.setOKLabel("Replace");
+		gd.showDialog();
+		if (gd.wasCanceled()) return false;
+		settings.overwrite = true;
+		if (Recorder.record) Recorder.recordOption("overwrite", "true"); // the line replays
+		return true;
 	}
 
 	/**
@@ -82,10 +125,18 @@ public class Find_Hot_Pixels implements PlugIn {
 		final Path output = settings.hasOutputFolder() ? Paths.get(settings.outputFolder.trim())
 			: null;
 		final FrameSource source = source(settings, image, output);
-		if (output != null) FindOutputs.prepare(output, true);
+		if (output != null) FindOutputs.prepare(output, settings.overwrite);
 		final FindOptions options = settings.options();
 		options.cfa = Sources.cfaOf(source);
-		final FindResult result = HotPixelFinder.find(source, options, progress);
+		final FindResult result;
+		try {
+			result = HotPixelFinder.find(source, options, progress);
+		}
+		catch (final HotPixelsException e) {
+			if (settings.skipBadFrames || !settings.hasInputFolder()) throw e;
+			throw new HotPixelsException(ErrorReport.withSkipHint(e.getMessage(), settings.inputFolder),
+				e);
+		}
 		if (output != null) FindOutputs.write(result, output, Sources.cameraOf(source));
 		return result;
 	}

@@ -15,7 +15,7 @@ import org.hotpixels.HotPixelsException;
  * and recorded as {@code key=true}, the form both worlds understand. Use this instead of
  * {@link GenericDialog#getNextBoolean()}.
  */
-final class MacroFlags {
+public final class MacroFlags {
 
 	private MacroFlags() {}
 
@@ -39,8 +39,24 @@ final class MacroFlags {
 		throw new HotPixelsException(key + " must be true or false (got '" + value + "').");
 	}
 
+	/**
+	 * Shows {@code words} as the label of the field just added, keeping its macro key: ImageJ
+	 * takes the key from the label given to {@code addXxxField} when the field is added, so the
+	 * visible text can change afterwards. Dialogs add each field under its key, then this.
+	 */
+	static void words(final GenericDialog gd, final String words) {
+		final java.awt.Label label = gd.getLabel();
+		if (label != null) label.setText(words);
+	}
+
+	/** Like {@link #words}, for the checkbox just added (its key is read by {@link #read}). */
+	static void checkboxWords(final GenericDialog gd, final String words) {
+		if (gd.getCheckboxes() != null && !gd.getCheckboxes().isEmpty()) ((Checkbox) gd
+			.getCheckboxes().lastElement()).setLabel(words);
+	}
+
 	/** True if {@code key} stands alone in the options, outside any [bracketed value]. */
-	static boolean hasBareKey(final String options, final String key) {
+	public static boolean hasBareKey(final String options, final String key) {
 		int depth = 0, start = 0;
 		for (int i = 0; i <= options.length(); i++) {
 			final char c = i < options.length() ? options.charAt(i) : ' ';

@@ -1,7 +1,9 @@
 /**
  * The ImageJ 1 face of Hot Pixel Finder: {@code PlugIn} classes listed in {@code plugins.config}
- * (Plugins &gt; Hot Pixels), each a {@code GenericDialog} whose labels are the macro keys of the
- * SciJava command of the same name, then one call into the core. In Fiji the SciJava commands
+ * (Plugins &gt; Hot Pixels), each a {@code GenericDialog} whose fields are added under the macro
+ * keys of the SciJava command of the same name (and then shown with words), then one call into
+ * the core. {@code ResultWindows} and {@code CorrectTarget} are shared with the SciJava commands,
+ * so both worlds show results and pick Correct's image the same way. In Fiji the SciJava commands
  * take the place of these entries; because the keys are the same, one macro runs in both:
  *
  * <pre>{@code
@@ -19,6 +21,6 @@
  * Conventions: progress in ImageJ's status bar, Esc cancels ({@link IJProgress}); a user's
  * mistake is one sentence in an error dialog, or printed in a batch macro, and stops the macro
  * ({@code ErrorReport}); checkboxes read {@code key=true} as well as ImageJ 1's bare key
- * ({@code MacroFlags}).
+ * ({@code MacroFlags}); a key a macro leaves out takes its documented default.
  */
 package org.hotpixels.imagej.ij1;
