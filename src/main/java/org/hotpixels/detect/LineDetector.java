@@ -12,8 +12,9 @@ import net.imglib2.parallel.Parallelization;
  * <p>
  * Each pixel's departure {@code mean - (left + right) / 2} (at the residual's reach; at the image
  * edge, from the line through the two pixels on one side) is divided by its temporal standard
- * error, then by the spread of such values in its 32x32 block (the 95% quantile of their
- * magnitude over 1.96, at least 1: a scene's texture, a dark frame's fixed pattern), turned into
+ * error, then by the spread of such values in its 32x32 block (the 90% quantile of their
+ * magnitude over 1.645, at least 1, so that the line itself, 1 in 16 of the sampled values,
+ * does not count: a scene's texture, a dark frame's fixed pattern), turned into
  * a normal score with the tails of a t-statistic, freed of each column's own typical offset (a
  * sensor's fixed column pattern, capped so that a whole defective column keeps its excess) and
  * scaled for the correlation of neighbours along the line (a smooth scene's lines depart alike).
@@ -271,7 +272,7 @@ final class LineDetector {
 
 	/**
 	 * Turns departures over their errors into local scores in place: over the spread in their
-	 * 32x32 block (the 95% quantile of their magnitude over 1.96, at least 1), then normal scores
+	 * 32x32 block (the 90% quantile of their magnitude over 1.645, at least 1), then normal scores
 	 * with the tails of a t-statistic (only beyond the drift, where it matters).
 	 */
 	private static void localScores(final float[] u, final PlaneScores plane, final double dof) {
@@ -288,8 +289,8 @@ final class LineDetector {
 					final float v = u[y * w + x];
 					if (Float.isFinite(v) && n < buffer.length) buffer[n++] = Math.abs(v);
 				}
-			spread[b] = n == 0 ? 1 : (float) Math.max(1, RobustStats.select(buffer, n, (int) (0.95 *
-				(n - 1))) / 1.96);
+			spread[b] = n == 0 ? 1 : (float) Math.max(1, RobustStats.select(buffer, n, (int) (0.90 *
+				(n - 1))) / 1.645);
 		});
 		parallel(h, y -> {
 			for (int x = 0; x < w; x++) {
