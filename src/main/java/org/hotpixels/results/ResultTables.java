@@ -81,7 +81,7 @@ public final class ResultTables {
 			final String k = text(rt, "kind", row);
 			final DefectKind kind = k.isEmpty() ? null : DefectKind.ofLabel(k);
 			if (!k.isEmpty() && kind == null) throw rowError(row, "the kind is '" + k +
-				"', not stuck, dead, hot or cold.");
+				"', not stuck, dead, hot, cold, column or row.");
 			final int size = rt.columnExists("cluster_size") ? position(rt, "cluster_size", row)
 				: (xMax - xMin + 1) * (yMax - yMin + 1);
 			defects.add(new Defect(x, y, channel(rt, row), kind, real(rt, "mean", row), real(rt,
