@@ -30,7 +30,9 @@ import picocli.CommandLine.Parameters;
 /** {@code hotpixels find}: statistics, defects and maps of a series of image files. */
 @Command(name = "find", mixinStandardHelpOptions = true,
 	description = { "Reads a series of images once and writes variance.tif, mean.tif, "
-		+ "defects.csv (detected defects) and lowest.csv (lowest-variance pixels) to the output folder." },
+		+ "defects.csv (detected defects), lowest.csv (lowest-variance pixels) and "
+		+ "siril-cosmetic.lst (Siril's list) to the output folder; RAW series also get lists for "
+		+ "dcraw and RawTherapee. 'hotpixels export' writes other formats." },
 	footer = { "", "Examples:", "  hotpixels find ~/photos/d80 --output d80-defects",
 		"  hotpixels find 'darks/*.tif' --output darks-out --sigma 4",
 		"  hotpixels find night2 --resume n1.hps --save-state all.hps -o out", "" })
@@ -117,7 +119,8 @@ final class FindCommand implements Callable<Integer> {
 			out.println("Skipped: " + s);
 		summarize(result, seconds, out);
 		out.println("Wrote " + output.resolve(FindOutputs.VARIANCE) + ", " + FindOutputs.MEAN + ", " +
-			FindOutputs.DEFECTS + ", " + FindOutputs.LOWEST + (result.cfa() == null ? ""
+			FindOutputs.DEFECTS + ", " + FindOutputs.LOWEST + ", " + FindOutputs.SIRIL +
+			" (for Siril's cosme)" + (result.cfa() == null ? ""
 				: ", " + FindOutputs.DCRAW + " (for dcraw -P) and *" + FindOutputs.RAWTHERAPEE_SUFFIX +
 					" (for RawTherapee)"));
 		if (result.cfa() != null) out.println("Sensor coordinates of the " + result.cfa() +
