@@ -30,9 +30,10 @@ import picocli.CommandLine.Parameters;
 /** {@code hotpixels find}: statistics, defects and maps of a series of image files. */
 @Command(name = "find", mixinStandardHelpOptions = true,
 	description = { "Reads a series of images once and writes variance.tif, mean.tif, "
-		+ "defects.csv (detected defects), lowest.csv (lowest-variance pixels) and "
-		+ "siril-cosmetic.lst (Siril's list) to the output folder; RAW series also get lists for "
-		+ "dcraw and RawTherapee. 'hotpixels export' writes other formats." },
+		+ "defects.csv (detected defects), lowest.csv (lowest-variance pixels), "
+		+ "siril-cosmetic.lst (Siril's list) and report.html (a page to look at) to the output "
+		+ "folder; RAW series also get lists for dcraw and RawTherapee. 'hotpixels export' writes "
+		+ "other formats." },
 	footer = { "", "Examples:", "  hotpixels find ~/photos/d80 --output d80-defects",
 		"  hotpixels find 'darks/*.tif' --output darks-out --sigma 4",
 		"  hotpixels find night2 --resume n1.hps --save-state all.hps -o out", "" })
@@ -120,7 +121,7 @@ final class FindCommand implements Callable<Integer> {
 		summarize(result, seconds, out);
 		out.println("Wrote " + output.resolve(FindOutputs.VARIANCE) + ", " + FindOutputs.MEAN + ", " +
 			FindOutputs.DEFECTS + ", " + FindOutputs.LOWEST + ", " + FindOutputs.SIRIL +
-			" (for Siril's cosme)" + (result.cfa() == null ? ""
+			" (for Siril's cosme), " + FindOutputs.REPORT + " (open it in a browser)" + (result.cfa() == null ? ""
 				: ", " + FindOutputs.DCRAW + " (for dcraw -P) and *" + FindOutputs.RAWTHERAPEE_SUFFIX +
 					" (for RawTherapee)"));
 		if (result.cfa() != null) out.println("Sensor coordinates of the " + result.cfa() +

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** find's Siril list, and {@code hotpixels export} into every format. */
+/** find's Siril list and report, and {@code hotpixels export} into every format. */
 class ExportCliTest {
 
 	@TempDir
@@ -48,6 +48,14 @@ class ExportCliTest {
 		assertTrue(lines.contains("P 120 30 H"), lines.toString());
 		assertTrue(lines.contains("P 50 60"), lines.toString()); // stuck: no type (Siril: hot)
 		assertEquals(pixels(out.resolve("defects.csv")), pixels(siril));
+	}
+
+	@Test
+	void findWritesTheReport() throws Exception {
+		final String html = new String(Files.readAllBytes(out.resolve("report.html")),
+			StandardCharsets.UTF_8);
+		assertTrue(html.contains("3 defects found in 20 frames"), html.substring(0, 600));
+		assertTrue(html.contains("<title>hot at 120,30"), "the hot pixel is marked");
 	}
 
 	@Test
