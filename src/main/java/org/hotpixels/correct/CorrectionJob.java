@@ -12,10 +12,13 @@ import ij.ImagePlus;
 
 import org.hotpixels.HotPixelsException;
 import org.hotpixels.detect.Defect;
+import org.hotpixels.io.AtomicOutput;
 import org.hotpixels.io.ImageFileWriter;
 import org.hotpixels.io.ImageFileWriter.FileType;
 import org.hotpixels.io.ImageFileWriter.Format;
 import org.hotpixels.io.TiffMetadata;
+import org.hotpixels.io.jpeg.JpegBlockRepair;
+import org.hotpixels.io.jpeg.JpegException;
 import org.hotpixels.progress.CancelledException;
 import org.hotpixels.progress.Progress;
 import org.hotpixels.source.CfaPattern;
@@ -130,7 +133,7 @@ public final class CorrectionJob {
 					result.skipped.add(e.getMessage());
 					continue;
 				}
-				write(file, corrected, targets.get(i));
+				write(file, corrected, targets.get(i), defects, result);
 				result.written.add(targets.get(i));
 			}
 			progress.progress(n, n, "Corrected " + result.written.size() + " files");
@@ -141,8 +144,12 @@ public final class CorrectionJob {
 		return result;
 	}
 
-	private void write(final Path input, final List<Frame> frames, final Path target) {
+	private void write(final Path input, final List<Frame> frames, final Path target,
+		final List<Defect> defects, final CorrectionResult result)
+	{
 		final FileType type = ImageFileWriter.fileType(input, format);
+		if (type == FileType.JPEG && frames.size() == 1 && repairedInPlace(input, target, defects,
+			result)) return;
 		int planes = 0;
 		for (final Frame f : frames)
 			planes += f.planeCount();
@@ -161,6 +168,37 @@ public final class CorrectionJob {
 		}
 	}
 
+	/**
+	 * Repairs a JPEG file at the level of its DCT blocks (see {@link JpegBlockRepair}) and writes
+	 * it; false, with a note, for a file that cannot be done so (it is then re-encoded).
+	 */
+	private boolean repairedInPlace(final Path input, final Path target,
+		final List<Defect> defects, final CorrectionResult result)
+	{
+		final JpegBlockRepair.Result repaired;
+		try {
+			repaired = JpegBlockRepair.repair(Files.readAllBytes(input), new JpegDefects(defects,
+				skipOutsideDefects));
+		}
+		catch (final JpegException e) {
+			result.warnings.add(input.getFileName() + ": " + e.getMessage() +
+				" cannot be repaired block by block; re-encoded (quality " + Math.round(
+					ImageFileWriter.JPEG_QUALITY * 100) + ", 4:4:4) instead.");
+			return false;
+		}
+		catch (final IOException e) {
+			throw new HotPixelsException(input + ": cannot be read (" + e.getMessage() + ").", e);
+		}
+		try {
+			AtomicOutput.write(target, out -> out.write(repaired.bytes()));
+		}
+		catch (final IOException e) {
+			throw new HotPixelsException(target + ": cannot write the corrected image (" + e
+				.getMessage() + ").", e);
+		}
+		return true;
+	}
+
 	private void warnAboutFormats(final CorrectionResult result) {
 		final TreeSet<String> asTiff = new TreeSet<>();
 		boolean jpeg = false, raw = false;
@@ -171,9 +209,10 @@ public final class CorrectionJob {
 			else if (format == Format.SAME && type == FileType.TIFF && !InputFiles.extension(in)
 				.startsWith("tif")) asTiff.add(InputFiles.extension(in));
 		}
-		if (jpeg) result.warnings.add("JPEG is lossy: the corrected JPEG files are re-encoded " +
-			"(quality " + Math.round(ImageFileWriter.JPEG_QUALITY * 100) +
-			", 4:4:4), which changes every pixel slightly; format tif keeps the repair exact.");
+		if (jpeg) result.warnings.add("JPEG is lossy: in the corrected JPEG files the 8x8 blocks " +
+			"that hold a defect are re-encoded with the file's own tables (every other block, EXIF " +
+			"and the size stay as they were), which changes those blocks' pixels slightly; format " +
+			"tif keeps the repair exact.");
 		if (raw) result.warnings.add("Camera RAW files are written as 16-bit TIFF sensor mosaics " +
 			"(same name, .tif): the corrected, undemosaiced sensor data, not developed photos.");
 		if (!asTiff.isEmpty()) result.warnings.add("Files of type " + String.join(", ", asTiff) +
