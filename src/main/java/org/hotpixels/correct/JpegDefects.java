@@ -33,6 +33,24 @@ final class JpegDefects implements JpegBlockRepair.SampleRepair {
 			null, skipOutside).correct(in).plane(0);
 	}
 
+	/** The blocks within the corrector's widest window of a defect. */
+	@Override
+	public boolean[] blocksRead(final int blocksW, final int blocksH, final int h, final int hMax,
+		final int v, final int vMax)
+	{
+		final boolean[] read = new boolean[blocksW * blocksH];
+		final int r = NeighbourTable.MAX_RADIUS;
+		for (final Defect d : scale(defects, h, hMax, v, vMax)) {
+			final int bx0 = Math.max(0, d.xMin() - r) / 8, by0 = Math.max(0, d.yMin() - r) / 8;
+			final int bx1 = (int) Math.min(blocksW - 1, ((long) d.xMax() + r) / 8);
+			final int by1 = (int) Math.min(blocksH - 1, ((long) d.yMax() + r) / 8);
+			for (int by = by0; by <= by1; by++)
+				for (int bx = bx0; bx <= bx1; bx++)
+					read[by * blocksW + bx] = true;
+		}
+		return read;
+	}
+
 	/** The defects at a component's resolution: boxes scaled by h/hMax across, v/vMax down. */
 	static List<Defect> scale(final List<Defect> defects, final int h, final int hMax,
 		final int v, final int vMax)

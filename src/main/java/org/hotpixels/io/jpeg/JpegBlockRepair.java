@@ -63,6 +63,16 @@ public final class JpegBlockRepair {
 		 * May change and return {@code samples} itself.
 		 */
 		float[] repair(float[] samples, int width, int height, int h, int hMax, int v, int vMax);
+
+		/**
+		 * The 8x8 blocks ({@code by * blocksW + bx}) whose samples {@link #repair} reads, or null
+		 * for all of them; the others are left at 0 and never decoded.
+		 */
+		default boolean[] blocksRead(final int blocksW, final int blocksH, final int h,
+			final int hMax, final int v, final int vMax)
+		{
+			return null;
+		}
 	}
 
 	private JpegBlockRepair() {}
@@ -81,9 +91,12 @@ public final class JpegBlockRepair {
 			final int ch = (s.height * c.v + s.vMax() - 1) / s.vMax();
 			final int[] q = s.quant[c.tq];
 			final float[] plane = new float[cw * ch];
-			// decode the component's samples (the padding blocks beyond the image are not needed)
+			// decode the samples the repair reads (the padding blocks beyond the image are not needed)
+			final boolean[] read = repair.blocksRead(c.blocksW, c.blocksH, c.h, s.hMax(), c.v, s
+				.vMax());
 			for (int by = 0; by * 8 < ch; by++)
 				for (int bx = 0; bx * 8 < cw; bx++) {
+					if (read != null && !read[by * c.blocksW + bx]) continue;
 					final int block = (by * c.blocksW + bx) * 64;
 					for (int k = 0; k < 64; k++)
 						nat[Dct.ZIGZAG[k]] = c.coef[block + k] * q[k];

@@ -9,6 +9,9 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Random;
 
 import javax.imageio.IIOImage;
@@ -18,7 +21,9 @@ import javax.imageio.ImageWriter;
 import javax.imageio.plugins.jpeg.JPEGImageWriteParam;
 import javax.imageio.stream.ImageOutputStream;
 
+import org.hotpixels.ExternalProgram;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The coefficient codec: a file taken apart and put together is the same file. */
 class JpegStreamTest {
@@ -77,6 +82,29 @@ class JpegStreamTest {
 		final byte[] out = s.write();
 		assertEquals(64, ImageIO.read(new ByteArrayInputStream(out)).getWidth());
 		assertArrayEquals(s.components[0].coef, JpegStream.parse(out).components[0].coef);
+	}
+
+	/** libjpeg's cjpeg with restart markers every 2 MCUs and optimised tables, 4:2:0 and 4:2:2. */
+	@Test
+	void cjpegFilesWithRestartMarkersComeBackByteForByte(@TempDir final Path dir) throws Exception {
+		final Path cjpeg = ExternalProgram.require("cjpeg", "libjpeg-turbo-progs");
+		final int w = 77, h = 45;
+		final ByteArrayOutputStream ppm = new ByteArrayOutputStream();
+		ppm.write(("P6\n" + w + " " + h + "\n255\n").getBytes(StandardCharsets.US_ASCII));
+		final Random r = new Random(4);
+		for (int i = 0; i < w * h * 3; i++)
+			ppm.write(60 + (i % (3 * w)) / 4 + r.nextInt(50));
+		Files.write(dir.resolve("in.ppm"), ppm.toByteArray());
+		for (final String sampling : new String[] { "2x2,1x1,1x1", "2x1,1x1,1x1" }) {
+			final Path out = dir.resolve("out.jpg");
+			ExternalProgram.run(dir, 60, cjpeg.toString(), "-quality", "85", "-restart", "2B",
+				"-optimize", "-sample", sampling, "-outfile", out.toString(), dir.resolve("in.ppm")
+					.toString());
+			final byte[] file = Files.readAllBytes(out);
+			final JpegStream s = JpegStream.parse(file);
+			assertTrue(s.restartInterval > 0, "restart interval");
+			assertArrayEquals(file, s.write(), sampling);
+		}
 	}
 
 	@Test
