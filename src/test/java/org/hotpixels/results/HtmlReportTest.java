@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Random;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -14,6 +17,12 @@ import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
 
+import org.hotpixels.FindResult;
+import org.hotpixels.detect.Defect;
+import org.hotpixels.detect.DefectKind;
+import org.hotpixels.source.Frame;
+import org.hotpixels.source.PixelType;
+import org.hotpixels.stats.PixelStatistics;
 import org.junit.jupiter.api.Test;
 
 /** report.html is one self-contained page: no reference leaves it, every picture decodes. */
@@ -67,6 +76,32 @@ class HtmlReportTest {
 		assertTrue(html.contains("<th>version</th><td>Hot Pixel Finder"));
 		assertTrue(html.contains("class=\"th\""), "the threshold on the histogram");
 		assertTrue(html.contains("+5</text>") && html.contains("\u22125</text>"));
+	}
+
+	@Test
+	void aSeriesWithoutDefectsAndAnRgbSeriesRenderToo() throws Exception {
+		final FindResult clean = ReportFixture.result();
+		final String none = ReportFixture.html(new FindResult(clean.statistics(), Collections
+			.emptyList(), Collections.emptyList(), Arrays.asList("bad.jpg: <damaged> & gone"), null,
+			null));
+		assertTrue(none.contains("0 defects found in 12 frames"));
+		assertFalse(none.contains("zoomed"));
+		assertTrue(none.contains("(assumed: the default)"), "no settings known: the default sigma");
+		assertTrue(none.contains("bad.jpg: &lt;damaged&gt; &amp; gone"), "escaped");
+		final PixelStatistics rgb = PixelStatistics.create(PixelType.RGB, 40, 30, 3);
+		final Random random = new Random(2);
+		for (int f = 0; f < 3; f++) {
+			final int[] p = new int[40 * 30];
+			for (int i = 0; i < p.length; i++)
+				p[i] = random.nextInt(1 << 24);
+			rgb.add(Frame.of("f", PixelType.RGB, 40, 30, new Object[] { p }));
+		}
+		final String colour = ReportFixture.html(new FindResult(rgb, Arrays.asList(Defect.region(5,
+			5, 5, 5, 2, DefectKind.HOT)), Collections.emptyList(), Collections.emptyList(), null,
+			null));
+		assertTrue(colour.contains("<th>red</th><th>green</th><th>blue</th><th>all channels</th>"));
+		assertTrue(colour.contains("hot</td><td>\u00b7</td><td>\u00b7</td><td>1</td>"), colour);
+		assertTrue(colour.contains("Mean over the series (in colour)"));
 	}
 
 	private static int count(final String s, final String part) {
