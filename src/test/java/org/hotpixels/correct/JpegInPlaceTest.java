@@ -78,11 +78,13 @@ class JpegInPlaceTest {
 		}
 		writer.dispose();
 		final byte[] plain = bytes.toByteArray();
+		// after the JFIF segment (APP0), as cameras that write JFIF do
+		final int app0 = 4 + ((plain[4] & 0xff) << 8 | plain[5] & 0xff);
 		final ByteArrayOutputStream withExif = new ByteArrayOutputStream();
-		withExif.write(plain, 0, 2);
+		withExif.write(plain, 0, app0);
 		withExif.write(APP1);
 		withExif.write(APP2);
-		withExif.write(plain, 2, plain.length - 2);
+		withExif.write(plain, app0, plain.length - app0);
 		return withExif.toByteArray();
 	}
 
@@ -104,9 +106,12 @@ class JpegInPlaceTest {
 		final byte[] repaired = Files.readAllBytes(dir.resolve("out/IMG_0001.JPG"));
 		assertTrue(result.warnings().get(0).contains("8x8 blocks that hold a defect"), result
 			.warnings().toString());
-		// EXIF and ICC kept byte for byte, right after the start of image
-		assertEquals(Arrays.toString(Arrays.copyOf(original, 2 + APP1.length + APP2.length)), Arrays
-			.toString(Arrays.copyOf(repaired, 2 + APP1.length + APP2.length)));
+		// every segment before the scan kept byte for byte: JFIF, EXIF, ICC, tables
+		assertEquals(segments(original, 0xe1), segments(repaired, 0xe1), "EXIF");
+		assertEquals(segments(original, 0xe2), segments(repaired, 0xe2), "ICC");
+		final int sos = indexOfScan(original);
+		assertEquals(Arrays.toString(Arrays.copyOf(original, sos)), Arrays.toString(Arrays.copyOf(
+			repaired, sos)));
 		assertTrue(Math.abs(repaired.length - original.length) <= original.length / 100, original
 			.length + " -> " + repaired.length + " bytes");
 		final BufferedImage before = ImageIO.read(new ByteArrayInputStream(original));
@@ -139,14 +144,49 @@ class JpegInPlaceTest {
 				.toString()).trim());
 	}
 
+	/** Re-encoded like the original: same tables, subsampling, progressive scans and segments. */
 	@Test
-	void aProgressiveFileIsReencodedWithANote() throws Exception {
-		final CorrectionResult result = correct(photo(true));
+	void aProgressiveFileIsReencodedLikeTheOriginalWithANote() throws Exception {
+		final byte[] original = photo(true);
+		final CorrectionResult result = correct(original);
 		assertTrue(result.warnings().toString().contains(
-			"IMG_0001.JPG: progressive JPEG cannot be repaired block by block; re-encoded"), result
-				.warnings().toString());
-		final BufferedImage after = ImageIO.read(dir.resolve("out/IMG_0001.JPG").toFile());
+			"IMG_0001.JPG: progressive JPEG cannot be repaired block by block; re-encoded whole, " +
+				"with the original's quantisation tables, subsampling and metadata."), result
+					.warnings().toString());
+		final byte[] written = Files.readAllBytes(dir.resolve("out/IMG_0001.JPG"));
+		final BufferedImage after = ImageIO.read(new ByteArrayInputStream(written));
 		assertTrue(Math.abs(grey(after, 300, 200) - grey(after, 298, 200)) < 40);
+		assertEquals(segments(original, 0xdb), segments(written, 0xdb), "quantisation tables");
+		assertEquals(segments(original, 0xc2), segments(written, 0xc2), "progressive frame header");
+		assertEquals(segments(original, 0xe1), segments(written, 0xe1), "EXIF");
+		assertTrue(segments(original, 0xe1).length() > 10);
+		assertTrue(Math.abs(written.length - original.length) < original.length / 20, original
+			.length + " -> " + written.length + " bytes");
+		System.out.println("progressive JPEG re-encoded like the original: " + original.length +
+			" -> " + written.length + " bytes");
+	}
+
+	private static int indexOfScan(final byte[] file) {
+		int p = 2;
+		while ((file[p + 1] & 0xff) != 0xda)
+			p += 2 + ((file[p + 2] & 0xff) << 8 | file[p + 3] & 0xff);
+		return p;
+	}
+
+	/** The segments with this marker, as hex, in order. */
+	private static String segments(final byte[] file, final int marker) {
+		final StringBuilder sb = new StringBuilder();
+		for (int p = 2; p + 4 <= file.length;) {
+			final int m = file[p + 1] & 0xff, len = (file[p + 2] & 0xff) << 8 | file[p + 3] & 0xff;
+			if (m == 0xda) break;
+			if (m == marker) {
+				for (int i = p; i < p + 2 + len; i++)
+					sb.append(String.format("%02x", file[i]));
+				sb.append(' ');
+			}
+			p += 2 + len;
+		}
+		return sb.toString();
 	}
 
 	private static int grey(final BufferedImage img, final int x, final int y) {
