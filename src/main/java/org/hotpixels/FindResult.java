@@ -15,10 +15,20 @@ public final class FindResult {
 	private final List<LowVariancePixel> lowest;
 	private final List<String> skipped;
 	private final CfaPattern cfa;
+	private final FindOptions options;
 
 	public FindResult(final PixelStatistics statistics, final List<Defect> defects,
 		final List<LowVariancePixel> lowest, final List<String> skipped, final CfaPattern cfa)
 	{
+		this(statistics, defects, lowest, skipped, cfa, null);
+	}
+
+	/** A result with the settings it was found with (shown in the report). */
+	public FindResult(final PixelStatistics statistics, final List<Defect> defects,
+		final List<LowVariancePixel> lowest, final List<String> skipped, final CfaPattern cfa,
+		final FindOptions options)
+	{
+		this.options = options;
 		this.cfa = cfa;
 		this.statistics = statistics;
 		this.defects = defects;
@@ -44,6 +54,11 @@ public final class FindResult {
 	/** The colour filter pattern the frames were analysed with (raw mosaics), or null. */
 	public CfaPattern cfa() {
 		return cfa;
+	}
+
+	/** The settings detection ran with, or null when not known. */
+	public FindOptions options() {
+		return options;
 	}
 
 	/** One message per frame that was left out. */

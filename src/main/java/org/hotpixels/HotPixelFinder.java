@@ -65,7 +65,7 @@ public final class HotPixelFinder {
 			progress.checkCancelled();
 			final List<LowVariancePixel> lowest = LowestVariance.rank(stats, options.topN);
 			progress.checkCancelled();
-			return new FindResult(stats, defects, lowest, skipped, options.cfa);
+			return new FindResult(stats, defects, lowest, skipped, options.cfa, options);
 		});
 	}
 

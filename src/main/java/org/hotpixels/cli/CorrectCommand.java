@@ -43,8 +43,8 @@ final class CorrectCommand implements Callable<Integer> {
 	Path output;
 
 	@Option(names = "--format", paramLabel = "FORMAT", defaultValue = "same",
-		description = "same (default: TIFF and PNG stay exact, JPEG is re-encoded at quality 95), "
-			+ "tif or png.")
+		description = "same (default: TIFF and PNG stay exact, JPEG re-encodes only the 8x8 blocks "
+			+ "that hold a defect), tif or png.")
 	String format;
 
 	@Option(names = "--cfa", paramLabel = "PATTERN",

@@ -30,7 +30,10 @@ import picocli.CommandLine.Parameters;
 /** {@code hotpixels find}: statistics, defects and maps of a series of image files. */
 @Command(name = "find", mixinStandardHelpOptions = true,
 	description = { "Reads a series of images once and writes variance.tif, mean.tif, "
-		+ "defects.csv (detected defects) and lowest.csv (lowest-variance pixels) to the output folder." },
+		+ "defects.csv (detected defects), lowest.csv (lowest-variance pixels), "
+		+ "siril-cosmetic.lst (Siril's list) and report.html (a page to look at) to the output "
+		+ "folder; RAW series also get lists for dcraw and RawTherapee. 'hotpixels export' writes "
+		+ "other formats." },
 	footer = { "", "Examples:", "  hotpixels find ~/photos/d80 --output d80-defects",
 		"  hotpixels find 'darks/*.tif' --output darks-out --sigma 4",
 		"  hotpixels find night2 --resume n1.hps --save-state all.hps -o out", "" })
@@ -117,7 +120,8 @@ final class FindCommand implements Callable<Integer> {
 			out.println("Skipped: " + s);
 		summarize(result, seconds, out);
 		out.println("Wrote " + output.resolve(FindOutputs.VARIANCE) + ", " + FindOutputs.MEAN + ", " +
-			FindOutputs.DEFECTS + ", " + FindOutputs.LOWEST + (result.cfa() == null ? ""
+			FindOutputs.DEFECTS + ", " + FindOutputs.LOWEST + ", " + FindOutputs.SIRIL +
+			" (for Siril's cosme), " + FindOutputs.REPORT + " (open it in a browser)" + (result.cfa() == null ? ""
 				: ", " + FindOutputs.DCRAW + " (for dcraw -P) and *" + FindOutputs.RAWTHERAPEE_SUFFIX +
 					" (for RawTherapee)"));
 		if (result.cfa() != null) out.println("Sensor coordinates of the " + result.cfa() +

@@ -15,8 +15,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "hotpixels", mixinStandardHelpOptions = true, versionProvider = Version.class,
 	description = "Finds stuck, hot and dead sensor pixels from a series of images, and repairs them.",
-	subcommands = { FindCommand.class, CorrectCommand.class, MergeCommand.class, DemoCommand.class, BenchCommand.class,
-		CommandLine.HelpCommand.class })
+	subcommands = { FindCommand.class, CorrectCommand.class, ExportCommand.class,
+		MergeCommand.class, DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class })
 public final class HotPixelsCli implements Runnable {
 
 	/** Exit code for a user's mistake (bad input, existing output). */

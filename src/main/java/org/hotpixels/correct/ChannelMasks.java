@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.hotpixels.HotPixelsException;
 import org.hotpixels.detect.Defect;
+import org.hotpixels.detect.DefectKind;
 
 /**
  * One bit mask per channel of a {@code width x height} image: bit {@code y * width + x} is set
@@ -13,19 +14,27 @@ import org.hotpixels.detect.Defect;
  * {@code Integer.MAX_VALUE} (a whole column or line read from another tool's list) covers the
  * column or line to the image edge. A defect whose peak pixel lies outside the image, or whose
  * channel the image does not have, is an error, or is skipped and counted when asked.
+ * <p>
+ * Pixels of a {@link DefectKind#COLUMN} (or {@link DefectKind#ROW}) segment are also marked in a
+ * second mask per channel, so that they are repaired from the columns (rows) beside the segment
+ * only, never from their own line.
+ * </p>
  */
 final class ChannelMasks {
 
 	private final int width, height;
 	private final BitSet[] masks;
+	private final BitSet[] columns, rows;
 	private final int skipped;
 
 	private ChannelMasks(final int width, final int height, final BitSet[] masks,
-		final int skipped)
+		final BitSet[] columns, final BitSet[] rows, final int skipped)
 	{
 		this.width = width;
 		this.height = height;
 		this.masks = masks;
+		this.columns = columns;
+		this.rows = rows;
 		this.skipped = skipped;
 	}
 
@@ -34,8 +43,12 @@ final class ChannelMasks {
 		final int channels, final boolean skipOutside)
 	{
 		final BitSet[] masks = new BitSet[channels];
-		for (int c = 0; c < channels; c++)
+		final BitSet[] columns = new BitSet[channels], rows = new BitSet[channels];
+		for (int c = 0; c < channels; c++) {
 			masks[c] = new BitSet(width * height);
+			columns[c] = new BitSet();
+			rows[c] = new BitSet();
+		}
 		int skipped = 0;
 		for (final Defect d : defects) {
 			final String problem = problem(d, width, height, channels);
@@ -48,10 +61,13 @@ final class ChannelMasks {
 			}
 			final int c0 = d.channel() == Defect.ALL_CHANNELS ? 0 : d.channel();
 			final int c1 = d.channel() == Defect.ALL_CHANNELS ? channels - 1 : d.channel();
-			for (int c = c0; c <= c1; c++)
+			for (int c = c0; c <= c1; c++) {
 				mark(masks[c], d, width, height);
+				if (d.kind() == DefectKind.COLUMN) mark(columns[c], d, width, height);
+				else if (d.kind() == DefectKind.ROW) mark(rows[c], d, width, height);
+			}
 		}
-		return new ChannelMasks(width, height, masks, skipped);
+		return new ChannelMasks(width, height, masks, columns, rows, skipped);
 	}
 
 	/** Why a defect cannot be placed on this image, or null if it can. */
@@ -95,6 +111,16 @@ final class ChannelMasks {
 	/** The mask of channel {@code c} (not a copy). */
 	BitSet mask(final int c) {
 		return masks[c];
+	}
+
+	/** Pixels of column segments in channel {@code c}: repaired from the columns beside them. */
+	BitSet columns(final int c) {
+		return columns[c];
+	}
+
+	/** Pixels of row segments in channel {@code c}: repaired from the rows above and below. */
+	BitSet rows(final int c) {
+		return rows[c];
 	}
 
 	/** Number of defects skipped because they did not fit the image. */

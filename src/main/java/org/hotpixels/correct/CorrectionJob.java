@@ -1,5 +1,6 @@
 package org.hotpixels.correct;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,15 +13,20 @@ import ij.ImagePlus;
 
 import org.hotpixels.HotPixelsException;
 import org.hotpixels.detect.Defect;
+import org.hotpixels.io.AtomicOutput;
 import org.hotpixels.io.ImageFileWriter;
 import org.hotpixels.io.ImageFileWriter.FileType;
 import org.hotpixels.io.ImageFileWriter.Format;
 import org.hotpixels.io.TiffMetadata;
+import org.hotpixels.io.jpeg.JpegBlockRepair;
+import org.hotpixels.io.jpeg.JpegException;
+import org.hotpixels.io.jpeg.JpegLikeOriginal;
 import org.hotpixels.progress.CancelledException;
 import org.hotpixels.progress.Progress;
 import org.hotpixels.source.CfaPattern;
 import org.hotpixels.source.Frame;
 import org.hotpixels.source.InputFiles;
+import org.hotpixels.source.PixelType;
 import org.hotpixels.source.raw.RawFrameSource;
 
 /**
@@ -130,7 +136,7 @@ public final class CorrectionJob {
 					result.skipped.add(e.getMessage());
 					continue;
 				}
-				write(file, corrected, targets.get(i));
+				write(file, corrected, targets.get(i), defects, result);
 				result.written.add(targets.get(i));
 			}
 			progress.progress(n, n, "Corrected " + result.written.size() + " files");
@@ -141,8 +147,12 @@ public final class CorrectionJob {
 		return result;
 	}
 
-	private void write(final Path input, final List<Frame> frames, final Path target) {
+	private void write(final Path input, final List<Frame> frames, final Path target,
+		final List<Defect> defects, final CorrectionResult result)
+	{
 		final FileType type = ImageFileWriter.fileType(input, format);
+		if (type == FileType.JPEG && frames.size() == 1 && repairedInPlace(input, frames.get(0),
+			target, defects, result)) return;
 		int planes = 0;
 		for (final Frame f : frames)
 			planes += f.planeCount();
@@ -169,6 +179,67 @@ public final class CorrectionJob {
 		}
 	}
 
+	/**
+	 * Repairs a JPEG file at the level of its DCT blocks (see {@link JpegBlockRepair}) and writes
+	 * it; a file that cannot be done so is re-encoded like the original ({@link JpegLikeOriginal}:
+	 * its tables, subsampling and segments), with a note. False, with a note, when neither works
+	 * (the caller then re-encodes it its own way).
+	 */
+	private boolean repairedInPlace(final Path input, final Frame corrected, final Path target,
+		final List<Defect> defects, final CorrectionResult result)
+	{
+		byte[] bytes;
+		try {
+			final byte[] original = Files.readAllBytes(input);
+			try {
+				bytes = JpegBlockRepair.repair(original, new JpegDefects(defects, skipOutsideDefects))
+					.bytes();
+			}
+			catch (final JpegException e) {
+				try {
+					bytes = JpegLikeOriginal.encode(original, picture(corrected));
+					result.warnings.add(input.getFileName() + ": " + e.getMessage() +
+						" cannot be repaired block by block; re-encoded whole, with the original's " +
+						"quantisation tables, subsampling and metadata.");
+				}
+				catch (final IOException | RuntimeException again) {
+					result.warnings.add(input.getFileName() + ": " + e.getMessage() +
+						" cannot be repaired block by block; re-encoded (quality " + Math.round(
+							ImageFileWriter.JPEG_QUALITY * 100) + ", 4:4:4) instead.");
+					return false;
+				}
+			}
+		}
+		catch (final IOException e) {
+			throw new HotPixelsException(input + ": cannot be read (" + e.getMessage() + ").", e);
+		}
+		final byte[] out = bytes;
+		try {
+			AtomicOutput.write(target, stream -> stream.write(out));
+		}
+		catch (final IOException e) {
+			throw new HotPixelsException(target + ": cannot write the corrected image (" + e
+				.getMessage() + ").", e);
+		}
+		return true;
+	}
+
+	/** An 8-bit grey or RGB frame as a picture for ImageIO (no copy of RGB pixels). */
+	private static BufferedImage picture(final Frame f) {
+		final int w = f.width(), h = f.height();
+		final BufferedImage img;
+		if (f.type() == PixelType.RGB) {
+			img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+			img.getRaster().setDataElements(0, 0, w, h, f.plane(0));
+		}
+		else if (f.type() == PixelType.GRAY8 && f.planeCount() == 1) {
+			img = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+			img.getRaster().setDataElements(0, 0, w, h, f.plane(0));
+		}
+		else throw new IllegalArgumentException("not an 8-bit picture");
+		return img;
+	}
+
 	private void warnAboutFormats(final CorrectionResult result) {
 		final TreeSet<String> asTiff = new TreeSet<>();
 		boolean jpeg = false, raw = false;
@@ -179,9 +250,10 @@ public final class CorrectionJob {
 			else if (format == Format.SAME && type == FileType.TIFF && !InputFiles.extension(in)
 				.startsWith("tif")) asTiff.add(InputFiles.extension(in));
 		}
-		if (jpeg) result.warnings.add("JPEG is lossy: the corrected JPEG files are re-encoded " +
-			"(quality " + Math.round(ImageFileWriter.JPEG_QUALITY * 100) +
-			", 4:4:4), which changes every pixel slightly; format tif keeps the repair exact.");
+		if (jpeg) result.warnings.add("JPEG is lossy: in the corrected JPEG files the 8x8 blocks " +
+			"that hold a defect are re-encoded with the file's own tables (every other block, EXIF " +
+			"and the size stay as they were), which changes those blocks' pixels slightly; format " +
+			"tif keeps the repair exact.");
 		if (raw) result.warnings.add("Camera RAW files are written as 16-bit TIFF sensor mosaics " +
 			"(same name, .tif): the corrected, undemosaiced sensor data, not developed photos.");
 		if (!asTiff.isEmpty()) result.warnings.add("Files of type " + String.join(", ", asTiff) +

@@ -17,7 +17,9 @@ import org.hotpixels.source.PixelType;
  * from good pixels only. With a {@link CfaPattern} (a raw Bayer mosaic, one channel) the window
  * steps two pixels at a time, so only same-colour sites are used (5x5, 9x9, 13x13 sensor pixels);
  * these are the sites of the same 2x2 sub-plane whatever the pattern, so the two greens of a
- * Bayer block are repaired separately.
+ * Bayer block are repaired separately. A {@link org.hotpixels.detect.DefectKind#COLUMN} segment
+ * is repaired from the (same-colour) columns beside it only, never from its own column beyond its
+ * ends, and a {@link org.hotpixels.detect.DefectKind#ROW} segment from the rows above and below.
  * An even number of neighbours gives the mean of the two middle values, rounded half up for
  * integer types; NaN neighbours of float images are ignored. A pixel without any valid neighbour
  * in the widest window stays as it is (see {@link #unrepairedCount()}).

@@ -8,7 +8,9 @@ import java.util.BitSet;
  * replaces it: the valid pixels (inside the image, not defective in that channel) of a square
  * window of radius 1, 2, then 3 steps, the first that holds at least {@code minNeighbours} of
  * them (or the widest one). A step is 1 pixel for ordinary images and 2 for a raw Bayer mosaic,
- * so that only same-colour sites are used. Built once for a frame layout, used for every frame.
+ * so that only same-colour sites are used. A pixel of a column segment takes no neighbour from
+ * its own column (only from the same-colour columns beside it), a pixel of a row segment none
+ * from its own row. Built once for a frame layout, used for every frame.
  */
 final class NeighbourTable {
 
@@ -47,11 +49,12 @@ final class NeighbourTable {
 		int maxNeighbours = 0;
 		for (int c = 0; c < channels; c++) {
 			channelStart[c] = pixels.size();
-			final BitSet mask = masks.mask(c);
+			final BitSet mask = masks.mask(c), columns = masks.columns(c), rows = masks.rows(c);
 			for (int p = mask.nextSetBit(0); p >= 0; p = mask.nextSetBit(p + 1)) {
+				final boolean column = columns.get(p), row = rows.get(p);
 				int n = 0;
 				for (int r = 1; r <= MAX_RADIUS && n < minNeighbours; r++)
-					n = collect(p, r, step, mask, masks.width(), masks.height(), window);
+					n = collect(p, r, step, mask, column, row, masks.width(), masks.height(), window);
 				pixels.add(p);
 				starts.add(all.size());
 				for (int i = 0; i < n; i++)
@@ -65,18 +68,22 @@ final class NeighbourTable {
 			.toArray(), maxNeighbours);
 	}
 
-	/** Writes the valid neighbours of pixel p within radius r into {@code out}; returns how many. */
+	/**
+	 * Writes the valid neighbours of pixel p within radius r into {@code out}; returns how many.
+	 * {@code column} leaves out p's own column, {@code row} its own row.
+	 */
 	private static int collect(final int p, final int r, final int step, final BitSet mask,
-		final int width, final int height, final int[] out)
+		final boolean column, final boolean row, final int width, final int height,
+		final int[] out)
 	{
 		final int x = p % width, y = p / width;
 		int n = 0;
 		for (int dy = -r; dy <= r; dy++) {
 			final int ny = y + dy * step;
-			if (ny < 0 || ny >= height) continue;
+			if (ny < 0 || ny >= height || (row && dy == 0)) continue;
 			for (int dx = -r; dx <= r; dx++) {
 				final int nx = x + dx * step;
-				if (nx < 0 || nx >= width || (dx == 0 && dy == 0)) continue;
+				if (nx < 0 || nx >= width || (dx == 0 && (dy == 0 || column))) continue;
 				final int q = ny * width + nx;
 				if (!mask.get(q)) out[n++] = q;
 			}

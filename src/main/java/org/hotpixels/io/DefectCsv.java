@@ -23,7 +23,8 @@ import org.hotpixels.detect.DefectKind;
  * 120,45,all,hot,310.5,2011,1650,2380,41.2,1,120,45,120,45,101,95.5
  * </pre>
  * x, y are the 0-based peak pixel; channel is 0-based or {@code all}; kind is stuck, dead, hot,
- * cold or empty; unknown statistics are written as empty fields. Numbers use a '.' decimal point
+ * cold, column, row or empty (a column or row segment spans x_min..x_max, y_min..y_max);
+ * unknown statistics are written as empty fields. Numbers use a '.' decimal point
  * and are written exactly (a double read back is the same double).
  * <p>
  * The reader accepts any CSV with a header holding at least {@code x} and {@code y} columns, in
@@ -160,7 +161,7 @@ public final class DefectCsv {
 			final String ks = field(f, "kind");
 			final DefectKind kind = ks.isEmpty() ? null : DefectKind.ofLabel(ks);
 			if (!ks.isEmpty() && kind == null) throw lines.error("the kind is '" + TextLines
-				.shorten(ks) + "', not stuck, dead, hot or cold.");
+				.shorten(ks) + "', not stuck, dead, hot, cold, column or row.");
 			int xMin = x, yMin = y, xMax = x, yMax = y;
 			if (!(field(f, "x_min") + field(f, "y_min") + field(f, "x_max") + field(f, "y_max"))
 				.isEmpty())

@@ -75,9 +75,21 @@ public final class DefectLists {
 	public static void write(final Path path, final List<Defect> defects, final int width,
 		final int height, final int channels) throws IOException
 	{
-		final List<Defect> clipped = clip(defects, width, height);
+		write(path, defects, width, height, channels, formatOfWritten(path));
+	}
+
+	/** The format {@link #write(Path, List, int, int, int)} writes for this file name. */
+	public static Format formatOfWritten(final Path path) {
 		final Format format = formatOfName(TextLines.fileName(path));
-		switch (format == null ? Format.DCRAW : format) {
+		return format == null ? Format.DCRAW : format;
+	}
+
+	/** Like {@link #write(Path, List, int, int, int)}, in the given format whatever the name. */
+	public static void write(final Path path, final List<Defect> defects, final int width,
+		final int height, final int channels, final Format format) throws IOException
+	{
+		final List<Defect> clipped = clip(defects, width, height);
+		switch (format) {
 			case CSV:
 				DefectCsv.write(path, clipped);
 				break;

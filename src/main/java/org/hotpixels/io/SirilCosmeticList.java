@@ -44,7 +44,18 @@ import org.hotpixels.detect.DefectKind;
  * to {@link DefectLists#IMAGE_EDGE}, which the corrector clips to the image. Writing merges the
  * channels and lists whole columns as {@code C x 0}, whole lines as {@code L y 0}, and every
  * other covered pixel once as {@code P x y}, with type H for hot and C for cold or dead pixels
- * (none otherwise, which Siril treats as hot).
+ * (none otherwise, which Siril treats as hot). A {@link DefectKind#COLUMN} or
+ * {@link DefectKind#ROW} segment is hot when its mean lies above its neighbours', cold below.
+ * </p>
+ * <p>
+ * <b>Segments.</b> Siril's {@code C} and {@code L} always mean the <em>whole</em> column or line
+ * (its {@code cosmeticCorrOneLine} replaces every pixel of the line; columns are done as lines of
+ * the rotated image), and the second number is ignored. So only a segment that runs from edge to
+ * edge is written as {@code C x 0 H} (or {@code L y 0 C}); a partial segment, common on real
+ * sensors, is written as one {@code P} line per pixel, so Siril repairs exactly its pixels. Those
+ * lines carry type C whether the segment is hot or cold: Siril repairs an H pixel with the mean of
+ * its 3x3 neighbours, which would take in the segment's other, still defective pixels, and a C
+ * pixel with the median of its 5x5 neighbours, which outvotes them.
  * </p>
  */
 public final class SirilCosmeticList {
@@ -142,36 +153,72 @@ public final class SirilCosmeticList {
 		final int height) throws IOException
 	{
 		final BitSet columns = new BitSet(), rows = new BitSet();
+		final BitSet hotColumns = new BitSet(), coldColumns = new BitSet();
+		final BitSet hotRows = new BitSet(), coldRows = new BitSet();
 		final List<Defect> rest = new ArrayList<>();
 		for (final Defect d : defects) {
 			final boolean wholeColumns = d.yMin() <= 0 && reaches(d.yMax(), height);
 			final boolean wholeRows = d.xMin() <= 0 && reaches(d.xMax(), width);
+			final String type = type(d);
 			if (wholeColumns && d.xMax() < DefectLists.IMAGE_EDGE) {
-				for (int x = Math.max(0, d.xMin()); x <= Math.min(d.xMax(), width - 1); x++)
+				for (int x = Math.max(0, d.xMin()); x <= Math.min(d.xMax(), width - 1); x++) {
 					columns.set(x);
+					if (type.equals(" H")) hotColumns.set(x);
+					else if (type.equals(" C")) coldColumns.set(x);
+				}
 			}
 			else if (wholeRows && d.yMax() < DefectLists.IMAGE_EDGE) {
-				for (int y = Math.max(0, d.yMin()); y <= Math.min(d.yMax(), height - 1); y++)
+				for (int y = Math.max(0, d.yMin()); y <= Math.min(d.yMax(), height - 1); y++) {
 					rows.set(y);
+					if (type.equals(" H")) hotRows.set(y);
+					else if (type.equals(" C")) coldRows.set(y);
+				}
 			}
 			else rest.add(d);
 		}
 		out.write("# Siril cosmetic correction list (bad pixel map), written by Hot Pixel Finder.\n");
-		out.write("# P x y [H|C] = pixel, C x 0 = column, L y 0 = line; 0-based, y from the top.\n");
+		out.write("# P x y [H|C] = pixel, C x 0 [H|C] = whole column, L y 0 [H|C] = whole line;\n");
+		out.write("# 0-based, y from the top. Partial column or row segments are listed as pixels.\n");
 		for (int x = columns.nextSetBit(0); x >= 0; x = columns.nextSetBit(x + 1))
-			out.write("C " + x + " 0\n");
+			out.write("C " + x + " 0" + lineType(hotColumns, coldColumns, x) + "\n");
 		for (int y = rows.nextSetBit(0); y >= 0; y = rows.nextSetBit(y + 1))
-			out.write("L " + y + " 0\n");
+			out.write("L " + y + " 0" + lineType(hotRows, coldRows, y) + "\n");
 		final List<Defect> hot = new ArrayList<>(), cold = new ArrayList<>(), other =
 			new ArrayList<>();
-		for (final Defect d : rest)
-			(d.kind() == DefectKind.HOT ? hot : d.kind() == DefectKind.COLD || d
-				.kind() == DefectKind.DEAD ? cold : other).add(d);
+		for (final Defect d : rest) {
+			final String type = d.kind() != null && d.kind().isLine() ? " C" : type(d);
+			(type.equals(" H") ? hot : type.equals(" C") ? cold : other).add(d);
+		}
 		final long[] hotPixels = PixelPositions.of(hot), coldPixels = PixelPositions.of(cold);
 		final long[] none = {};
 		writePixels(out, hotPixels, " H", columns, rows, none, none);
 		writePixels(out, coldPixels, " C", columns, rows, hotPixels, none);
 		writePixels(out, PixelPositions.of(other), "", columns, rows, hotPixels, coldPixels);
+	}
+
+	/**
+	 * " H" for a hot defect, " C" for a cold or dead one, "" when unknown; a column or row segment
+	 * is hot or cold by its mean against its neighbours'.
+	 */
+	static String type(final Defect d) {
+		if (d.kind() == null) return "";
+		switch (d.kind()) {
+			case HOT:
+				return " H";
+			case COLD:
+			case DEAD:
+				return " C";
+			case COLUMN:
+			case ROW:
+				return d.mean() > d.neighbourMean() ? " H" : d.mean() < d.neighbourMean() ? " C" : "";
+			default:
+				return "";
+		}
+	}
+
+	/** The type of a whole line: hot wins when both were listed, as for pixels. */
+	private static String lineType(final BitSet hot, final BitSet cold, final int i) {
+		return hot.get(i) ? " H" : cold.get(i) ? " C" : "";
 	}
 
 	private static boolean reaches(final int max, final int size) {

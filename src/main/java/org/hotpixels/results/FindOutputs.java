@@ -20,12 +20,14 @@ import org.hotpixels.io.DefectCsv;
 import org.hotpixels.io.IOConsumer;
 import org.hotpixels.io.IOErrors;
 import org.hotpixels.io.RawTherapeeBadPixels;
+import org.hotpixels.io.SirilCosmeticList;
 import org.hotpixels.io.StagedFiles;
 import org.hotpixels.io.TiffWriter;
 
 /**
  * Writes the files of a find run into a folder: {@code variance.tif}, {@code mean.tif}
- * (32-bit, one slice per channel), {@code defects.csv} and {@code lowest.csv}. The files are
+ * (32-bit, one slice per channel), {@code defects.csv}, {@code lowest.csv},
+ * {@code siril-cosmetic.lst} and {@code report.html}. The files are
  * written under temporary names and renamed only when all of them are complete, so a failed or
  * cancelled run never leaves a truncated file, or a mix of old and new results, under the final
  * names.
@@ -36,6 +38,10 @@ public final class FindOutputs {
 	public static final String MEAN = "mean.tif";
 	public static final String DEFECTS = "defects.csv";
 	public static final String LOWEST = "lowest.csv";
+	/** The defects as Siril's cosmetic-correction list (bad pixel map), for {@code cosme}. */
+	public static final String SIRIL = "siril-cosmetic.lst";
+	/** A self-contained page with the maps, the strongest defects and the scores. */
+	public static final String REPORT = "report.html";
 	/** For raw mosaics: the defects as dcraw's {@code -P} dead pixel list. */
 	public static final String DCRAW = "dcraw-badpixels.txt";
 	/** For raw mosaics: RawTherapee's bad pixel list, named {@code <Make Model>.badpixels}. */
@@ -46,7 +52,7 @@ public final class FindOutputs {
 	/** The files a run writes into {@code folder}. */
 	public static List<Path> files(final Path folder) {
 		final List<Path> out = new ArrayList<>();
-		for (final String name : new String[] { VARIANCE, MEAN, DEFECTS, LOWEST })
+		for (final String name : new String[] { VARIANCE, MEAN, DEFECTS, LOWEST, SIRIL, REPORT })
 			out.add(folder.resolve(name));
 		return out;
 	}
@@ -101,13 +107,13 @@ public final class FindOutputs {
 		}
 	}
 
-	/** Writes all four files; if one of them cannot be written, none appears. */
+	/** Writes all the files; if one of them cannot be written, none appears. */
 	public static void write(final FindResult result, final Path folder) {
 		write(result, folder, null);
 	}
 
 	/**
-	 * Writes all four files; for a raw mosaic ({@link FindResult#cfa()} set) also the defect lists
+	 * Writes all the files; for a raw mosaic ({@link FindResult#cfa()} set) also the defect lists
 	 * of dcraw ({@value #DCRAW}) and RawTherapee ({@code <camera>.badpixels}), so raw converters
 	 * repair the pixels while developing. If one of them cannot be written, none appears.
 	 */
@@ -140,6 +146,9 @@ public final class FindOutputs {
 				.defects(), result.cfa())));
 			stage(files, folder.resolve(LOWEST), out -> text(out, w -> writeLowest(w, result
 				.lowest())));
+			stage(files, folder.resolve(SIRIL), out -> text(out, w -> SirilCosmeticList.write(w,
+				result.defects(), result.statistics().width(), result.statistics().height())));
+			stage(files, folder.resolve(REPORT), out -> text(out, w -> HtmlReport.write(w, result)));
 			more.accept(files);
 			files.commit();
 		}

@@ -126,7 +126,7 @@ class DefectCsvTest {
 		assertBad("x,y\n1,2\n# note\nabc,4\n", "bad.csv line 4: x is 'abc', not a whole number.");
 		assertBad("x,y\n1,2\n3,-4\n", "bad.csv line 3: y is -4, but positions start at 0.");
 		assertBad("x,y,kind\n1,2,warm\n",
-			"bad.csv line 2: the kind is 'warm', not stuck, dead, hot or cold.");
+			"bad.csv line 2: the kind is 'warm', not stuck, dead, hot, cold, column or row.");
 		assertBad("x,y,channel\n1,2,red\n", "bad.csv line 2: the channel is 'red', not a whole number.");
 		assertBad("x,y,mean\n1,2,lots\n", "bad.csv line 2: mean is 'lots', not a number.");
 		assertBad("x,y\n1\n", "bad.csv line 2: expected values for x and y, got '1'.");
