@@ -121,7 +121,8 @@ class DesktopUseIT {
 			"watchdog.fill", "input=folder;input_folder=" + in + ";output_folder=" + out).run();
 		assertEquals(0, r.exitCode, r::toString);
 		assertTrue(r.out.contains("WATCHDOG confirmed 'Find Hot Pixels': " + out +
-			" already holds results of an earlier run (variance.tif, mean.tif, defects.csv).") && r.out
+			" already holds results of an earlier run (variance.tif, mean.tif, defects.csv, " +
+			"siril-cosmetic.lst, report.html).") && r.out
 				.contains("Replace them with the results of this run?"), r::toString);
 		assertTrue(Files.exists(out.resolve("lowest.csv")), "replaced after the answer: " + r);
 		assertTrue(r.out.contains("overwrite=true"), "the recorded line replays: " + r);
