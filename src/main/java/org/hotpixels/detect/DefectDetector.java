@@ -107,12 +107,15 @@ public final class DefectDetector {
 
 		final int px, py;
 		final float zMean, zVar;
+		/** Spread of the t-statistics around the pixel, in temporal errors. */
+		final double ring;
 
-		Flag(final int px, final int py, final float zMean, final float zVar) {
+		Flag(final int px, final int py, final float zMean, final float zVar, final double ring) {
 			this.px = px;
 			this.py = py;
 			this.zMean = zMean;
 			this.zVar = zVar;
+			this.ring = ring;
 		}
 	}
 
@@ -126,10 +129,11 @@ public final class DefectDetector {
 				final float zVar = plane.varianceScore(px, py);
 				final boolean meanCandidate = Math.abs(plane.meanScreen(px, py)) >= low;
 				if (!meanCandidate && !(zVar <= -sigma)) continue; // the common case
-				final float zMean = meanCandidate ? plane.meanScore(px, py) : 0;
+				final double ring = plane.ringSpread(px, py);
+				final float zMean = meanCandidate ? plane.meanScore(px, py, ring) : 0;
 				if (!(Math.abs(zMean) >= low || zVar <= -sigma)) continue;
 				if (row == null) row = new ArrayList<>();
-				row.add(new Flag(px, py, zMean, Float.isNaN(zVar) ? 0 : zVar));
+				row.add(new Flag(px, py, zMean, Float.isNaN(zVar) ? 0 : zVar, ring));
 			}
 			if (row != null) synchronized (flags) {
 				flags.addAll(row);
@@ -140,15 +144,40 @@ public final class DefectDetector {
 		for (final Flag f : flags) {
 			final int px = f.px, py = f.py, i = py * plane.pw + px;
 			final float zMean = f.zMean, zVar = f.zVar;
-			final boolean hot = zMean >= hotThreshold;
-			final boolean cold = zMean <= -coldThreshold;
-			final boolean lowVariance = plane.resLogVar[i] < PlaneScores.STUCK_LOG_RATIO;
-			final boolean quiet = zVar <= -sigma && lowVariance && (plane.resLogVar[i] < plane
+			boolean hot = zMean >= hotThreshold;
+			boolean cold = zMean <= -coldThreshold;
+			boolean lowVariance = plane.resLogVar[i] < PlaneScores.STUCK_LOG_RATIO;
+			boolean quiet = zVar <= -sigma && lowVariance && (plane.resLogVar[i] < plane
 				.stuckLogRatio(px, py) || constantAmongVarying(plane, i));
+			final boolean fixed = plane.fixedScene(i);
+			if (fixed || f.ring >= PlaneScores.TEXTURED_RING) {
+				// a fixed scene: variances follow the noise model, not the neighbours' (which
+				// differ across every edge)
+				final double noise = plane.noiseScore(i);
+				lowVariance = plane.noiseRatio(i) < Math.exp(PlaneScores.STUCK_LOG_RATIO);
+				quiet = lowVariance && noise <= -sigma;
+			}
+			if (fixed && f.ring >= PlaneScores.TEXTURED_RING) {
+				// a fixed textured scene: its details stand out as much as any defect; only a
+				// variance off the noise model (or a pixel at the black level) tells one
+				final double noise = plane.noiseScore(i);
+				final boolean revealed = Math.abs(noise) >= sigma || cold && dead(plane, i, plane.stats
+					.max(plane.statsIndex(px, py)), plane.neighbourMedian(plane.mean, px, py, buffer));
+				hot &= revealed;
+				cold &= revealed;
+			}
+			if (!quiet && !hot && !cold) continue;
+			final double neighbourMean = plane.neighbourMedian(plane.mean, px, py, buffer);
+			// a point defect departs from the median of its 5x5 neighbours as from its four
+			// nearest; between two fine lines of a scene it does not
+			final double departure = plane.mean[i] - neighbourMean;
+			final boolean consistent = Math.signum(departure) == Math.signum(plane.resMean[i]) && Math
+				.abs(departure) >= 0.5 * Math.abs(plane.resMean[i]);
+			hot &= consistent;
+			cold &= consistent;
 			if (!quiet && !hot && !cold) continue;
 			// a pixel flagged by its mean needs less evidence of a low variance to be stuck
 			final boolean stuck = quiet || lowVariance && zVar <= -STUCK_KIND_FRACTION * sigma;
-			final double neighbourMean = plane.neighbourMedian(plane.mean, px, py, buffer);
 			final double max = plane.stats.max(plane.statsIndex(px, py));
 			final DefectKind kind;
 			final double score;

@@ -42,12 +42,21 @@ final class PlaneScores {
 	 */
 	static final double STUCK_LOG_RATIO = Math.log(0.4);
 	/**
-	 * Where the ring's spread is this many temporal errors or more, the score rests on spatial
-	 * contrast (a fixed scene, a dark frame's pattern), and a defect must also be {@link #sharp}.
+	 * Where the ring's spread is this many temporal errors or more, or the scene is fixed
+	 * ({@link #fixedScene}), the score rests on spatial contrast (a dark frame's pattern, a
+	 * time-lapse of one field), and a defect must also be {@link #sharp}.
 	 */
 	static final double SPATIAL_RING = 2;
+	/** A pixel varying at most this many times as much as its residual sees a fixed scene. */
+	static final double FIXED_SCENE_RATIO = 2;
+	/**
+	 * Where the ring's spread is this many temporal errors or more, the pixel sits in a fixed
+	 * textured scene: its mean says nothing a detail of the scene could not say, and only a
+	 * variance that departs from the noise model ({@link #noiseScore}) reveals a defect.
+	 */
+	static final double TEXTURED_RING = 8;
 	/** Largest part of a point's departure that its neighbours may carry on (see {@link #sharp}). */
-	static final double SHARPNESS = 0.3;
+	static final double SHARPNESS = 0.15;
 	/** The ring reaches this many pixels beyond the residual's neighbours: 200+ values. */
 	static final int RING_WIDTH = 6;
 	/** Ring values are clipped at this many of the ring's robust spreads. */
@@ -71,6 +80,8 @@ final class PlaneScores {
 	final double tSpread;
 	/** Robust spread of {@link #t} per 32x32 block, for screening. */
 	private final float[] blockSpreadT;
+	/** The noise model of a fixed scene, variance = noiseSlope x mean + noiseIntercept. */
+	final double noiseSlope, noiseIntercept;
 	/** Robust floor of the pixel minima (0 for photographs, about the bias for dark frames). */
 	final double black;
 	/** Robust low end of the per-pixel standard deviations: the quietest pixels' noise. */
@@ -143,6 +154,9 @@ final class PlaneScores {
 				t[o] = resMean[o] / error[o];
 			}
 		});
+		final double[] noise = fitNoise(variance);
+		noiseSlope = noise[0];
+		noiseIntercept = noise[1];
 		final float spread = RobustStats.sigmaOfCentredCopy(t, SAMPLE);
 		tSpread = Float.isNaN(spread) ? 1 : Math.max(1, spread);
 		resLogVar = new float[n];
@@ -174,13 +188,80 @@ final class PlaneScores {
 	 * t-statistics in the ring of pixels {@code reach + 1} to {@code reach + RING_WIDTH} away (at least 1),
 	 * or 0 when some direction does not show the pixel standing out.
 	 */
-	float meanScore(final int px, final int py) {
+	float meanScore(final int px, final int py, final double ringSpread) {
 		final int i = py * pw + px;
 		final float ti = t[i];
 		if (!(Math.abs(ti) > 0) || !standsOutEveryWay(px, py)) return 0;
-		final double ring = Math.max(1, ringSpread(px, py));
-		if (ring >= SPATIAL_RING && !sharp(px, py)) return 0;
+		final double ring = Math.max(1, ringSpread);
+		if ((ring >= SPATIAL_RING || fixedScene(i)) && !sharp(px, py)) return 0;
 		return (float) RobustStats.tToZ(ti / ring, (frames - 1) * ring * ring * ring * ring);
+	}
+
+	/**
+	 * True if nothing but noise changes pixel {@code i} from frame to frame: its variance is not
+	 * above twice its residual's (a changing scene moves a pixel and its neighbours alike, so
+	 * there the pixel varies far more than its residual). A dark frame and a time-lapse of one
+	 * field are fixed scenes.
+	 */
+	boolean fixedScene(final int i) {
+		final double variance = Math.exp(logVar[i]) - epsilon;
+		final double residual = (double) error[i] * error[i] * frames;
+		return variance <= FIXED_SCENE_RATIO * residual;
+	}
+
+	/**
+	 * How far the variance of pixel {@code i} lies from what shot and read noise give at its own
+	 * mean (variance = slope x mean + intercept, fitted robustly over the plane), in sampling
+	 * errors of a log variance: the evidence that tells a defect from a detail of a fixed scene,
+	 * which follows the noise model as every normal pixel does.
+	 */
+	double noiseScore(final int i) {
+		final double predicted = Math.max(noiseSlope * mean[i] + noiseIntercept, quietNoise *
+			quietNoise);
+		return (logVar[i] - Math.log(predicted + epsilon)) / logVarSamplingError;
+	}
+
+	/** The variance of pixel {@code i} over what the noise model predicts at its mean. */
+	double noiseRatio(final int i) {
+		final double predicted = Math.max(noiseSlope * mean[i] + noiseIntercept, quietNoise *
+			quietNoise);
+		return Math.exp(logVar[i]) / (predicted + epsilon);
+	}
+
+	/**
+	 * Fits variance = slope x mean + intercept through the medians of 32 bins of a sample of
+	 * pixels sorted by mean (Theil-Sen over the bins): where the scene is fixed, every normal
+	 * pixel follows it (shot noise over the gain plus read noise squared).
+	 */
+	private double[] fitNoise(final float[] variance) {
+		final int stride = Math.max(1, mean.length / 20000);
+		final List<float[]> points = new ArrayList<>();
+		for (int i = 0; i < mean.length; i += stride)
+			if (Float.isFinite(mean[i]) && Float.isFinite(variance[i])) points.add(new float[] { mean[i],
+				variance[i] });
+		if (points.size() < 64) return new double[] { 0, quietNoise * quietNoise };
+		points.sort((a, b) -> Float.compare(a[0], b[0]));
+		final int bins = 32, per = points.size() / bins;
+		final double[] m = new double[bins], v = new double[bins];
+		final float[] buffer = new float[per];
+		for (int b = 0; b < bins; b++) {
+			for (int k = 0; k < per; k++)
+				buffer[k] = points.get(b * per + k)[0];
+			m[b] = RobustStats.median(buffer, per);
+			for (int k = 0; k < per; k++)
+				buffer[k] = points.get(b * per + k)[1];
+			v[b] = RobustStats.median(buffer, per);
+		}
+		final float[] slopes = new float[bins * (bins - 1) / 2];
+		int n = 0;
+		for (int a = 0; a < bins; a++)
+			for (int b = a + 1; b < bins; b++)
+				if (m[b] > m[a]) slopes[n++] = (float) ((v[b] - v[a]) / (m[b] - m[a]));
+		final double slope = n == 0 ? 0 : Math.max(0, RobustStats.median(slopes, n));
+		final float[] intercepts = new float[bins];
+		for (int b = 0; b < bins; b++)
+			intercepts[b] = (float) (v[b] - slope * m[b]);
+		return new double[] { slope, RobustStats.median(intercepts, bins) };
 	}
 
 	/**
