@@ -259,7 +259,7 @@ final class LineDetector {
 	private static boolean lineProfile(final float[] across, final Layout o, final int l,
 		final int from, final int to, final int reach)
 	{
-		if (l - reach < 0 || l + reach >= o.lines) return true; // at the edge one side is unknown
+		if (l - reach < 0 || l + reach >= o.lines) return edgeProfile(across, o, l, from, to, reach);
 		double centre = 0, left = 0, right = 0;
 		for (int k = from; k <= to; k++) {
 			centre += across[o.index(l, k)];
@@ -268,6 +268,27 @@ final class LineDetector {
 		}
 		final double a = left / centre, b = right / centre;
 		return a <= -PROFILE_LOW && a >= -PROFILE_HIGH && b <= -PROFILE_LOW && b >= -PROFILE_HIGH;
+	}
+
+	/**
+	 * {@link #lineProfile} for a line at the image edge, where one side is unknown: the line
+	 * inside departs the other way by about half as much, and the next one barely (beside a
+	 * scene's edge one pixel in from the border it departs the same way by half).
+	 */
+	private static boolean edgeProfile(final float[] across, final Layout o, final int l,
+		final int from, final int to, final int reach)
+	{
+		final int inward = l - reach < 0 ? reach : -reach;
+		final int near = l + inward, far = l + 2 * inward;
+		if (near < 0 || near >= o.lines || far < 0 || far >= o.lines) return true;
+		double centre = 0, first = 0, second = 0;
+		for (int k = from; k <= to; k++) {
+			centre += across[o.index(l, k)];
+			first += across[o.index(near, k)];
+			second += across[o.index(far, k)];
+		}
+		final double a = first / centre, b = second / centre;
+		return a <= -PROFILE_LOW && a >= -PROFILE_HIGH && Math.abs(b) <= 2 * PROFILE_LOW;
 	}
 
 	/**

@@ -54,7 +54,7 @@ final class PlaneScores {
 	 * textured scene: its mean says nothing a detail of the scene could not say, and only a
 	 * variance that departs from the noise model ({@link #noiseScore}) reveals a defect.
 	 */
-	static final double TEXTURED_RING = 8;
+	static final double TEXTURED_RING = 5;
 	/** Largest part of a point's departure that its neighbours may carry on (see {@link #sharp}). */
 	static final double SHARPNESS = 0.15;
 	/** The ring reaches this many pixels beyond the residual's neighbours: 200+ values. */
@@ -216,16 +216,19 @@ final class PlaneScores {
 	 * which follows the noise model as every normal pixel does.
 	 */
 	double noiseScore(final int i) {
-		final double predicted = Math.max(noiseSlope * mean[i] + noiseIntercept, quietNoise *
-			quietNoise);
+		final double predicted = predictedVariance(i);
 		return (logVar[i] - Math.log(predicted + epsilon)) / logVarSamplingError;
 	}
 
 	/** The variance of pixel {@code i} over what the noise model predicts at its mean. */
 	double noiseRatio(final int i) {
-		final double predicted = Math.max(noiseSlope * mean[i] + noiseIntercept, quietNoise *
-			quietNoise);
+		final double predicted = predictedVariance(i);
 		return Math.exp(logVar[i]) / (predicted + epsilon);
+	}
+
+	/** The noise model's variance at the mean of pixel {@code i}, at least a tenth of the quietest. */
+	private double predictedVariance(final int i) {
+		return Math.max(noiseSlope * mean[i] + noiseIntercept, 0.1 * quietNoise * quietNoise);
 	}
 
 	/**
