@@ -43,16 +43,17 @@ final class CorrectCommand implements Callable<Integer> {
 	Path output;
 
 	@Option(names = "--format", paramLabel = "FORMAT", defaultValue = "same",
+		converter = OptionValues.OutputFormat.class,
 		description = "same (default: TIFF and PNG stay exact, JPEG is re-encoded at quality 95), "
 			+ "tif or png.")
-	String format;
+	Format format;
 
 	@Option(names = "--cfa", paramLabel = "PATTERN",
 		description = "Repair raw Bayer mosaics from same-colour neighbours: RGGB, BGGR, GRBG or GBRG "
 			+ "(camera RAW files: the decoder's pattern unless given).")
 	CfaPattern cfa;
 
-	@Option(names = "--pattern", paramLabel = "GLOB",
+	@Option(names = "--pattern", paramLabel = "GLOB", converter = OptionValues.Glob.class,
 		description = "Only files of folders whose name matches, e.g. '*.NEF' (default: all images).")
 	String pattern;
 
@@ -65,7 +66,7 @@ final class CorrectCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		final Format outputFormat = Format.parse(format);
+		final Format outputFormat = format;
 		final InputFiles files = InputFiles.expand(inputs, pattern);
 		final CorrectionJob job = new CorrectionJob(files.files(), output).format(outputFormat).cfa(
 			cfa).overwrite(overwrite).skipBadFiles(skipBadFrames).defectsName(String

@@ -44,21 +44,22 @@ final class FindCommand implements Callable<Integer> {
 		description = "Folder for the results (created if missing).")
 	Path output;
 
-	@Option(names = "--top", paramLabel = "N", defaultValue = "10",
+	@Option(names = "--top", paramLabel = "N", defaultValue = "10", converter = OptionValues.Top.class,
 		description = "Length of the lowest-variance ranking (default: ${DEFAULT-VALUE}).")
 	int top;
 
-	@Option(names = "--pattern", paramLabel = "GLOB",
+	@Option(names = "--pattern", paramLabel = "GLOB", converter = OptionValues.Glob.class,
 		description = "Only files of folders whose name matches, e.g. '*.NEF' (default: all images).")
 	String pattern;
 
 	@Option(names = "--sigma", paramLabel = "S", defaultValue = "" + DefectDetector.DEFAULT_SIGMA,
+		converter = OptionValues.Sigma.class,
 		description = "Detection threshold in robust standard deviations; lower finds fainter "
 			+ "defects and more false ones (default: ${DEFAULT-VALUE}).")
 	double sigma;
 
-	@Option(names = "--threads", paramLabel = "N",
-		description = "Worker threads (default: all processors).")
+	@Option(names = "--threads", paramLabel = "N", converter = OptionValues.Threads.class,
+		description = "Worker threads, 1 to " + OptionValues.MAX_THREADS + " (default: all processors).")
 	Integer threads;
 
 	@Option(names = "--cfa", paramLabel = "PATTERN",

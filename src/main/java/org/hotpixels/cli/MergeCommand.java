@@ -45,16 +45,17 @@ final class MergeCommand implements Callable<Integer> {
 		description = "Also save the merged statistics to FILE.")
 	Path saveState;
 
-	@Option(names = "--top", paramLabel = "N", defaultValue = "10",
+	@Option(names = "--top", paramLabel = "N", defaultValue = "10", converter = OptionValues.Top.class,
 		description = "Length of the lowest-variance ranking (default: ${DEFAULT-VALUE}).")
 	int top;
 
 	@Option(names = "--sigma", paramLabel = "S", defaultValue = "" + DefectDetector.DEFAULT_SIGMA,
+		converter = OptionValues.Sigma.class,
 		description = "Detection threshold in robust standard deviations (default: ${DEFAULT-VALUE}).")
 	double sigma;
 
-	@Option(names = "--threads", paramLabel = "N",
-		description = "Worker threads (default: all processors).")
+	@Option(names = "--threads", paramLabel = "N", converter = OptionValues.Threads.class,
+		description = "Worker threads, 1 to " + OptionValues.MAX_THREADS + " (default: all processors).")
 	Integer threads;
 
 	@Option(names = "--cfa", paramLabel = "PATTERN",
