@@ -1,5 +1,6 @@
 package org.hotpixels.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,8 +14,12 @@ import org.hotpixels.FindResult;
 import org.hotpixels.HotPixelFinder;
 import org.hotpixels.HotPixelsException;
 import org.hotpixels.correct.CorrectionJob;
+import org.hotpixels.correct.CorrectionResult;
 import org.hotpixels.detect.Defect;
 import org.hotpixels.detect.DefectDetector;
+import org.hotpixels.io.OutputGuard;
+import org.hotpixels.io.StagedFiles;
+import org.hotpixels.progress.CancelledException;
 import org.hotpixels.results.FindOutputs;
 import org.hotpixels.source.CfaPattern;
 import org.hotpixels.source.FrameSource;
@@ -86,30 +91,49 @@ final class FindCommand implements Callable<Integer> {
 	public Integer call() {
 		final PrintStream out = System.out;
 		final InputFiles files = InputFiles.expand(inputs, pattern);
-		FindOutputs.notInsideInputs(output, files.files());
-		final CorrectionJob correction = correctionJob(files);
-		state.prepare(overwrite, files.files());
-		final PixelStatistics previous = state.previous();
-		FindOutputs.prepare(output, overwrite);
-		final FindOptions options = new FindOptions();
-		options.sigma = sigma;
-		options.topN = top;
-		if (threads != null) options.threads = threads;
-		options.cfa = cfa;
-		options.skipBadFrames = skipBadFrames;
-		final long start = System.nanoTime();
-		final ConsoleProgress progress = new ConsoleProgress(System.err);
 		final FindResult result;
-		try (CtrlC ignored = CtrlC.cancels(progress)) {
-			final FrameSource source = Sources.open(files.files());
-			if (options.cfa == null) options.cfa = Sources.cfaOf(source);
-			result = HotPixelFinder.find(source, options, progress, previous);
-			progress.progress(1, 1, "Writing results");
-			FindOutputs.write(result, output, Sources.cameraOf(source), state.saver(result
-				.statistics()));
-		}
-		finally {
-			progress.finish();
+		CorrectionResult corrected = null;
+		final long start = System.nanoTime();
+		try (OutputGuard guard = new OutputGuard(overwrite)) {
+			guard.images(files.files());
+			FindOutputs.guard(guard, output);
+			state.guard(guard);
+			final CorrectionJob correction = correctionJob(files, guard);
+			guard.lock();
+			for (final String note : guard.notes())
+				System.err.println(note);
+			final PixelStatistics previous = state.previous();
+			final FindOptions options = new FindOptions();
+			options.sigma = sigma;
+			options.topN = top;
+			if (threads != null) options.threads = threads;
+			options.cfa = cfa;
+			options.skipBadFrames = skipBadFrames;
+			final ConsoleProgress progress = new ConsoleProgress(System.err);
+			try (CtrlC ignored = CtrlC.cancels(progress)) {
+				final FrameSource source = Sources.open(files.files());
+				if (options.cfa == null) options.cfa = Sources.cfaOf(source);
+				result = HotPixelFinder.find(source, options, progress, previous);
+				progress.progress(1, 1, "Writing results");
+				try (StagedFiles staged = guard.staged(output)) {
+					staged.cancelledBy(progress::isCancelled);
+					FindOutputs.stage(result, output, Sources.cameraOf(source), staged);
+					state.stage(staged, result.statistics());
+					if (correction != null) {
+						corrected = correction.cfa(result.cfa()).run(result.defects(), progress, staged);
+						if (corrected.cancelled()) throw new CancelledException();
+					}
+					progress.checkCancelled();
+					FindOutputs.commit(staged, output);
+				}
+				catch (final IOException e) {
+					throw new HotPixelsException(output + ": cannot remove the temporary files (" + e
+						.getMessage() + ").", e);
+				}
+			}
+			finally {
+				progress.finish();
+			}
 		}
 		final double seconds = (System.nanoTime() - start) / 1e9;
 		if (!files.skipped().isEmpty()) out.println("Left out " + files.skipped().size() +
@@ -125,19 +149,19 @@ final class FindCommand implements Callable<Integer> {
 			" mosaic, as dcraw -D -t 0 shows it; detection used same-colour neighbours.");
 		if (state.saveState != null) out.println("Saved the statistics of " + result.statistics()
 			.frameCount() + " frames to " + state.saveState);
-		return correction == null ? 0 : CorrectCommand.run(correction.cfa(result.cfa()), result
-			.defects(), out, System.err);
+		if (corrected != null) CorrectCommand.report(corrected, out, System.err);
+		return 0;
 	}
 
-	/** The --correct job, checked before the long work starts; null without --correct. */
-	private CorrectionJob correctionJob(final InputFiles files) {
+	/** The --correct job, checked (and its targets guarded) before the long work starts; null without --correct. */
+	private CorrectionJob correctionJob(final InputFiles files, final OutputGuard guard) {
 		if (correct == null) return null;
-		if (correct.toAbsolutePath().normalize().equals(output.toAbsolutePath().normalize()))
+		if (OutputGuard.real(correct).equals(OutputGuard.real(output)))
 			throw new HotPixelsException(correct +
 				": choose a folder for the corrected images other than the results folder.");
 		final CorrectionJob job = new CorrectionJob(files.files(), correct).overwrite(overwrite)
 			.skipBadFiles(skipBadFrames).defectsName("The defects found");
-		job.check();
+		CorrectCommand.guard(job, guard);
 		return job;
 	}
 

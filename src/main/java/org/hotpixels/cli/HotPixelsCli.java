@@ -28,8 +28,9 @@ public final class HotPixelsCli implements Runnable {
 	public static final int CANCELLED = 130;
 
 	public static void main(final String[] args) {
+		CtrlC.process();
 		final int code = run(args);
-		CtrlC.finished();
+		CtrlC.finished(code);
 		System.exit(code);
 	}
 

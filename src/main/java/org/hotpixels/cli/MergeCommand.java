@@ -1,9 +1,13 @@
 package org.hotpixels.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.hotpixels.FindOptions;
@@ -11,6 +15,9 @@ import org.hotpixels.FindResult;
 import org.hotpixels.HotPixelFinder;
 import org.hotpixels.HotPixelsException;
 import org.hotpixels.detect.DefectDetector;
+import org.hotpixels.io.IOErrors;
+import org.hotpixels.io.OutputGuard;
+import org.hotpixels.io.StagedFiles;
 import org.hotpixels.results.FindOutputs;
 import org.hotpixels.source.CfaPattern;
 import org.hotpixels.stats.PixelStatistics;
@@ -68,27 +75,50 @@ final class MergeCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		final PrintStream out = System.out;
-		final Path resumed = saveState != null && states.contains(saveState) ? saveState : null;
-		StateOptions.checkTarget(saveState, overwrite, resumed, Collections.emptyList());
 		final long start = System.nanoTime();
-		final PixelStatistics stats = StatisticsFile.readAndMerge(states);
-		if (stats.frameCount() < 2) throw new HotPixelsException(states.get(0) + ": the statistics " +
-			"hold only " + stats.frameCount() + " frame; the variance needs at least two.");
-		FindOutputs.prepare(output, overwrite);
-		final FindOptions options = new FindOptions();
-		options.sigma = sigma;
-		options.topN = top;
-		if (threads != null) options.threads = threads;
-		options.cfa = cfa;
-		final ConsoleProgress progress = new ConsoleProgress(System.err);
+		final PixelStatistics stats;
 		final FindResult result;
-		try (CtrlC ignored = CtrlC.cancels(progress)) {
-			result = HotPixelFinder.detect(stats, options, progress, Collections.emptyList());
-			progress.progress(1, 1, "Writing results");
-			FindOutputs.write(result, output, null, StateOptions.saver(saveState, stats));
-		}
-		finally {
-			progress.finish();
+		try (OutputGuard guard = new OutputGuard(overwrite)) {
+			refuseDuplicates();
+			guard.reads(states);
+			for (final Path s : states)
+				if (!Files.isRegularFile(s)) throw new HotPixelsException(s + (Files.isDirectory(s)
+					? ": is a folder, not a statistics file." : ": no such statistics file."));
+			FindOutputs.guard(guard, output);
+			// merging into one of the merged files replaces it: only when asked for
+			StateOptions.guardTarget(guard, saveState, overwrite ? states
+				: Collections.<Path> emptyList());
+			guard.lock();
+			for (final String note : guard.notes())
+				System.err.println(note);
+			stats = StatisticsFile.readAndMerge(states);
+			if (stats.frameCount() < 2) throw new HotPixelsException(states.get(0) +
+				": the statistics hold only " + stats.frameCount() +
+				" frame; the variance needs at least two.");
+			final FindOptions options = new FindOptions();
+			options.sigma = sigma;
+			options.topN = top;
+			if (threads != null) options.threads = threads;
+			options.cfa = cfa;
+			final ConsoleProgress progress = new ConsoleProgress(System.err);
+			try (CtrlC ignored = CtrlC.cancels(progress)) {
+				result = HotPixelFinder.detect(stats, options, progress, Collections.emptyList());
+				progress.progress(1, 1, "Writing results");
+				try (StagedFiles staged = guard.staged(output)) {
+					staged.cancelledBy(progress::isCancelled);
+					FindOutputs.stage(result, output, null, staged);
+					StateOptions.stage(staged, saveState, stats);
+					progress.checkCancelled();
+					FindOutputs.commit(staged, output);
+				}
+				catch (final IOException e) {
+					throw new HotPixelsException(output + ": cannot remove the temporary files (" + IOErrors
+						.reason(e) + ").", e);
+				}
+			}
+			finally {
+				progress.finish();
+			}
 		}
 		out.println("Merged " + states.size() + " statistics file" + (states.size() == 1 ? ""
 			: "s") + ".");
@@ -98,5 +128,15 @@ final class MergeCommand implements Callable<Integer> {
 		if (saveState != null) out.println("Saved the merged statistics of " + stats.frameCount() +
 			" frames to " + saveState);
 		return 0;
+	}
+
+	/** One statistics file named twice (also through a link) would count its frames twice. */
+	private void refuseDuplicates() {
+		final Map<Path, Path> seen = new HashMap<>();
+		for (final Path s : states) {
+			final Path other = seen.put(OutputGuard.real(s), s);
+			if (other != null) throw new HotPixelsException(s + ": is given twice" + (other.equals(s)
+				? "" : " (also as " + other + ")") + "; its frames would count twice.");
+		}
 	}
 }

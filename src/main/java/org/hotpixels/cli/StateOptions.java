@@ -2,10 +2,11 @@ package org.hotpixels.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 
 import org.hotpixels.HotPixelsException;
-import org.hotpixels.io.IOConsumer;
+import org.hotpixels.io.OutputGuard;
 import org.hotpixels.io.StagedFiles;
 import org.hotpixels.results.FindOutputs;
 import org.hotpixels.stats.PixelStatistics;
@@ -29,11 +30,16 @@ final class StateOptions {
 			+ "reading the earlier frames again.")
 	Path resume;
 
-	/** Checks the state file names before the long work starts. */
-	void prepare(final boolean overwrite, final List<Path> inputs) {
-		checkTarget(saveState, overwrite, resume, inputs);
+	/**
+	 * Checks the state file names before the long work starts and registers the file to save with
+	 * the guard (resuming into the very file given to --resume may replace it).
+	 */
+	void guard(final OutputGuard guard) {
+		guard.reads(resume);
 		if (resume != null && !Files.isRegularFile(resume)) throw new HotPixelsException(resume +
 			": no such statistics file.");
+		guardTarget(guard, saveState, resume == null ? Collections.<Path> emptyList()
+			: Collections.singletonList(resume));
 	}
 
 	/** The statistics to resume, or null. */
@@ -41,37 +47,36 @@ final class StateOptions {
 		return resume == null ? null : StatisticsFile.read(resume);
 	}
 
-	/** Adds the statistics file, if asked for, to the results written together. */
-	IOConsumer<StagedFiles> saver(final PixelStatistics stats) {
-		return saver(saveState, stats);
+	/** Stages the statistics file, if asked for, with the other results of the run. */
+	void stage(final StagedFiles files, final PixelStatistics stats) {
+		stage(files, saveState, stats);
 	}
 
-	static IOConsumer<StagedFiles> saver(final Path target, final PixelStatistics stats) {
-		return files -> {
-			if (target != null) FindOutputs.stage(files, target, out -> StatisticsFile.write(stats, out,
-				StatisticsFile.isGzipName(target)));
-		};
+	static void stage(final StagedFiles files, final Path target, final PixelStatistics stats) {
+		if (target != null) FindOutputs.stage(files, target, out -> StatisticsFile.write(stats, out,
+			StatisticsFile.isGzipName(target)));
 	}
 
 	/**
-	 * Refuses a statistics file name that would replace an input image, a folder, or (unless
-	 * {@code overwrite}, or it is the file being resumed) an existing file; creates its folder.
+	 * Registers a statistics file to write with {@code guard}: not a folder, not an input (unless
+	 * it is one of {@code replaceable}, the statistics being resumed), not an existing file
+	 * without --overwrite; its folder is created and locked.
 	 */
-	static void checkTarget(final Path target, final boolean overwrite, final Path resumed,
-		final List<Path> inputs)
+	static void guardTarget(final OutputGuard guard, final Path target,
+		final List<Path> replaceable)
 	{
 		if (target == null) return;
-		final Path t = target.toAbsolutePath().normalize();
 		if (Files.isDirectory(target)) throw new HotPixelsException(target +
 			": is a folder; name a file for the statistics, e.g. " + target.resolve("series" +
 				StatisticsFile.EXTENSION) + ".");
-		for (final Path in : inputs)
-			if (in.toAbsolutePath().normalize().equals(t)) throw new HotPixelsException(target +
-				": is one of the input files; choose another name for the statistics.");
-		final boolean same = resumed != null && resumed.toAbsolutePath().normalize().equals(t);
-		if (Files.exists(target) && !overwrite && !same) throw new HotPixelsException(target +
-			": already exists (choose another name, or allow overwriting with --overwrite).");
-		final Path folder = t.getParent();
-		if (folder != null) FindOutputs.createWritableFolder(folder);
+		final Path real = OutputGuard.real(target);
+		boolean resumed = false;
+		for (final Path r : replaceable)
+			resumed |= OutputGuard.real(r).equals(real);
+		if (!resumed) guard.file(target, OutputGuard.NAMED);
+		else {
+			guard.mayReplace(target);
+			guard.file(target, OutputGuard.NAMED);
+		}
 	}
 }

@@ -12,6 +12,7 @@ import ij.ImagePlus;
 
 import org.hotpixels.HotPixelsException;
 import org.hotpixels.detect.Defect;
+import org.hotpixels.io.FileSink;
 import org.hotpixels.io.ImageFileWriter;
 import org.hotpixels.io.ImageFileWriter.FileType;
 import org.hotpixels.io.ImageFileWriter.Format;
@@ -102,8 +103,28 @@ public final class CorrectionJob {
 		return CorrectionTargets.plan(inputs, folder, format, overwrite);
 	}
 
+	/** The input files, in order. */
+	public List<Path> inputs() {
+		return inputs;
+	}
+
+	/** The output folder. */
+	public Path folder() {
+		return folder;
+	}
+
 	/** Corrects every input; see the class description. */
 	public CorrectionResult run(final List<Defect> defects, final Progress progress) {
+		return run(defects, progress, FileSink.ATOMIC);
+	}
+
+	/**
+	 * Corrects every input, writing through {@code sink}: {@link FileSink#ATOMIC} writes each file
+	 * as it is done; a {@link org.hotpixels.io.StagedFiles} keeps them for one commit of all.
+	 */
+	public CorrectionResult run(final List<Defect> defects, final Progress progress,
+		final FileSink sink)
+	{
 		final List<Path> targets = check();
 		try {
 			Files.createDirectories(folder);
@@ -130,7 +151,7 @@ public final class CorrectionJob {
 					result.skipped.add(e.getMessage());
 					continue;
 				}
-				write(file, corrected, targets.get(i));
+				write(file, corrected, targets.get(i), sink);
 				result.written.add(targets.get(i));
 			}
 			progress.progress(n, n, "Corrected " + result.written.size() + " files");
@@ -141,7 +162,9 @@ public final class CorrectionJob {
 		return result;
 	}
 
-	private void write(final Path input, final List<Frame> frames, final Path target) {
+	private void write(final Path input, final List<Frame> frames, final Path target,
+		final FileSink sink)
+	{
 		final FileType type = ImageFileWriter.fileType(input, format);
 		int planes = 0;
 		for (final Frame f : frames)
@@ -153,7 +176,7 @@ public final class CorrectionJob {
 		if (type == FileType.TIFF && (ext.equals("tif") || ext.equals("tiff"))) image = TiffMetadata
 			.read(input).applyTo(image, frames.get(0).planeCount());
 		try {
-			ImageFileWriter.write(image, target, type);
+			ImageFileWriter.write(image, target, type, sink);
 		}
 		catch (final IOException e) {
 			throw new HotPixelsException(target + ": cannot write the corrected image (" + e

@@ -1,6 +1,7 @@
 package org.hotpixels.io;
 
 import java.io.BufferedWriter;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -8,14 +9,24 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import org.hotpixels.progress.CancelledException;
 
 /**
  * Several output files that appear together or not at all: each is written completely under a
  * temporary name beside its target (as {@link AtomicOutput} does), and only {@link #commit()}
- * renames them all into place. Closing without committing, after a failure or a cancellation,
- * deletes the temporary files, so a half-finished run leaves no file under a final name.
+ * makes them visible. Closing without committing, after a failure or a cancellation, deletes the
+ * temporary files, so a half-finished run leaves no file under a final name and no temporary file.
+ * <p>
+ * The commit first checks every target again (see {@link #beforeCommit}), then writes a journal
+ * ({@value #JOURNAL}, listing every temporary file and its target) into the journal folder, renames
+ * the files into place and deletes the journal. If the process is killed between two renames, the
+ * journal is left; {@link #recover(Path)} (run by the next {@link OutputGuard} that locks that
+ * folder) completes those renames, so no mix of old and new files persists.
  *
  * <pre>{@code
  * try (StagedFiles files = new StagedFiles()) {
@@ -25,16 +36,61 @@ import java.util.List;
  * }
  * }</pre>
  */
-public final class StagedFiles implements AutoCloseable {
+public final class StagedFiles implements AutoCloseable, FileSink {
+
+	/** The commit journal's name, in the journal folder. */
+	public static final String JOURNAL = ".hotpixels-commit";
 
 	private final List<Path> temporaries = new ArrayList<>();
 	private final List<Path> targets = new ArrayList<>();
+	private final Path journalFolder;
+	private final IOConsumer<Path> beforeCommit;
 	private boolean committed;
+	private BooleanSupplier cancelled = () -> false;
+
+	/** Files that replace older versions; the journal goes beside the first file. */
+	public StagedFiles() {
+		this(null, target -> {});
+	}
+
+	/**
+	 * @param journalFolder where the commit journal is written (null: the first target's folder)
+	 * @param beforeCommit called for every target just before the commit renames anything (an
+	 *          {@link OutputGuard} refusing an existing file); an exception there commits nothing
+	 */
+	public StagedFiles(final Path journalFolder, final IOConsumer<Path> beforeCommit) {
+		this.journalFolder = journalFolder;
+		this.beforeCommit = beforeCommit;
+	}
+
+	/**
+	 * Makes writing stop with a {@link CancelledException} (deleting the temporary file) as soon as
+	 * {@code stop} is true, also within one long file such as a compressed statistics file.
+	 */
+	public StagedFiles cancelledBy(final BooleanSupplier stop) {
+		this.cancelled = stop;
+		return this;
+	}
 
 	/** Writes the content of {@code target} through a buffered stream, under a temporary name. */
+	@Override
 	public void write(final Path target, final IOConsumer<OutputStream> body) throws IOException {
 		if (committed) throw new IllegalStateException("Already committed");
-		temporaries.add(AtomicOutput.writeTemporary(target, body));
+		if (cancelled.getAsBoolean()) throw new CancelledException();
+		for (final Path t : targets)
+			if (t.toAbsolutePath().normalize().equals(target.toAbsolutePath().normalize()))
+				throw new IOException(target + " is written twice");
+		final BooleanSupplier stop = cancelled;
+		temporaries.add(AtomicOutput.writeTemporary(target, out -> body.accept(new FilterOutputStream(
+			out)
+		{
+
+			@Override
+			public void write(final byte[] b, final int off, final int len) throws IOException {
+				if (stop.getAsBoolean()) throw new CancelledException();
+				out.write(b, off, len);
+			}
+		})));
 		targets.add(target);
 	}
 
@@ -48,13 +104,38 @@ public final class StagedFiles implements AutoCloseable {
 		});
 	}
 
+	/** The targets written so far, in order. */
+	public List<Path> targets() {
+		return new ArrayList<>(targets);
+	}
+
 	/** Moves every file written into place, replacing older versions. */
 	public void commit() throws IOException {
+		if (committed) throw new IllegalStateException("Already committed");
+		for (final Path t : targets)
+			beforeCommit.accept(t);
 		committed = true;
-		while (!temporaries.isEmpty()) {
-			AtomicOutput.moveIntoPlace(temporaries.get(0), targets.get(0));
-			temporaries.remove(0);
-			targets.remove(0);
+		if (targets.isEmpty()) return;
+		AtomicOutput.COMMITS.lock();
+		try {
+			final Path journal = targets.size() == 1 ? null : (journalFolder != null ? journalFolder
+				: targets.get(0).toAbsolutePath().getParent()).resolve(JOURNAL);
+			if (journal != null) AtomicOutput.write(journal, out -> {
+				final Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+				for (int i = 0; i < targets.size(); i++)
+					w.write(temporaries.get(i).toAbsolutePath() + "\t" + targets.get(i).toAbsolutePath() +
+						"\n");
+				w.flush();
+			});
+			while (!temporaries.isEmpty()) {
+				AtomicOutput.moveIntoPlace(temporaries.get(0), targets.get(0));
+				temporaries.remove(0);
+				targets.remove(0);
+			}
+			if (journal != null) Files.deleteIfExists(journal);
+		}
+		finally {
+			AtomicOutput.COMMITS.unlock();
 		}
 	}
 
@@ -64,7 +145,7 @@ public final class StagedFiles implements AutoCloseable {
 		IOException failure = null;
 		for (final Path tmp : temporaries)
 			try {
-				Files.deleteIfExists(tmp);
+				AtomicOutput.deleteTemporary(tmp);
 			}
 			catch (final IOException e) {
 				failure = e;
@@ -72,5 +153,31 @@ public final class StagedFiles implements AutoCloseable {
 		temporaries.clear();
 		targets.clear();
 		if (failure != null) throw failure;
+	}
+
+	/**
+	 * Completes the commit of a run that was killed while renaming its files into {@code folder}:
+	 * renames every file its journal lists that is still under its temporary name, then deletes the
+	 * journal. Returns the number of files renamed (0 without a journal). Call only while holding
+	 * the folder's lock.
+	 */
+	public static int recover(final Path folder) throws IOException {
+		final Path journal = folder.resolve(JOURNAL);
+		if (!Files.isRegularFile(journal)) return 0;
+		int renamed = 0;
+		for (final String line : Files.readAllLines(journal, StandardCharsets.UTF_8)) {
+			final int tab = line.indexOf('\t');
+			if (tab < 0) continue;
+			final Path tmp = Paths.get(line.substring(0, tab)), target = Paths.get(line.substring(tab +
+				1));
+			if (Files.isRegularFile(tmp) && AtomicOutput.isTemporaryName(tmp.getFileName()
+				.toString()))
+			{
+				AtomicOutput.moveIntoPlace(tmp, target);
+				renamed++;
+			}
+		}
+		Files.delete(journal);
+		return renamed;
 	}
 }

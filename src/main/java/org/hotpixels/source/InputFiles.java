@@ -85,14 +85,13 @@ public final class InputFiles {
 			files.addAll(sorted(matched));
 			return;
 		}
-		final Path given = Paths.get(input);
-		// a bare name gets its folder: "f000.tif" becomes "./f000.tif", so readers that need the
-		// file's folder (ImageJ's TIFF decoder) get one
-		final Path path = given.getParent() == null && !given.isAbsolute() ? Paths.get(".").resolve(
-			given) : given;
+		final Path path = Paths.get(input);
 		if (!Files.exists(path)) throw new HotPixelsException(input + ": no such file or folder.");
 		if (!Files.isDirectory(path)) {
-			files.add(path);
+			// a bare name gets its folder: "f000.tif" becomes "./f000.tif", so readers that need
+			// the file's folder (ImageJ's TIFF decoder) get one
+			files.add(path.getParent() == null && !path.isAbsolute() ? Paths.get(".").resolve(path)
+				: path);
 			return;
 		}
 		if (!Files.isReadable(path)) throw new HotPixelsException(input +
