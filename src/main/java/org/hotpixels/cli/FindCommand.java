@@ -25,7 +25,7 @@ import org.hotpixels.source.CfaPattern;
 import org.hotpixels.source.FrameSource;
 import org.hotpixels.source.Sources;
 import org.hotpixels.source.InputFiles;
-import org.hotpixels.stats.PixelStatistics;
+import org.hotpixels.stats.StatisticsFile;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -102,7 +102,7 @@ final class FindCommand implements Callable<Integer> {
 			guard.lock();
 			for (final String note : guard.notes())
 				System.err.println(note);
-			final PixelStatistics previous = state.previous();
+			final StatisticsFile.Saved previous = state.previous();
 			final FindOptions options = new FindOptions();
 			options.sigma = sigma;
 			options.topN = top;
@@ -112,13 +112,14 @@ final class FindCommand implements Callable<Integer> {
 			final ConsoleProgress progress = new ConsoleProgress(System.err);
 			try (CtrlC ignored = CtrlC.cancels(progress)) {
 				final FrameSource source = Sources.open(files.files());
-				if (options.cfa == null) options.cfa = Sources.cfaOf(source);
-				result = HotPixelFinder.find(source, options, progress, previous);
+				options.cfa = StateOptions.resumedCfa(state.resume, previous, cfa, Sources.cfaOf(source));
+				result = HotPixelFinder.find(source, options, progress, previous == null ? null
+					: previous.statistics);
 				progress.progress(1, 1, "Writing results");
 				try (StagedFiles staged = guard.staged(output)) {
 					staged.cancelledBy(progress::isCancelled);
 					FindOutputs.stage(result, output, Sources.cameraOf(source), staged);
-					state.stage(staged, result.statistics());
+					state.stage(staged, result.statistics(), result.cfa());
 					if (correction != null) {
 						corrected = correction.cfa(result.cfa()).run(result.defects(), progress, staged);
 						if (corrected.cancelled()) throw new CancelledException();

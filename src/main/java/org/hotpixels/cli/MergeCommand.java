@@ -91,7 +91,8 @@ final class MergeCommand implements Callable<Integer> {
 			guard.lock();
 			for (final String note : guard.notes())
 				System.err.println(note);
-			stats = StatisticsFile.readAndMerge(states);
+			final StatisticsFile.Saved saved = StatisticsFile.readAndMergeSaved(states);
+			stats = saved.statistics;
 			if (stats.frameCount() < 2) throw new HotPixelsException(states.get(0) +
 				": the statistics hold only " + stats.frameCount() +
 				" frame; the variance needs at least two.");
@@ -99,7 +100,7 @@ final class MergeCommand implements Callable<Integer> {
 			options.sigma = sigma;
 			options.topN = top;
 			if (threads != null) options.threads = threads;
-			options.cfa = cfa;
+			options.cfa = StateOptions.resumedCfa(states.get(0), saved, cfa, null);
 			final ConsoleProgress progress = new ConsoleProgress(System.err);
 			try (CtrlC ignored = CtrlC.cancels(progress)) {
 				result = HotPixelFinder.detect(stats, options, progress, Collections.emptyList());
@@ -107,7 +108,7 @@ final class MergeCommand implements Callable<Integer> {
 				try (StagedFiles staged = guard.staged(output)) {
 					staged.cancelledBy(progress::isCancelled);
 					FindOutputs.stage(result, output, null, staged);
-					StateOptions.stage(staged, saveState, stats);
+					StateOptions.stage(staged, saveState, stats, options.cfa);
 					progress.checkCancelled();
 					FindOutputs.commit(staged, output);
 				}

@@ -9,6 +9,7 @@ import org.hotpixels.HotPixelsException;
 import org.hotpixels.io.OutputGuard;
 import org.hotpixels.io.StagedFiles;
 import org.hotpixels.results.FindOutputs;
+import org.hotpixels.source.CfaPattern;
 import org.hotpixels.stats.PixelStatistics;
 import org.hotpixels.stats.StatisticsFile;
 
@@ -42,19 +43,38 @@ final class StateOptions {
 			: Collections.singletonList(resume));
 	}
 
-	/** The statistics to resume, or null. */
-	PixelStatistics previous() {
-		return resume == null ? null : StatisticsFile.read(resume);
+	/** The statistics to resume (with their CFA), or null. */
+	StatisticsFile.Saved previous() {
+		return resume == null ? null : StatisticsFile.readSaved(resume);
+	}
+
+	/**
+	 * The colour filter array for a run resuming {@code saved}: the run's own ({@code given} by
+	 * --cfa, else {@code decoded} from RAW files), which must match the saved one; without either,
+	 * the saved one. Statistics of format 1 (CFA unknown) take the run's.
+	 */
+	static CfaPattern resumedCfa(final Path file, final StatisticsFile.Saved saved,
+		final CfaPattern given, final CfaPattern decoded)
+	{
+		final CfaPattern run = given != null ? given : decoded;
+		if (saved == null || !saved.cfaKnown) return run;
+		if (given == null && decoded == null) return saved.cfa;
+		if (run != saved.cfa) throw new HotPixelsException(file + ": the statistics are of " + saved
+			.cfaLabel() + ", but this run reads " + StatisticsFile.Saved.label(run) + (given != null
+				? " (--cfa " + given + ")" : "") + "; give the same --cfa as when they were saved.");
+		return run;
 	}
 
 	/** Stages the statistics file, if asked for, with the other results of the run. */
-	void stage(final StagedFiles files, final PixelStatistics stats) {
-		stage(files, saveState, stats);
+	void stage(final StagedFiles files, final PixelStatistics stats, final CfaPattern cfa) {
+		stage(files, saveState, stats, cfa);
 	}
 
-	static void stage(final StagedFiles files, final Path target, final PixelStatistics stats) {
-		if (target != null) FindOutputs.stage(files, target, out -> StatisticsFile.write(stats, out,
-			StatisticsFile.isGzipName(target)));
+	static void stage(final StagedFiles files, final Path target, final PixelStatistics stats,
+		final CfaPattern cfa)
+	{
+		if (target != null) FindOutputs.stage(files, target, out -> StatisticsFile.write(stats, cfa,
+			out, StatisticsFile.isGzipName(target)));
 	}
 
 	/**

@@ -74,7 +74,7 @@ class StatisticsFileTest {
 			assertMatches(ExactReference.of(frames), back, type.isInteger() ? 1e-15 : 1e-10);
 		}
 		final long plain = Files.size(dir.resolve(type + "s.hps"));
-		assertEquals(36 + 4 + (long) W * H * stats.channels() * StatePayload.bytesPerSample(type), plain);
+		assertEquals(40 + 4 + (long) W * H * stats.channels() * StatePayload.bytesPerSample(type), plain);
 		final byte[] head = Arrays.copyOf(Files.readAllBytes(dir.resolve(type + "s.hps.gz")), 2);
 		assertEquals(0x1f, head[0] & 0xff);
 		assertEquals(0x8b, head[1] & 0xff);
@@ -189,8 +189,8 @@ class StatisticsFileTest {
 
 	@Test
 	void aNewerFormatAndImpossibleHeadersAreRefused() throws IOException {
-		assertTrue(refusal(header("v2.hps", 2, 16, 4, 4, 1, 2, 400, false)).contains(
-			"statistics format 2 is newer"));
+		assertTrue(refusal(header("v3.hps", 3, 16, 4, 4, 1, 2, 400, false)).contains(
+			"statistics format 3 is newer"));
 		assertTrue(refusal(header("depth.hps", 1, 12, 4, 4, 1, 2, 400, false)).contains(
 			"impossible bit depth 12"));
 		assertTrue(refusal(header("neg.hps", 1, 16, -4, 4, 1, 2, 400, false)).contains(
