@@ -16,6 +16,8 @@ import ij.process.ByteProcessor;
 import ij.process.ImageProcessor;
 
 import org.hotpixels.HotPixelsException;
+import org.hotpixels.source.QuietStreams;
+import org.hotpixels.source.TiffChain;
 import org.hotpixels.detect.Defect;
 
 /**
@@ -44,9 +46,12 @@ public final class DefectMask {
 	public static List<Defect> read(final Path path) throws IOException {
 		if (!Files.isRegularFile(path)) throw new HotPixelsException("Cannot find the mask " +
 			path + ".");
+		if (path.getFileName().toString().toLowerCase(java.util.Locale.ROOT).matches(".*\\.tiff?"))
+			TiffChain.check(path);
 		final Opener opener = new Opener();
 		opener.setSilentMode(true);
-		final ImagePlus mask = opener.openImage(path.toAbsolutePath().toString());
+		final ImagePlus mask = QuietStreams.call(() -> opener.openImage(path.toAbsolutePath()
+			.toString()));
 		if (mask == null) throw new HotPixelsException(TextLines.fileName(path) +
 			" is not an image that ImageJ can open as a mask.");
 		return defects(mask);

@@ -13,6 +13,7 @@ import ij.io.FileOpener;
 import ij.io.TiffDecoder;
 
 import org.hotpixels.HotPixelsException;
+import org.hotpixels.source.TiffChain;
 
 /**
  * What a corrected copy of a TIFF keeps from its original besides the pixels: the spatial and
@@ -42,6 +43,7 @@ public final class TiffMetadata {
 
 	/** Reads the metadata of {@code tiff}; throws {@link HotPixelsException} if it cannot. */
 	public static TiffMetadata read(final Path tiff) {
+		TiffChain.check(tiff);
 		final File f = tiff.toAbsolutePath().toFile();
 		final FileInfo[] infos;
 		try {

@@ -106,6 +106,7 @@ public final class ImageFileReader {
 	}
 
 	private static FileInfo[] tiffInfo(final Path file) {
+		TiffChain.check(file);
 		final FileInfo[] info;
 		try {
 			final File f = file.toFile();
@@ -325,7 +326,7 @@ public final class ImageFileReader {
 		if (pnm != null) checkSize(file, pnm.width, pnm.height, pnm.bytesPerPixel());
 		final Opener opener = new Opener();
 		opener.setSilentMode(true);
-		final ImagePlus imp = opener.openImage(file.toString());
+		final ImagePlus imp = QuietStreams.call(() -> opener.openImage(file.toString()));
 		if (imp == null) throw new HotPixelsException(file +
 			": not an image in any format Java or ImageJ can read (a damaged or misnamed file?).");
 		return ImagePlusFrameSource.frameOf(imp, file.getFileName().toString(), 1, 1);
