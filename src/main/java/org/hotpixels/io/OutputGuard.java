@@ -8,10 +8,11 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.hotpixels.HotPixelsException;
 
@@ -240,34 +240,37 @@ public final class OutputGuard implements AutoCloseable {
 
 		static Held take(final Path folder, final List<String> notes) {
 			final Path file = folder.resolve(LOCK);
-			final byte[] token = (processId() + "-" + Long.toHexString(ThreadLocalRandom
-				.current().nextLong()) + "\n").getBytes(StandardCharsets.US_ASCII);
 			FileChannel channel = null;
 			try {
-				channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-					StandardOpenOption.WRITE);
-				FileLock lock;
-				try {
-					lock = channel.tryLock();
-				}
-				catch (final OverlappingFileLockException e) {
-					lock = null; // held by another run in this Java
-				}
-				// a lock on a file another run deleted meanwhile is no lock: compare the content
-				if (lock != null) {
-					channel.truncate(0);
-					channel.write(ByteBuffer.wrap(token), 0);
-					channel.force(false);
-					if (!Files.isRegularFile(file) || !Arrays.equals(token, Files.readAllBytes(file))) {
+				FileLock lock = null;
+				for (int attempt = 0; attempt < 3 && lock == null; attempt++) {
+					channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+						StandardOpenOption.WRITE);
+					final Object opened = key(file);
+					try {
+						lock = channel.tryLock();
+					}
+					catch (final OverlappingFileLockException e) {
+						lock = null; // held by another run in this Java
+					}
+					if (lock == null) break;
+					// a lock on a file another run deleted meanwhile is no lock: the path must still
+					// name the file locked (compared by its key: reading the path would open and
+					// close another descriptor, and closing any descriptor drops a POSIX lock)
+					if (opened == null || !opened.equals(key(file))) {
 						lock.release();
+						channel.close();
 						lock = null;
 					}
 				}
 				if (lock == null) {
-					channel.close();
+					if (channel != null) channel.close();
 					throw new HotPixelsException(folder + ": another hotpixels run is writing to this " +
 						"folder; wait until it has ended, or choose another folder.");
 				}
+				channel.truncate(0);
+				channel.write(ByteBuffer.wrap((processId() + "\n").getBytes(StandardCharsets.US_ASCII)),
+					0);
 				final Held held = new Held(folder, file, channel, lock);
 				try {
 					final int recovered = StagedFiles.recover(folder);
@@ -291,6 +294,17 @@ public final class OutputGuard implements AutoCloseable {
 				}
 				throw new HotPixelsException(folder + ": cannot lock the folder (" + IOErrors.reason(e) +
 					").", e);
+			}
+		}
+
+		/** The file's identity (device and inode), or null. */
+		private static Object key(final Path file) {
+			try {
+				return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+					.fileKey();
+			}
+			catch (final IOException e) {
+				return null;
 			}
 		}
 
