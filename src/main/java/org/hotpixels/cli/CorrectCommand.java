@@ -38,12 +38,14 @@ final class CorrectCommand implements Callable<Integer> {
 		description = "Folders, image files or globs such as 'shots/*.jpg'.")
 	List<String> inputs;
 
-	@Option(names = { "-d", "--defects" }, required = true, paramLabel = "FILE",
+	@Option(names = { "-d", "--defects" }, required = true,
+		converter = OptionValues.NamedPath.class, paramLabel = "FILE",
 		description = "Defect list: defects.csv from find, a CSV with x and y columns, dcraw's -P "
 			+ "file, a RawTherapee .badpixels file, a Siril .lst list, or a mask image.")
 	Path defects;
 
-	@Option(names = { "-o", "--output" }, required = true, paramLabel = "DIR",
+	@Option(names = { "-o", "--output" }, required = true,
+		converter = OptionValues.NamedPath.class, paramLabel = "DIR",
 		description = "Folder for the corrected copies (created if missing); not an input folder.")
 	Path output;
 

@@ -37,7 +37,8 @@ final class DemoCommand implements Callable<Integer> {
 	/** Marks a folder as the demo's own, so running the demo again may replace its files. */
 	static final String MARKER = ".hotpixels-demo";
 
-	@Option(names = { "-o", "--output" }, paramLabel = "DIR", defaultValue = "hotpixels-demo",
+	@Option(names = { "-o", "--output" },
+		converter = OptionValues.NamedPath.class, paramLabel = "DIR", defaultValue = "hotpixels-demo",
 		description = "Folder for the frames and results (default: ${DEFAULT-VALUE}).")
 	Path output;
 

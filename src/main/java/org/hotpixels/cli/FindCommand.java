@@ -45,7 +45,8 @@ final class FindCommand implements Callable<Integer> {
 		description = "Folders, image files (a multi-page TIFF is a series) or globs such as 'shots/*.jpg'.")
 	List<String> inputs;
 
-	@Option(names = { "-o", "--output" }, required = true, paramLabel = "DIR",
+	@Option(names = { "-o", "--output" }, required = true,
+		converter = OptionValues.NamedPath.class, paramLabel = "DIR",
 		description = "Folder for the results (created if missing).")
 	Path output;
 
@@ -79,7 +80,8 @@ final class FindCommand implements Callable<Integer> {
 	@Option(names = "--overwrite", description = "Replace results already in the output folder.")
 	boolean overwrite;
 
-	@Option(names = "--correct", paramLabel = "DIR",
+	@Option(names = "--correct",
+		converter = OptionValues.NamedPath.class, paramLabel = "DIR",
 		description = "Then repair the defects found in every input and write the corrected copies, "
 			+ "in the same format and under the same names, to this folder.")
 	Path correct;

@@ -40,15 +40,18 @@ import picocli.CommandLine.Parameters;
 		"  hotpixels merge part1.hps part2.hps --output all" })
 final class MergeCommand implements Callable<Integer> {
 
-	@Parameters(arity = "1..*", paramLabel = "STATE",
+	@Parameters(arity = "1..*",
+		converter = OptionValues.NamedPath.class, paramLabel = "STATE",
 		description = "Statistics files written by find --save-state.")
 	List<Path> states;
 
-	@Option(names = { "-o", "--output" }, required = true, paramLabel = "DIR",
+	@Option(names = { "-o", "--output" }, required = true,
+		converter = OptionValues.NamedPath.class, paramLabel = "DIR",
 		description = "Folder for the results (created if missing).")
 	Path output;
 
-	@Option(names = "--save-state", paramLabel = "FILE",
+	@Option(names = "--save-state",
+		converter = OptionValues.NamedPath.class, paramLabel = "FILE",
 		description = "Also save the merged statistics to FILE.")
 	Path saveState;
 

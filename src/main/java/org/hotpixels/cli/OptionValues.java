@@ -1,6 +1,9 @@
 package org.hotpixels.cli;
 
 import java.nio.file.FileSystems;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.Locale;
 
 import org.hotpixels.HotPixelsException;
@@ -80,6 +83,23 @@ final class OptionValues {
 					e.getMessage()) + ").");
 			}
 			return value;
+		}
+	}
+
+	/** A file or folder name: not empty or blank (an empty name would mean the working folder). */
+	static final class NamedPath implements ITypeConverter<Path> {
+
+		@Override
+		public Path convert(final String value) {
+			if (value.trim().isEmpty()) throw new TypeConversionException(
+				"an empty name; give a file or folder name.");
+			try {
+				return Paths.get(value);
+			}
+			catch (final InvalidPathException e) {
+				throw new TypeConversionException("'" + value + "' is not a valid file name (" + e
+					.getReason() + ").");
+			}
 		}
 	}
 

@@ -21,12 +21,14 @@ import picocli.CommandLine.Option;
  */
 final class StateOptions {
 
-	@Option(names = "--save-state", paramLabel = "FILE",
+	@Option(names = "--save-state",
+		converter = OptionValues.NamedPath.class, paramLabel = "FILE",
 		description = "Also save the accumulated statistics to FILE (e.g. part1.hps; a name ending "
 			+ "in .gz is compressed), to --resume or merge them later.")
 	Path saveState;
 
-	@Option(names = "--resume", paramLabel = "FILE",
+	@Option(names = "--resume",
+		converter = OptionValues.NamedPath.class, paramLabel = "FILE",
 		description = "Add the frames to the statistics saved in FILE by --save-state, without "
 			+ "reading the earlier frames again.")
 	Path resume;

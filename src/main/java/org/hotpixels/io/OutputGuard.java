@@ -52,6 +52,9 @@ public final class OutputGuard implements AutoCloseable {
 	/** Advice for an existing named file (a statistics file). */
 	public static final String NAMED = "choose another name, or allow overwriting with --overwrite";
 
+	/** Longest file name (in UTF-8 bytes) that common file systems allow. */
+	public static final int MAX_NAME = 255;
+
 	private final boolean overwrite;
 	private final Set<Path> inputFiles = new HashSet<>();
 	private final Set<Path> inputFolders = new TreeSet<>();
@@ -127,6 +130,10 @@ public final class OutputGuard implements AutoCloseable {
 	 * (without overwrite) an existing file.
 	 */
 	public void check(final Path target) {
+		final Path name = target.getFileName();
+		final int bytes = name == null ? 0 : name.toString().getBytes(StandardCharsets.UTF_8).length;
+		if (bytes > MAX_NAME) throw new HotPixelsException(target + ": the name is too long (" + bytes +
+			" bytes; file systems allow " + MAX_NAME + ").");
 		final Path r = real(target);
 		if (inputFiles.contains(r) && !replaceable.contains(r)) throw new HotPixelsException(target +
 			": is one of the input files; choose another name.");

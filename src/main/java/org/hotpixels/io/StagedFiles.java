@@ -8,6 +8,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -127,16 +128,54 @@ public final class StagedFiles implements AutoCloseable, FileSink {
 						"\n");
 				w.flush();
 			});
-			while (!temporaries.isEmpty()) {
-				AtomicOutput.moveIntoPlace(temporaries.get(0), targets.get(0));
-				temporaries.remove(0);
-				targets.remove(0);
-			}
+			renameAll();
 			if (journal != null) Files.deleteIfExists(journal);
 		}
 		finally {
 			AtomicOutput.COMMITS.unlock();
 		}
+	}
+
+	/**
+	 * Renames every staged file over its target. An older version is first hard-linked to a
+	 * hidden backup name (where the file system can), so that a rename failing half-way (a name
+	 * too long, a folder removed) restores every target as it was; the backups are deleted after.
+	 */
+	private void renameAll() throws IOException {
+		final List<Path> replaced = new ArrayList<>(), backups = new ArrayList<>(), done =
+			new ArrayList<>();
+		try {
+			while (!temporaries.isEmpty()) {
+				final Path target = targets.get(0);
+				if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+					final Path backup = target.toAbsolutePath().resolveSibling(AtomicOutput.temporaryName(
+						target.getFileName().toString(), Long.toHexString(System.nanoTime() & 0xffffffffffL)));
+					try {
+						Files.createLink(backup, target);
+						replaced.add(target);
+						backups.add(backup);
+					}
+					catch (final IOException | UnsupportedOperationException e) {
+						// no backup on this file system: that file cannot be restored
+					}
+				}
+				AtomicOutput.moveIntoPlace(temporaries.get(0), target);
+				done.add(target);
+				temporaries.remove(0);
+				targets.remove(0);
+			}
+		}
+		catch (final IOException | RuntimeException e) {
+			for (final Path t : done)
+				if (!replaced.contains(t)) Files.deleteIfExists(t);
+			for (int i = 0; i < backups.size(); i++) {
+				AtomicOutput.moveIntoPlace(backups.get(i), replaced.get(i));
+				Files.deleteIfExists(backups.get(i)); // left if it was still the target's own link
+			}
+			throw e;
+		}
+		for (final Path b : backups)
+			Files.deleteIfExists(b);
 	}
 
 	/** Deletes the temporary files of a group that was not committed. */

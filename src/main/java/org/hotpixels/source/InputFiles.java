@@ -66,6 +66,8 @@ public final class InputFiles {
 	}
 
 	private void add(final String input, final PathMatcher filter, final String pattern) {
+		if (input.trim().isEmpty()) throw new HotPixelsException(
+			"An input is an empty name; give a file, folder or pattern.");
 		if (hasGlob(input)) {
 			final Path glob = Paths.get(input);
 			final Path dir = glob.getParent() == null ? Paths.get(".") : glob.getParent();

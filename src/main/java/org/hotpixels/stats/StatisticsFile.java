@@ -28,8 +28,9 @@ import org.hotpixels.source.PixelType;
  * version, int bit depth (8, 16, 24 for RGB, 32), int width, int height, int channels, long frame
  * count, (from version 2) int colour filter array of the frames (0 unknown, 1 none, 2-5 RGGB, BGGR,
  * GRBG, GBRG), then the per-sample blocks described in {@link StatePayload}, then the CRC-32 of
- * every byte before it. Version 1 files (without the CFA) are read with the CFA unknown. A file whose name ends in {@code .gz} is gzip-compressed as a whole; reading
- * recognises compression by content. The file is streamed both ways, never held in memory.
+ * every byte before it. Version 1 files (without the CFA) are read with the CFA unknown. A file
+ * whose name ends in {@code .gz} is gzip-compressed as a whole; reading recognises compression by
+ * content. The file is streamed both ways, never held in memory.
  *
  * <pre>{@code
  * StatisticsFile.write(result.statistics(), Paths.get("monday.hps"));
@@ -87,7 +88,10 @@ public final class StatisticsFile {
 		}
 	}
 
-	/** Streams {@code stats} into {@code out} with the CFA unknown; see {@link #write(PixelStatistics, CfaPattern, OutputStream, boolean)}. */
+	/**
+	 * Streams {@code stats} into {@code out} with the CFA unknown; see
+	 * {@link #write(PixelStatistics, CfaPattern, OutputStream, boolean)}.
+	 */
 	public static void write(final PixelStatistics stats, final OutputStream out,
 		final boolean gzip) throws IOException
 	{
