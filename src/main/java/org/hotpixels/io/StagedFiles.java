@@ -128,8 +128,12 @@ public final class StagedFiles implements AutoCloseable, FileSink {
 						"\n");
 				w.flush();
 			});
-			renameAll();
-			if (journal != null) Files.deleteIfExists(journal);
+			try {
+				renameAll();
+			}
+			finally { // done, or rolled back: nothing left to complete
+				if (journal != null) Files.deleteIfExists(journal);
+			}
 		}
 		finally {
 			AtomicOutput.COMMITS.unlock();
