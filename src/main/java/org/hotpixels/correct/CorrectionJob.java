@@ -14,6 +14,7 @@ import org.hotpixels.HotPixelsException;
 import org.hotpixels.detect.Defect;
 import org.hotpixels.io.FileSink;
 import org.hotpixels.io.ImageFileWriter;
+import org.hotpixels.io.KeptMetadata;
 import org.hotpixels.io.ImageFileWriter.FileType;
 import org.hotpixels.io.ImageFileWriter.Format;
 import org.hotpixels.io.TiffMetadata;
@@ -176,7 +177,7 @@ public final class CorrectionJob {
 		if (type == FileType.TIFF && (ext.equals("tif") || ext.equals("tiff"))) image = TiffMetadata
 			.read(input).applyTo(image, frames.get(0).planeCount());
 		try {
-			ImageFileWriter.write(image, target, type, sink);
+			ImageFileWriter.write(image, target, type, KeptMetadata.read(input).keepIn(sink, type));
 		}
 		catch (final IOException e) {
 			throw new HotPixelsException(target + ": cannot write the corrected image (" + e
