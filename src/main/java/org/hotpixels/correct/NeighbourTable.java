@@ -66,7 +66,7 @@ final class NeighbourTable {
 	}
 
 	/** Writes the valid neighbours of pixel p within radius r into {@code out}; returns how many. */
-	private static int collect(final int p, final int r, final int step, final BitSet mask,
+	static int collect(final int p, final int r, final int step, final BitSet mask,
 		final int width, final int height, final int[] out)
 	{
 		final int x = p % width, y = p / width;
