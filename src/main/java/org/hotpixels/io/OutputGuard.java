@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.hotpixels.HotPixelsException;
@@ -114,6 +115,9 @@ public final class OutputGuard implements AutoCloseable {
 	 */
 	public void file(final Path target, final String existing) {
 		final Path r = real(target);
+		if (advice.containsKey(r)) throw new HotPixelsException(target +
+			": would be written twice by this run (e.g. as a result and as the statistics file); " +
+			"choose another name.");
 		advice.put(r, existing);
 		check(target);
 		final Path folder = target.toAbsolutePath().normalize().getParent();
@@ -155,14 +159,14 @@ public final class OutputGuard implements AutoCloseable {
 	 * before the first frame is read. A folder another run holds is a {@link HotPixelsException}.
 	 */
 	public void lock() {
-		final Set<Path> real = new TreeSet<>();
+		final Map<Path, Path> real = new TreeMap<>();
 		for (final Path folder : folders) {
 			createWritableFolder(folder);
-			real.add(real(folder));
+			real.putIfAbsent(real(folder), folder);
 		}
-		for (final Path folder : real)
-			if (held.stream().noneMatch(h -> h.folder.equals(folder))) held.add(Held.take(folder,
-				notes));
+		for (final Map.Entry<Path, Path> folder : real.entrySet())
+			if (held.stream().noneMatch(h -> h.folder.equals(folder.getKey()))) held.add(Held.take(
+				folder.getKey(), folder.getValue(), notes));
 	}
 
 	/** Notes for the user from {@link #lock()}, e.g. a completed earlier commit. */
@@ -245,7 +249,7 @@ public final class OutputGuard implements AutoCloseable {
 			this.lock = lock;
 		}
 
-		static Held take(final Path folder, final List<String> notes) {
+		static Held take(final Path folder, final Path named, final List<String> notes) {
 			final Path file = folder.resolve(LOCK);
 			FileChannel channel = null;
 			try {
@@ -272,7 +276,7 @@ public final class OutputGuard implements AutoCloseable {
 				}
 				if (lock == null) {
 					if (channel != null) channel.close();
-					throw new HotPixelsException(folder + ": another hotpixels run is writing to this " +
+					throw new HotPixelsException(named + ": another hotpixels run is writing to this " +
 						"folder; wait until it has ended, or choose another folder.");
 				}
 				channel.truncate(0);
@@ -299,7 +303,7 @@ public final class OutputGuard implements AutoCloseable {
 				catch (final IOException ignored) {
 					// reported below
 				}
-				throw new HotPixelsException(folder + ": cannot lock the folder (" + IOErrors.reason(e) +
+				throw new HotPixelsException(named + ": cannot lock the folder (" + IOErrors.reason(e) +
 					").", e);
 			}
 		}

@@ -218,4 +218,11 @@ class OutputGuardCliTest {
 			assertEquals(6, s.count());
 		}
 	}
+
+	@Test
+	void aStatisticsFileNamedLikeAResultIsRefusedBeforeReading() throws IOException {
+		run("find", in.toString(), "-o", out.toString(), "--save-state", out.resolve("defects.csv")
+			.toString()).assertUserError(out.resolve("defects.csv") + ": would be written twice");
+		CliRun.assertNoOutputs(out);
+	}
 }
