@@ -97,7 +97,7 @@ final class FindCommand implements Callable<Integer> {
 		CorrectionResult corrected = null;
 		final long start = System.nanoTime();
 		try (OutputGuard guard = new OutputGuard(overwrite)) {
-			guard.images(files.files());
+			guard.images(files.files()).reads(state.resume);
 			FindOutputs.guard(guard, output);
 			state.guard(guard);
 			final CorrectionJob correction = correctionJob(files, guard);
