@@ -2,6 +2,7 @@ package org.hotpixels.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -120,6 +121,9 @@ final class CorrectCommand implements Callable<Integer> {
 
 	/** Reads a defect list, turning I/O errors into one-line messages. */
 	static List<Defect> read(final Path file) {
+		if (Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file))
+			throw new HotPixelsException(file +
+				": is not a regular file (a device, pipe or socket); refusing to read it.");
 		try {
 			return DefectLists.read(file);
 		}

@@ -86,7 +86,9 @@ final class MergeCommand implements Callable<Integer> {
 			guard.reads(states);
 			for (final Path s : states)
 				if (!Files.isRegularFile(s)) throw new HotPixelsException(s + (Files.isDirectory(s)
-					? ": is a folder, not a statistics file." : ": no such statistics file."));
+					? ": is a folder, not a statistics file." : Files.exists(s)
+						? ": is not a regular file (a device, pipe or socket); refusing to read it."
+						: ": no such statistics file."));
 			FindOutputs.guard(guard, output);
 			// merging into one of the merged files replaces it: only when asked for
 			StateOptions.guardTarget(guard, saveState, overwrite ? states

@@ -40,7 +40,9 @@ final class StateOptions {
 	void guard(final OutputGuard guard) {
 		guard.reads(resume);
 		if (resume != null && !Files.isRegularFile(resume)) throw new HotPixelsException(resume +
-			": no such statistics file.");
+			(Files.isDirectory(resume) ? ": is a folder, not a statistics file." : Files.exists(resume)
+				? ": is not a regular file (a device, pipe or socket); refusing to read it."
+				: ": no such statistics file."));
 		guardTarget(guard, saveState, resume == null ? Collections.<Path> emptyList()
 			: Collections.singletonList(resume));
 	}

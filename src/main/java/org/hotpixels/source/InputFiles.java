@@ -89,6 +89,8 @@ public final class InputFiles {
 		}
 		final Path path = Paths.get(input);
 		if (!Files.exists(path)) throw new HotPixelsException(input + ": no such file or folder.");
+		if (!Files.isDirectory(path) && !Files.isRegularFile(path)) throw new HotPixelsException(input +
+			": is not a regular file (a device, pipe or socket); refusing to read it.");
 		if (!Files.isDirectory(path)) {
 			// a bare name gets its folder: "f000.tif" becomes "./f000.tif", so readers that need
 			// the file's folder (ImageJ's TIFF decoder) get one

@@ -2,6 +2,7 @@ package org.hotpixels.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -14,6 +15,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.stream.Stream;
 
 import org.hotpixels.FileSnapshot;
@@ -223,6 +225,24 @@ class OutputGuardCliTest {
 	void aStatisticsFileNamedLikeAResultIsRefusedBeforeReading() throws IOException {
 		run("find", in.toString(), "-o", out.toString(), "--save-state", out.resolve("defects.csv")
 			.toString()).assertUserError(out.resolve("defects.csv") + ": would be written twice");
+		CliRun.assertNoOutputs(out);
+	}
+
+	@Test
+	void aPipeIsNeverReadEither() throws Exception {
+		final Path fifo = tmp.resolve("pipe.tif");
+		final Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+		assumeTrue(mk.waitFor() == 0 && Files.exists(fifo), "mkfifo is not available");
+		assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+			run("find", in.toString(), fifo.toString(), "-o", out.toString()).assertUserError(fifo +
+				": is not a regular file (a device, pipe or socket); refusing to read it.");
+			run("find", in.toString(), "-o", out.toString(), "--resume", fifo.toString())
+				.assertUserError(fifo + ": is not a regular file");
+			run("merge", fifo.toString(), "-o", out.toString()).assertUserError(fifo +
+				": is not a regular file");
+			run("correct", in.toString(), "--defects", fifo.toString(), "-o", out.toString())
+				.assertUserError(fifo + ": is not a regular file");
+		});
 		CliRun.assertNoOutputs(out);
 	}
 }
