@@ -134,4 +134,22 @@ class GuardProcessTest {
 			assertTrue(err.contains("cancelled; no result was written"), err);
 		}
 	}
+
+	@Test
+	void aSignalOnceTheResultsAreCommittedStillExitsZero() throws Exception {
+		final Path in = tmp.resolve("in"), out = tmp.resolve("out");
+		TestSeries.writeFolder(in, 6);
+		final Process p = hotpixels("find", in.toString(), "-o", out.toString()).redirectError(tmp
+			.resolve("err.txt").toFile()).redirectOutput(tmp.resolve("out.txt").toFile()).start();
+		final long deadline = System.nanoTime() + 120_000_000_000L;
+		while (p.isAlive() && !Files.exists(out.resolve(FindOutputs.DEFECTS)) && System
+			.nanoTime() < deadline)
+			Thread.yield();
+		p.destroy(); // the commit is under way or done: it completes, and the exit code says so
+		assertTrue(p.waitFor(10, TimeUnit.SECONDS));
+		assertEquals(0, p.exitValue(), read(tmp.resolve("err.txt")));
+		for (final Path f : FindOutputs.files(out))
+			assertTrue(Files.isRegularFile(f), f + " missing");
+		assertEquals(Arrays.asList(), temporaries(out));
+	}
 }
