@@ -37,11 +37,12 @@ final class DemoCommand implements Callable<Integer> {
 	/** Marks a folder as the demo's own, so running the demo again may replace its files. */
 	static final String MARKER = ".hotpixels-demo";
 
-	@Option(names = { "-o", "--output" }, paramLabel = "DIR", defaultValue = "hotpixels-demo",
+	@Option(names = { "-o", "--output" },
+		converter = OptionValues.NamedPath.class, paramLabel = "DIR", defaultValue = "hotpixels-demo",
 		description = "Folder for the frames and results (default: ${DEFAULT-VALUE}).")
 	Path output;
 
-	@Option(names = "--frames", paramLabel = "N", defaultValue = "150",
+	@Option(names = "--frames", paramLabel = "N", defaultValue = "150", converter = OptionValues.Frames.class,
 		description = "Number of photos (default: ${DEFAULT-VALUE}).")
 	int frames;
 
@@ -118,12 +119,12 @@ final class DemoCommand implements Callable<Integer> {
 		final String[] p = s.toLowerCase(Locale.ROOT).split("x");
 		try {
 			final int[] wh = { Integer.parseInt(p[0].trim()), Integer.parseInt(p[1].trim()) };
-			if (p.length == 2 && wh[0] >= 32 && wh[1] >= 32) return wh;
+			if (p.length == 2 && wh[0] >= 32 && wh[1] >= 32 && wh[0] <= 8192 && wh[1] <= 8192) return wh;
 		}
 		catch (final RuntimeException e) {
 			// fall through to the message
 		}
-		throw new HotPixelsException("--size " + s + ": expected WIDTHxHEIGHT, at least 32x32.");
+		throw new HotPixelsException("--size " + s + ": expected WIDTHxHEIGHT, from 32x32 to 8192x8192.");
 	}
 
 	/** Uses {@code dir} if it is new, empty, or an earlier demo's; never someone else's folder. */

@@ -1,5 +1,6 @@
 package org.hotpixels.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,14 +14,18 @@ import org.hotpixels.FindResult;
 import org.hotpixels.HotPixelFinder;
 import org.hotpixels.HotPixelsException;
 import org.hotpixels.correct.CorrectionJob;
+import org.hotpixels.correct.CorrectionResult;
 import org.hotpixels.detect.Defect;
 import org.hotpixels.detect.DefectDetector;
+import org.hotpixels.io.OutputGuard;
+import org.hotpixels.io.StagedFiles;
+import org.hotpixels.progress.CancelledException;
 import org.hotpixels.results.FindOutputs;
 import org.hotpixels.source.CfaPattern;
 import org.hotpixels.source.FrameSource;
 import org.hotpixels.source.Sources;
 import org.hotpixels.source.InputFiles;
-import org.hotpixels.stats.PixelStatistics;
+import org.hotpixels.stats.StatisticsFile;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,25 +48,27 @@ final class FindCommand implements Callable<Integer> {
 		description = "Folders, image files (a multi-page TIFF is a series) or globs such as 'shots/*.jpg'.")
 	List<String> inputs;
 
-	@Option(names = { "-o", "--output" }, required = true, paramLabel = "DIR",
+	@Option(names = { "-o", "--output" }, required = true,
+		converter = OptionValues.NamedPath.class, paramLabel = "DIR",
 		description = "Folder for the results (created if missing).")
 	Path output;
 
-	@Option(names = "--top", paramLabel = "N", defaultValue = "10",
+	@Option(names = "--top", paramLabel = "N", defaultValue = "10", converter = OptionValues.Top.class,
 		description = "Length of the lowest-variance ranking (default: ${DEFAULT-VALUE}).")
 	int top;
 
-	@Option(names = "--pattern", paramLabel = "GLOB",
+	@Option(names = "--pattern", paramLabel = "GLOB", converter = OptionValues.Glob.class,
 		description = "Only files of folders whose name matches, e.g. '*.NEF' (default: all images).")
 	String pattern;
 
 	@Option(names = "--sigma", paramLabel = "S", defaultValue = "" + DefectDetector.DEFAULT_SIGMA,
+		converter = OptionValues.Sigma.class,
 		description = "Detection threshold in robust standard deviations; lower finds fainter "
 			+ "defects and more false ones (default: ${DEFAULT-VALUE}).")
 	double sigma;
 
-	@Option(names = "--threads", paramLabel = "N",
-		description = "Worker threads (default: all processors).")
+	@Option(names = "--threads", paramLabel = "N", converter = OptionValues.Threads.class,
+		description = "Worker threads, 1 to " + OptionValues.MAX_THREADS + " (default: all processors).")
 	Integer threads;
 
 	@Option(names = "--cfa", paramLabel = "PATTERN",
@@ -76,7 +83,8 @@ final class FindCommand implements Callable<Integer> {
 	@Option(names = "--overwrite", description = "Replace results already in the output folder.")
 	boolean overwrite;
 
-	@Option(names = "--correct", paramLabel = "DIR",
+	@Option(names = "--correct",
+		converter = OptionValues.NamedPath.class, paramLabel = "DIR",
 		description = "Then repair the defects found in every input and write the corrected copies, "
 			+ "in the same format and under the same names, to this folder.")
 	Path correct;
@@ -88,30 +96,50 @@ final class FindCommand implements Callable<Integer> {
 	public Integer call() {
 		final PrintStream out = System.out;
 		final InputFiles files = InputFiles.expand(inputs, pattern);
-		FindOutputs.notInsideInputs(output, files.files());
-		final CorrectionJob correction = correctionJob(files);
-		state.prepare(overwrite, files.files());
-		final PixelStatistics previous = state.previous();
-		FindOutputs.prepare(output, overwrite);
-		final FindOptions options = new FindOptions();
-		options.sigma = sigma;
-		options.topN = top;
-		if (threads != null) options.threads = threads;
-		options.cfa = cfa;
-		options.skipBadFrames = skipBadFrames;
-		final long start = System.nanoTime();
-		final ConsoleProgress progress = new ConsoleProgress(System.err);
 		final FindResult result;
-		try (CtrlC ignored = CtrlC.cancels(progress)) {
-			final FrameSource source = Sources.open(files.files());
-			if (options.cfa == null) options.cfa = Sources.cfaOf(source);
-			result = HotPixelFinder.find(source, options, progress, previous);
-			progress.progress(1, 1, "Writing results");
-			FindOutputs.write(result, output, Sources.cameraOf(source), state.saver(result
-				.statistics()));
-		}
-		finally {
-			progress.finish();
+		CorrectionResult corrected = null;
+		final long start = System.nanoTime();
+		try (OutputGuard guard = new OutputGuard(overwrite)) {
+			guard.images(files.files()).reads(state.resume);
+			FindOutputs.guard(guard, output);
+			state.guard(guard);
+			final CorrectionJob correction = correctionJob(files, guard);
+			guard.lock();
+			for (final String note : guard.notes())
+				System.err.println(note);
+			final StatisticsFile.Saved previous = state.previous();
+			final FindOptions options = new FindOptions();
+			options.sigma = sigma;
+			options.topN = top;
+			if (threads != null) options.threads = threads;
+			options.cfa = cfa;
+			options.skipBadFrames = skipBadFrames;
+			final ConsoleProgress progress = new ConsoleProgress(System.err);
+			try (CtrlC ignored = CtrlC.cancels(progress)) {
+				final FrameSource source = Sources.open(files.files());
+				options.cfa = StateOptions.resumedCfa(state.resume, previous, cfa, Sources.cfaOf(source));
+				result = HotPixelFinder.find(source, options, progress, previous == null ? null
+					: previous.statistics);
+				progress.progress(1, 1, "Writing results");
+				try (StagedFiles staged = guard.staged(output)) {
+					staged.cancelledBy(progress::isCancelled);
+					FindOutputs.stage(result, output, Sources.cameraOf(source), staged);
+					state.stage(staged, result.statistics(), result.cfa());
+					if (correction != null) {
+						corrected = correction.cfa(result.cfa()).run(result.defects(), progress, staged);
+						if (corrected.cancelled()) throw new CancelledException();
+					}
+					progress.checkCancelled();
+					FindOutputs.commit(staged, output);
+				}
+				catch (final IOException e) {
+					throw new HotPixelsException(output + ": cannot remove the temporary files (" + e
+						.getMessage() + ").", e);
+				}
+			}
+			finally {
+				progress.finish();
+			}
 		}
 		final double seconds = (System.nanoTime() - start) / 1e9;
 		if (!files.skipped().isEmpty()) out.println("Left out " + files.skipped().size() +
@@ -128,19 +156,19 @@ final class FindCommand implements Callable<Integer> {
 			" mosaic, as dcraw -D -t 0 shows it; detection used same-colour neighbours.");
 		if (state.saveState != null) out.println("Saved the statistics of " + result.statistics()
 			.frameCount() + " frames to " + state.saveState);
-		return correction == null ? 0 : CorrectCommand.run(correction.cfa(result.cfa()), result
-			.defects(), out, System.err);
+		if (corrected != null) CorrectCommand.report(corrected, out, System.err);
+		return 0;
 	}
 
-	/** The --correct job, checked before the long work starts; null without --correct. */
-	private CorrectionJob correctionJob(final InputFiles files) {
+	/** The --correct job, checked (and its targets guarded) before the long work starts; null without --correct. */
+	private CorrectionJob correctionJob(final InputFiles files, final OutputGuard guard) {
 		if (correct == null) return null;
-		if (correct.toAbsolutePath().normalize().equals(output.toAbsolutePath().normalize()))
+		if (OutputGuard.real(correct).equals(OutputGuard.real(output)))
 			throw new HotPixelsException(correct +
 				": choose a folder for the corrected images other than the results folder.");
 		final CorrectionJob job = new CorrectionJob(files.files(), correct).overwrite(overwrite)
 			.skipBadFiles(skipBadFrames).defectsName("The defects found");
-		job.check();
+		CorrectCommand.guard(job, guard);
 		return job;
 	}
 

@@ -7,6 +7,7 @@ import org.hotpixels.progress.CancelledException;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The {@code hotpixels} command line: {@code find}, {@code correct}, {@code demo} and friends.
@@ -21,12 +22,15 @@ public final class HotPixelsCli implements Runnable {
 
 	/** Exit code for a user's mistake (bad input, existing output). */
 	public static final int USER_ERROR = 1;
+	/** Exit code for a mistake in the command line itself (an unknown option, a value out of range). */
+	public static final int USAGE_ERROR = 2;
 	/** Exit code after Ctrl-C. */
 	public static final int CANCELLED = 130;
 
 	public static void main(final String[] args) {
+		CtrlC.process();
 		final int code = run(args);
-		CtrlC.finished();
+		CtrlC.finished(code);
 		System.exit(code);
 	}
 
@@ -43,7 +47,18 @@ public final class HotPixelsCli implements Runnable {
 				err.println("hotpixels: cancelled; no result was written.");
 				return CANCELLED;
 			}
-			throw e;
+			// the last resort: a bug of ours is one line too, the trace only when asked for
+			err.println("hotpixels: internal error (" + e + "); please report it with the command " +
+				"line (HOTPIXELS_DEBUG=1 shows the details).");
+			if (System.getenv("HOTPIXELS_DEBUG") != null) e.printStackTrace(err);
+			return USER_ERROR;
+		});
+		cli.setParameterExceptionHandler((e, args2) -> {
+			final PrintWriter err = e.getCommandLine().getErr();
+			err.println("hotpixels: " + e.getMessage());
+			if (!UnmatchedArgumentException.printSuggestions(e, err)) err.println("Try '" + e
+				.getCommandLine().getCommandSpec().qualifiedName() + " --help' for the options.");
+			return USAGE_ERROR;
 		});
 		return cli.execute(args);
 	}

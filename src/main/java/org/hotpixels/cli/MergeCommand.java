@@ -1,9 +1,13 @@
 package org.hotpixels.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.hotpixels.FindOptions;
@@ -11,6 +15,9 @@ import org.hotpixels.FindResult;
 import org.hotpixels.HotPixelFinder;
 import org.hotpixels.HotPixelsException;
 import org.hotpixels.detect.DefectDetector;
+import org.hotpixels.io.IOErrors;
+import org.hotpixels.io.OutputGuard;
+import org.hotpixels.io.StagedFiles;
 import org.hotpixels.results.FindOutputs;
 import org.hotpixels.source.CfaPattern;
 import org.hotpixels.stats.PixelStatistics;
@@ -33,28 +40,32 @@ import picocli.CommandLine.Parameters;
 		"  hotpixels merge part1.hps part2.hps --output all" })
 final class MergeCommand implements Callable<Integer> {
 
-	@Parameters(arity = "1..*", paramLabel = "STATE",
+	@Parameters(arity = "1..*",
+		converter = OptionValues.NamedPath.class, paramLabel = "STATE",
 		description = "Statistics files written by find --save-state.")
 	List<Path> states;
 
-	@Option(names = { "-o", "--output" }, required = true, paramLabel = "DIR",
+	@Option(names = { "-o", "--output" }, required = true,
+		converter = OptionValues.NamedPath.class, paramLabel = "DIR",
 		description = "Folder for the results (created if missing).")
 	Path output;
 
-	@Option(names = "--save-state", paramLabel = "FILE",
+	@Option(names = "--save-state",
+		converter = OptionValues.NamedPath.class, paramLabel = "FILE",
 		description = "Also save the merged statistics to FILE.")
 	Path saveState;
 
-	@Option(names = "--top", paramLabel = "N", defaultValue = "10",
+	@Option(names = "--top", paramLabel = "N", defaultValue = "10", converter = OptionValues.Top.class,
 		description = "Length of the lowest-variance ranking (default: ${DEFAULT-VALUE}).")
 	int top;
 
 	@Option(names = "--sigma", paramLabel = "S", defaultValue = "" + DefectDetector.DEFAULT_SIGMA,
+		converter = OptionValues.Sigma.class,
 		description = "Detection threshold in robust standard deviations (default: ${DEFAULT-VALUE}).")
 	double sigma;
 
-	@Option(names = "--threads", paramLabel = "N",
-		description = "Worker threads (default: all processors).")
+	@Option(names = "--threads", paramLabel = "N", converter = OptionValues.Threads.class,
+		description = "Worker threads, 1 to " + OptionValues.MAX_THREADS + " (default: all processors).")
 	Integer threads;
 
 	@Option(names = "--cfa", paramLabel = "PATTERN",
@@ -67,27 +78,53 @@ final class MergeCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		final PrintStream out = System.out;
-		final Path resumed = saveState != null && states.contains(saveState) ? saveState : null;
-		StateOptions.checkTarget(saveState, overwrite, resumed, Collections.emptyList());
 		final long start = System.nanoTime();
-		final PixelStatistics stats = StatisticsFile.readAndMerge(states);
-		if (stats.frameCount() < 2) throw new HotPixelsException(states.get(0) + ": the statistics " +
-			"hold only " + stats.frameCount() + " frame; the variance needs at least two.");
-		FindOutputs.prepare(output, overwrite);
-		final FindOptions options = new FindOptions();
-		options.sigma = sigma;
-		options.topN = top;
-		if (threads != null) options.threads = threads;
-		options.cfa = cfa;
-		final ConsoleProgress progress = new ConsoleProgress(System.err);
+		final PixelStatistics stats;
 		final FindResult result;
-		try (CtrlC ignored = CtrlC.cancels(progress)) {
-			result = HotPixelFinder.detect(stats, options, progress, Collections.emptyList());
-			progress.progress(1, 1, "Writing results");
-			FindOutputs.write(result, output, null, StateOptions.saver(saveState, stats));
-		}
-		finally {
-			progress.finish();
+		try (OutputGuard guard = new OutputGuard(overwrite)) {
+			refuseDuplicates();
+			guard.reads(states);
+			for (final Path s : states)
+				if (!Files.isRegularFile(s)) throw new HotPixelsException(s + (Files.isDirectory(s)
+					? ": is a folder, not a statistics file." : Files.exists(s)
+						? ": is not a regular file (a device, pipe or socket); refusing to read it."
+						: ": no such statistics file."));
+			FindOutputs.guard(guard, output);
+			// merging into one of the merged files replaces it: only when asked for
+			StateOptions.guardTarget(guard, saveState, overwrite ? states
+				: Collections.<Path> emptyList());
+			guard.lock();
+			for (final String note : guard.notes())
+				System.err.println(note);
+			final StatisticsFile.Saved saved = StatisticsFile.readAndMergeSaved(states);
+			stats = saved.statistics;
+			if (stats.frameCount() < 2) throw new HotPixelsException(states.get(0) +
+				": the statistics hold only " + stats.frameCount() +
+				" frame; the variance needs at least two.");
+			final FindOptions options = new FindOptions();
+			options.sigma = sigma;
+			options.topN = top;
+			if (threads != null) options.threads = threads;
+			options.cfa = StateOptions.resumedCfa(states.get(0), saved, cfa, null);
+			final ConsoleProgress progress = new ConsoleProgress(System.err);
+			try (CtrlC ignored = CtrlC.cancels(progress)) {
+				result = HotPixelFinder.detect(stats, options, progress, Collections.emptyList());
+				progress.progress(1, 1, "Writing results");
+				try (StagedFiles staged = guard.staged(output)) {
+					staged.cancelledBy(progress::isCancelled);
+					FindOutputs.stage(result, output, null, staged);
+					StateOptions.stage(staged, saveState, stats, options.cfa);
+					progress.checkCancelled();
+					FindOutputs.commit(staged, output);
+				}
+				catch (final IOException e) {
+					throw new HotPixelsException(output + ": cannot remove the temporary files (" + IOErrors
+						.reason(e) + ").", e);
+				}
+			}
+			finally {
+				progress.finish();
+			}
 		}
 		out.println("Merged " + states.size() + " statistics file" + (states.size() == 1 ? ""
 			: "s") + ".");
@@ -97,5 +134,15 @@ final class MergeCommand implements Callable<Integer> {
 		if (saveState != null) out.println("Saved the merged statistics of " + stats.frameCount() +
 			" frames to " + saveState);
 		return 0;
+	}
+
+	/** One statistics file named twice (also through a link) would count its frames twice. */
+	private void refuseDuplicates() {
+		final Map<Path, Path> seen = new HashMap<>();
+		for (final Path s : states) {
+			final Path other = seen.put(OutputGuard.real(s), s);
+			if (other != null) throw new HotPixelsException(s + ": is given twice" + (other.equals(s)
+				? "" : " (also as " + other + ")") + "; its frames would count twice.");
+		}
 	}
 }

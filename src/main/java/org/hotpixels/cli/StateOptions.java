@@ -2,12 +2,14 @@ package org.hotpixels.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 
 import org.hotpixels.HotPixelsException;
-import org.hotpixels.io.IOConsumer;
+import org.hotpixels.io.OutputGuard;
 import org.hotpixels.io.StagedFiles;
 import org.hotpixels.results.FindOutputs;
+import org.hotpixels.source.CfaPattern;
 import org.hotpixels.stats.PixelStatistics;
 import org.hotpixels.stats.StatisticsFile;
 
@@ -19,59 +21,86 @@ import picocli.CommandLine.Option;
  */
 final class StateOptions {
 
-	@Option(names = "--save-state", paramLabel = "FILE",
+	@Option(names = "--save-state",
+		converter = OptionValues.NamedPath.class, paramLabel = "FILE",
 		description = "Also save the accumulated statistics to FILE (e.g. part1.hps; a name ending "
 			+ "in .gz is compressed), to --resume or merge them later.")
 	Path saveState;
 
-	@Option(names = "--resume", paramLabel = "FILE",
+	@Option(names = "--resume",
+		converter = OptionValues.NamedPath.class, paramLabel = "FILE",
 		description = "Add the frames to the statistics saved in FILE by --save-state, without "
 			+ "reading the earlier frames again.")
 	Path resume;
 
-	/** Checks the state file names before the long work starts. */
-	void prepare(final boolean overwrite, final List<Path> inputs) {
-		checkTarget(saveState, overwrite, resume, inputs);
+	/**
+	 * Checks the state file names before the long work starts and registers the file to save with
+	 * the guard (resuming into the very file given to --resume may replace it).
+	 */
+	void guard(final OutputGuard guard) {
+		guard.reads(resume);
 		if (resume != null && !Files.isRegularFile(resume)) throw new HotPixelsException(resume +
-			": no such statistics file.");
+			(Files.isDirectory(resume) ? ": is a folder, not a statistics file." : Files.exists(resume)
+				? ": is not a regular file (a device, pipe or socket); refusing to read it."
+				: ": no such statistics file."));
+		guardTarget(guard, saveState, resume == null ? Collections.<Path> emptyList()
+			: Collections.singletonList(resume));
 	}
 
-	/** The statistics to resume, or null. */
-	PixelStatistics previous() {
-		return resume == null ? null : StatisticsFile.read(resume);
-	}
-
-	/** Adds the statistics file, if asked for, to the results written together. */
-	IOConsumer<StagedFiles> saver(final PixelStatistics stats) {
-		return saver(saveState, stats);
-	}
-
-	static IOConsumer<StagedFiles> saver(final Path target, final PixelStatistics stats) {
-		return files -> {
-			if (target != null) FindOutputs.stage(files, target, out -> StatisticsFile.write(stats, out,
-				StatisticsFile.isGzipName(target)));
-		};
+	/** The statistics to resume (with their CFA), or null. */
+	StatisticsFile.Saved previous() {
+		return resume == null ? null : StatisticsFile.readSaved(resume);
 	}
 
 	/**
-	 * Refuses a statistics file name that would replace an input image, a folder, or (unless
-	 * {@code overwrite}, or it is the file being resumed) an existing file; creates its folder.
+	 * The colour filter array for a run resuming {@code saved}: the run's own ({@code given} by
+	 * --cfa, else {@code decoded} from RAW files), which must match the saved one; without either,
+	 * the saved one. Statistics of format 1 (CFA unknown) take the run's.
 	 */
-	static void checkTarget(final Path target, final boolean overwrite, final Path resumed,
-		final List<Path> inputs)
+	static CfaPattern resumedCfa(final Path file, final StatisticsFile.Saved saved,
+		final CfaPattern given, final CfaPattern decoded)
+	{
+		final CfaPattern run = given != null ? given : decoded;
+		if (saved == null || !saved.cfaKnown) return run;
+		if (given == null && decoded == null) return saved.cfa;
+		if (run != saved.cfa) throw new HotPixelsException(file + ": the statistics are of " + saved
+			.cfaLabel() + ", but this run reads " + StatisticsFile.Saved.label(run) + (given != null
+				? " (--cfa " + given + ")" : "") + "; give the same --cfa as when they were saved.");
+		return run;
+	}
+
+	/** Stages the statistics file, if asked for, with the other results of the run. */
+	void stage(final StagedFiles files, final PixelStatistics stats, final CfaPattern cfa) {
+		stage(files, saveState, stats, cfa);
+	}
+
+	static void stage(final StagedFiles files, final Path target, final PixelStatistics stats,
+		final CfaPattern cfa)
+	{
+		if (target != null) FindOutputs.stage(files, target, out -> StatisticsFile.write(stats, cfa,
+			out, StatisticsFile.isGzipName(target)));
+	}
+
+	/**
+	 * Registers a statistics file to write with {@code guard}: not a folder, not an input (unless
+	 * it is one of {@code replaceable}, the statistics being resumed), not an existing file
+	 * without --overwrite; its folder is created and locked.
+	 */
+	static void guardTarget(final OutputGuard guard, final Path target,
+		final List<Path> replaceable)
 	{
 		if (target == null) return;
-		final Path t = target.toAbsolutePath().normalize();
 		if (Files.isDirectory(target)) throw new HotPixelsException(target +
 			": is a folder; name a file for the statistics, e.g. " + target.resolve("series" +
 				StatisticsFile.EXTENSION) + ".");
-		for (final Path in : inputs)
-			if (in.toAbsolutePath().normalize().equals(t)) throw new HotPixelsException(target +
-				": is one of the input files; choose another name for the statistics.");
-		final boolean same = resumed != null && resumed.toAbsolutePath().normalize().equals(t);
-		if (Files.exists(target) && !overwrite && !same) throw new HotPixelsException(target +
-			": already exists (choose another name, or allow overwriting with --overwrite).");
-		final Path folder = t.getParent();
-		if (folder != null) FindOutputs.createWritableFolder(folder);
+		final Path real = OutputGuard.real(target);
+		boolean resumed = false;
+		for (final Path r : replaceable)
+			resumed |= OutputGuard.real(r).equals(real);
+		if (!resumed) guard.file(target, OutputGuard.NAMED);
+		else {
+			guard.mayReplace(target);
+			guard.file(target, OutputGuard.NAMED);
+		}
 	}
 }

@@ -13,8 +13,10 @@ import ij.ImagePlus;
 
 import org.hotpixels.HotPixelsException;
 import org.hotpixels.detect.Defect;
-import org.hotpixels.io.AtomicOutput;
+import org.hotpixels.io.FileSink;
+import org.hotpixels.io.FitsWriter;
 import org.hotpixels.io.ImageFileWriter;
+import org.hotpixels.io.KeptMetadata;
 import org.hotpixels.io.ImageFileWriter.FileType;
 import org.hotpixels.io.ImageFileWriter.Format;
 import org.hotpixels.io.TiffMetadata;
@@ -108,8 +110,28 @@ public final class CorrectionJob {
 		return CorrectionTargets.plan(inputs, folder, format, overwrite);
 	}
 
+	/** The input files, in order. */
+	public List<Path> inputs() {
+		return inputs;
+	}
+
+	/** The output folder. */
+	public Path folder() {
+		return folder;
+	}
+
 	/** Corrects every input; see the class description. */
 	public CorrectionResult run(final List<Defect> defects, final Progress progress) {
+		return run(defects, progress, FileSink.ATOMIC);
+	}
+
+	/**
+	 * Corrects every input, writing through {@code sink}: {@link FileSink#ATOMIC} writes each file
+	 * as it is done; a {@link org.hotpixels.io.StagedFiles} keeps them for one commit of all.
+	 */
+	public CorrectionResult run(final List<Defect> defects, final Progress progress,
+		final FileSink sink)
+	{
 		final List<Path> targets = check();
 		try {
 			Files.createDirectories(folder);
@@ -136,7 +158,7 @@ public final class CorrectionJob {
 					result.skipped.add(e.getMessage());
 					continue;
 				}
-				write(file, corrected, targets.get(i), defects, result);
+				write(file, corrected, targets.get(i), defects, result, sink);
 				result.written.add(targets.get(i));
 			}
 			progress.progress(n, n, "Corrected " + result.written.size() + " files");
@@ -148,11 +170,11 @@ public final class CorrectionJob {
 	}
 
 	private void write(final Path input, final List<Frame> frames, final Path target,
-		final List<Defect> defects, final CorrectionResult result)
+		final List<Defect> defects, final CorrectionResult result, final FileSink sink)
 	{
 		final FileType type = ImageFileWriter.fileType(input, format);
 		if (type == FileType.JPEG && frames.size() == 1 && repairedInPlace(input, frames.get(0),
-			target, defects, result)) return;
+			target, defects, result, sink)) return;
 		int planes = 0;
 		for (final Frame f : frames)
 			planes += f.planeCount();
@@ -160,7 +182,7 @@ public final class CorrectionJob {
 		ImageFileWriter.checkCanHold(type, frames.get(0).type(), planes, type == ImageFileWriter
 			.fileType(input, Format.SAME), input.getFileName().toString());
 		if (type == FileType.FITS) try {
-			ImageFileWriter.writeFits(input, frames, target);
+			sink.write(target, out -> FitsWriter.write(input, frames, out));
 			return;
 		}
 		catch (final IOException e) {
@@ -171,7 +193,7 @@ public final class CorrectionJob {
 		if (type == FileType.TIFF && (ext.equals("tif") || ext.equals("tiff"))) image = TiffMetadata
 			.read(input).applyTo(image, frames.get(0).planeCount());
 		try {
-			ImageFileWriter.write(image, target, type);
+			ImageFileWriter.write(image, target, type, KeptMetadata.read(input).keepIn(sink, type));
 		}
 		catch (final IOException e) {
 			throw new HotPixelsException(target + ": cannot write the corrected image (" + e
@@ -186,7 +208,7 @@ public final class CorrectionJob {
 	 * (the caller then re-encodes it its own way).
 	 */
 	private boolean repairedInPlace(final Path input, final Frame corrected, final Path target,
-		final List<Defect> defects, final CorrectionResult result)
+		final List<Defect> defects, final CorrectionResult result, final FileSink sink)
 	{
 		byte[] bytes;
 		try {
@@ -215,7 +237,7 @@ public final class CorrectionJob {
 		}
 		final byte[] out = bytes;
 		try {
-			AtomicOutput.write(target, stream -> stream.write(out));
+			sink.write(target, stream -> stream.write(out));
 		}
 		catch (final IOException e) {
 			throw new HotPixelsException(target + ": cannot write the corrected image (" + e

@@ -21,8 +21,9 @@ import org.hotpixels.source.PixelType;
  * is repaired from the (same-colour) columns beside it only, never from its own column beyond its
  * ends, and a {@link org.hotpixels.detect.DefectKind#ROW} segment from the rows above and below.
  * An even number of neighbours gives the mean of the two middle values, rounded half up for
- * integer types; NaN neighbours of float images are ignored. A pixel without any valid neighbour
- * in the widest window stays as it is (see {@link #unrepairedCount()}).
+ * integer types. In float images a NaN or infinite neighbour is not valid either: the window
+ * widens past such neighbours just as past defects. A pixel without any valid neighbour in the
+ * widest window stays as it is (see {@link #unrepairedCount()}).
  * <p>
  * Every other pixel is copied bit for bit; the input frame is never modified. For packed RGB
  * only the byte of the defective channel changes. The masks and neighbour lists are built once in
@@ -48,6 +49,7 @@ public final class DefectCorrector {
 	private final CfaPattern cfa;
 	private final int skipped;
 	private final NeighbourTable table;
+	private final ChannelMasks masks;
 
 	/**
 	 * A corrector for images of the given size and channel count. A defect outside the image is
@@ -83,6 +85,7 @@ public final class DefectCorrector {
 		final ChannelMasks masks = ChannelMasks.of(defects, width, height, channels, skipOutside);
 		this.skipped = masks.skipped();
 		this.table = NeighbourTable.build(masks, cfa == null ? 1 : 2, MIN_NEIGHBOURS);
+		this.masks = masks;
 	}
 
 	/** A corrector for frames shaped like {@code like} (its size and channel count). */
@@ -108,7 +111,6 @@ public final class DefectCorrector {
 			out[p] = copy(frame.plane(p));
 		final PixelType type = frame.type();
 		final int[] ints = type == PixelType.GRAY32 ? null : new int[table.maxNeighbours];
-		final float[] floats = type == PixelType.GRAY32 ? new float[table.maxNeighbours] : null;
 		for (int c = 0; c < channels; c++) {
 			final int from = table.channelStart[c], to = table.channelStart[c + 1];
 			if (from == to) continue;
@@ -120,7 +122,7 @@ public final class DefectCorrector {
 					correct((short[]) frame.plane(c), (short[]) out[c], from, to, ints);
 					break;
 				case GRAY32:
-					correct((float[]) frame.plane(c), (float[]) out[c], from, to, floats);
+					correct((float[]) frame.plane(c), (float[]) out[c], c, from, to);
 					break;
 				default:
 					correct((int[]) frame.plane(c / 3), (int[]) out[c / 3], 16 - 8 * (c % 3), from,
@@ -154,15 +156,33 @@ public final class DefectCorrector {
 		}
 	}
 
-	private void correct(final float[] in, final float[] out, final int from, final int to,
-		final float[] v)
+	/**
+	 * Float planes: the table's neighbours that are finite; where fewer than
+	 * {@link #MIN_NEIGHBOURS} are, the window widens past the NaN and infinite ones as well.
+	 */
+	private void correct(final float[] in, final float[] out, final int channel, final int from,
+		final int to)
 	{
+		final int side = 2 * NeighbourTable.MAX_RADIUS + 1;
+		final float[] v = new float[side * side];
+		final int[] window = new int[side * side];
+		final int step = cfa == null ? 1 : 2;
 		for (int e = from; e < to; e++) {
 			final int n0 = table.start[e], n1 = table.start[e + 1];
 			int n = 0;
 			for (int i = n0; i < n1; i++) {
 				final float value = in[table.neighbours[i]];
-				if (!Float.isNaN(value)) v[n++] = value;
+				if (Float.isFinite(value)) v[n++] = value;
+			}
+			for (int r = 1; n < MIN_NEIGHBOURS && r <= NeighbourTable.MAX_RADIUS; r++) {
+				final int p = table.pixel[e];
+				final int k = NeighbourTable.collect(p, r, step, masks.mask(channel), masks.columns(
+					channel).get(p), masks.rows(channel).get(p), width, height, window);
+				n = 0;
+				for (int i = 0; i < k; i++) {
+					final float value = in[window[i]];
+					if (Float.isFinite(value)) v[n++] = value;
+				}
 			}
 			if (n > 0) out[table.pixel[e]] = Medians.median(v, n);
 		}

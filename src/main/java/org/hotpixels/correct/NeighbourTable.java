@@ -72,7 +72,7 @@ final class NeighbourTable {
 	 * Writes the valid neighbours of pixel p within radius r into {@code out}; returns how many.
 	 * {@code column} leaves out p's own column, {@code row} its own row.
 	 */
-	private static int collect(final int p, final int r, final int step, final BitSet mask,
+	static int collect(final int p, final int r, final int step, final BitSet mask,
 		final boolean column, final boolean row, final int width, final int height,
 		final int[] out)
 	{

@@ -15,7 +15,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 
 /**
@@ -52,7 +56,7 @@ public final class AtomicOutput {
 			done = true;
 		}
 		finally {
-			if (!done) Files.deleteIfExists(tmp);
+			if (!done) deleteTemporary(tmp);
 		}
 	}
 
@@ -79,7 +83,7 @@ public final class AtomicOutput {
 			return tmp;
 		}
 		finally {
-			if (!done) Files.deleteIfExists(tmp);
+			if (!done) deleteTemporary(tmp);
 		}
 	}
 
@@ -114,7 +118,7 @@ public final class AtomicOutput {
 			done = true;
 		}
 		finally {
-			if (!done) Files.deleteIfExists(tmp);
+			if (!done) deleteTemporary(tmp);
 		}
 	}
 
@@ -126,15 +130,14 @@ public final class AtomicOutput {
 	static Path createTemporary(final Path target) throws IOException {
 		final Path absolute = target.toAbsolutePath();
 		final Path dir = absolute.getParent();
-		final String name = absolute.getFileName().toString();
-		final int dot = name.lastIndexOf('.');
-		final String base = dot > 0 ? name.substring(0, dot) : name;
-		final String ext = dot > 0 ? name.substring(dot) : "";
 		for (int attempt = 0;; attempt++) {
 			final String random = Long.toHexString(ThreadLocalRandom.current().nextLong() &
 				0xffffffffffL);
 			try {
-				return Files.createFile(dir.resolve("." + base + ".tmp-" + random + ext));
+				final Path tmp = Files.createFile(dir.resolve(temporaryName(absolute.getFileName()
+					.toString(), random)));
+				LIVE.add(tmp);
+				return tmp;
 			}
 			catch (final FileAlreadyExistsException e) {
 				if (attempt > 100) throw e;
@@ -142,13 +145,95 @@ public final class AtomicOutput {
 		}
 	}
 
-	static void moveIntoPlace(final Path tmp, final Path target) throws IOException {
+	/**
+	 * The hidden temporary name of {@code name}: {@code .variance.tmp-1f3a9c.tif}. The name part
+	 * is cut to {@value #KEPT_NAME} characters and the extension dropped when longer than
+	 * {@value #KEPT_EXTENSION}, so a target name near the file system's limit (255 bytes) still
+	 * gets a temporary name within it.
+	 */
+	static String temporaryName(final String name, final String random) {
+		final int dot = name.lastIndexOf('.');
+		String base = dot > 0 ? name.substring(0, dot) : name;
+		String ext = dot > 0 ? name.substring(dot) : "";
+		if (ext.length() > KEPT_EXTENSION) ext = "";
+		if (base.length() > KEPT_NAME) base = base.substring(0, KEPT_NAME);
+		return "." + base + TMP_MARK + random + ext;
+	}
+
+	/** True for a name {@link #temporaryName} makes (a leftover of a killed run). */
+	public static boolean isTemporaryName(final String name) {
+		return TEMPORARY.matcher(name).matches();
+	}
+
+	private static final int KEPT_NAME = 40, KEPT_EXTENSION = 12;
+	private static final String TMP_MARK = ".tmp-";
+	private static final java.util.regex.Pattern TEMPORARY = java.util.regex.Pattern.compile(
+		"\\..{0," + KEPT_NAME + "}\\.tmp-[0-9a-f]{1,10}(\\.[^.]{0," + (KEPT_EXTENSION - 1) + "})?");
+
+	/** Temporary files written and not yet moved into place or deleted, of every thread. */
+	private static final Set<Path> LIVE = ConcurrentHashMap.newKeySet();
+	/**
+	 * Held while files are moved into place, so a Ctrl-C handler ({@link #abandon}) never deletes
+	 * the temporary files of a commit that is under way.
+	 */
+	static final ReentrantLock COMMITS = new ReentrantLock();
+
+	/** True if {@code tmp} is a temporary file of this process, being written or staged. */
+	static boolean isLive(final Path tmp) {
+		// by name: the folder may be reached through another path, and names carry 40 random bits
+		for (final Path l : LIVE)
+			if (l.getFileName().equals(tmp.getFileName())) return true;
+		return false;
+	}
+
+	/** Deletes a temporary file (and forgets it). */
+	static void deleteTemporary(final Path tmp) throws IOException {
 		try {
-			Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE,
-				StandardCopyOption.REPLACE_EXISTING);
+			Files.deleteIfExists(tmp);
 		}
-		catch (final AtomicMoveNotSupportedException e) {
-			Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+		finally {
+			LIVE.remove(tmp);
+		}
+	}
+
+	/**
+	 * For a process that is being stopped (Ctrl-C): waits up to {@code waitMillis} for a commit
+	 * under way to end, then deletes every temporary file still open or staged and keeps any
+	 * further commit from starting. Returns false if a commit was still under way (nothing was
+	 * deleted then). Only for the end of a process: commits stay blocked afterwards.
+	 */
+	public static boolean abandon(final long waitMillis) {
+		try {
+			if (!COMMITS.tryLock(waitMillis, TimeUnit.MILLISECONDS)) return false;
+		}
+		catch (final InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+		for (final Path tmp : LIVE.toArray(new Path[0]))
+			try {
+				deleteTemporary(tmp);
+			}
+			catch (final IOException e) {
+				// best effort while the process ends
+			}
+		return true;
+	}
+
+	static void moveIntoPlace(final Path tmp, final Path target) throws IOException {
+		COMMITS.lock();
+		try {
+			try {
+				Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE,
+					StandardCopyOption.REPLACE_EXISTING);
+			}
+			catch (final AtomicMoveNotSupportedException e) {
+				Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+			}
+			LIVE.remove(tmp);
+		}
+		finally {
+			COMMITS.unlock();
 		}
 	}
 }

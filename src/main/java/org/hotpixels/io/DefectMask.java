@@ -16,6 +16,8 @@ import ij.process.ByteProcessor;
 import ij.process.ImageProcessor;
 
 import org.hotpixels.HotPixelsException;
+import org.hotpixels.source.QuietStreams;
+import org.hotpixels.source.TiffChain;
 import org.hotpixels.detect.Defect;
 
 /**
@@ -48,7 +50,8 @@ public final class DefectMask {
 		org.hotpixels.source.ImageFileReader.pageCount(path);
 		final Opener opener = new Opener();
 		opener.setSilentMode(true);
-		final ImagePlus mask = opener.openImage(path.toAbsolutePath().toString());
+		final ImagePlus mask = QuietStreams.call(() -> opener.openImage(path.toAbsolutePath()
+			.toString()));
 		if (mask == null) throw new HotPixelsException(TextLines.fileName(path) +
 			" is not an image that ImageJ can open as a mask.");
 		return defects(mask);

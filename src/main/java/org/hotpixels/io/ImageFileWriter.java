@@ -149,12 +149,19 @@ public final class ImageFileWriter {
 	public static void write(final ImagePlus image, final Path target, final FileType type)
 		throws IOException
 	{
+		write(image, target, type, FileSink.ATOMIC);
+	}
+
+	/** Writes {@code image} to {@code target} as {@code type} through {@code sink}. */
+	public static void write(final ImagePlus image, final Path target, final FileType type,
+		final FileSink sink) throws IOException
+	{
 		switch (type) {
 			case TIFF:
-				AtomicOutput.write(target, out -> TiffWriter.write(image, out));
+				sink.write(target, out -> TiffWriter.write(image, out));
 				break;
 			case PNG:
-				AtomicOutput.write(target, out -> {
+				sink.write(target, out -> {
 					if (!ImageIO.write(bufferedImage(image), "png", out)) throw new IOException(
 						"no PNG writer");
 				});
@@ -162,7 +169,7 @@ public final class ImageFileWriter {
 			case FITS:
 				throw new IllegalArgumentException("FITS keeps its input's header: use writeFits");
 			default:
-				AtomicOutput.write(target, out -> writeJpeg(bufferedImage(image), out));
+				sink.write(target, out -> writeJpeg(bufferedImage(image), out));
 		}
 	}
 

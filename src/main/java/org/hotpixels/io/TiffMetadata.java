@@ -13,6 +13,7 @@ import ij.io.FileOpener;
 import ij.io.TiffDecoder;
 
 import org.hotpixels.HotPixelsException;
+import org.hotpixels.source.TiffChain;
 
 /**
  * What a corrected copy of a TIFF keeps from its original besides the pixels: the spatial and
@@ -42,6 +43,7 @@ public final class TiffMetadata {
 
 	/** Reads the metadata of {@code tiff}; throws {@link HotPixelsException} if it cannot. */
 	public static TiffMetadata read(final Path tiff) {
+		TiffChain.check(tiff);
 		final File f = tiff.toAbsolutePath().toFile();
 		final FileInfo[] infos;
 		try {
@@ -74,6 +76,13 @@ public final class TiffMetadata {
 		if (info.info != null) image.setProperty("Info", info.info);
 		if (info.sliceLabels != null && info.sliceLabels.length == n) for (int i = 0; i < n; i++)
 			stack.setSliceLabel(info.sliceLabels[i], i + 1);
+		// a 48-bit RGB TIFF stays one: ImageJ writes a 3-channel 16-bit composite labelled
+		// Red, Green, Blue as RGB48 (without the labels it would become a 3-page grey stack)
+		if (info.fileType == FileInfo.RGB48 && n == 3 && planesPerFrame == 3) {
+			final String[] rgb = { "Red", "Green", "Blue" };
+			for (int i = 0; i < 3; i++)
+				stack.setSliceLabel(rgb[i], i + 1);
+		}
 		final int c = number("channels"), z = number("slices"), t = number("frames");
 		if (n > 1 && c * z * t == n) image.setDimensions(c, z, t);
 		else if (planesPerFrame > 1) image.setDimensions(planesPerFrame, 1, n / planesPerFrame);

@@ -19,6 +19,7 @@ import org.hotpixels.io.DcrawBadPixels;
 import org.hotpixels.io.DefectCsv;
 import org.hotpixels.io.IOConsumer;
 import org.hotpixels.io.IOErrors;
+import org.hotpixels.io.OutputGuard;
 import org.hotpixels.io.RawTherapeeBadPixels;
 import org.hotpixels.io.SirilCosmeticList;
 import org.hotpixels.io.StagedFiles;
@@ -58,13 +59,13 @@ public final class FindOutputs {
 	}
 
 	/**
-	 * Refuses an output folder that is, or lies inside, a folder holding input files: results
-	 * would mix with (or be read back as) the images.
+	 * Refuses an output folder that is, or lies inside, a folder holding input files (symbolic
+	 * links resolved): results would mix with (or be read back as) the images.
 	 */
 	public static void notInsideInputs(final Path output, final List<Path> inputs) {
-		final Path out = output.toAbsolutePath().normalize();
+		final Path out = OutputGuard.real(output);
 		for (final Path in : inputs) {
-			final Path folder = in.toAbsolutePath().normalize().getParent();
+			final Path folder = OutputGuard.real(in).getParent();
 			if (folder != null && out.startsWith(folder)) throw new HotPixelsException(output +
 				": output folder is the input folder or inside it; choose a folder elsewhere.");
 		}
@@ -77,10 +78,20 @@ public final class FindOutputs {
 	public static void prepare(final Path folder, final boolean overwrite) {
 		if (Files.exists(folder) && !Files.isDirectory(folder)) throw new HotPixelsException(folder +
 			": exists and is not a folder.");
-		if (!overwrite) for (final Path f : files(folder))
-			if (Files.exists(f)) throw new HotPixelsException(f +
-				": already exists (choose another output folder, or allow overwriting).");
+		final OutputGuard guard = new OutputGuard(overwrite);
+		for (final Path f : files(folder))
+			guard.check(f);
 		createWritableFolder(folder);
+	}
+
+	/**
+	 * Registers the results folder and its files with {@code guard} (see {@link OutputGuard}):
+	 * every check a run makes before it reads the first frame.
+	 */
+	public static void guard(final OutputGuard guard, final Path folder) {
+		guard.folder(folder);
+		for (final Path f : files(folder))
+			guard.file(f, OutputGuard.RESULTS);
 	}
 
 	/**
@@ -88,23 +99,7 @@ public final class FindOutputs {
 	 * hidden file in it, that files can be written there.
 	 */
 	public static void createWritableFolder(final Path folder) {
-		for (Path p = folder.toAbsolutePath().getParent(); p != null; p = p.getParent())
-			if (Files.exists(p) && !Files.isDirectory(p)) throw new HotPixelsException(folder +
-				": cannot create the output folder, " + p + " is a file.");
-		try {
-			Files.createDirectories(folder);
-		}
-		catch (final IOException e) {
-			throw new HotPixelsException(folder + ": cannot create the output folder (" + IOErrors
-				.reason(e) + ").", e);
-		}
-		try {
-			Files.delete(Files.createTempFile(folder, ".hotpixels-write-test", ".tmp"));
-		}
-		catch (final IOException e) {
-			throw new HotPixelsException(folder + ": output folder is not writable (" + IOErrors.reason(
-				e) + ").", e);
-		}
+		OutputGuard.createWritableFolder(folder);
 	}
 
 	/** Writes all the files; if one of them cannot be written, none appears. */
@@ -131,25 +126,48 @@ public final class FindOutputs {
 		final IOConsumer<StagedFiles> more)
 	{
 		try (StagedFiles files = new StagedFiles()) {
-			if (result.cfa() != null) {
-				stage(files, folder.resolve(DCRAW), out -> text(out, w -> DcrawBadPixels.write(w, result
-					.defects())));
-				stage(files, folder.resolve((camera == null || camera.trim().isEmpty() ? "camera"
-					: camera.trim()) + RAWTHERAPEE_SUFFIX), out -> text(out, w -> RawTherapeeBadPixels
-						.write(w, result.defects())));
-			}
-			stage(files, folder.resolve(VARIANCE), out -> TiffWriter.write(ResultImages.varianceMap(
-				result.statistics(), result.defects()), out));
-			stage(files, folder.resolve(MEAN), out -> TiffWriter.write(ResultImages.meanMap(result
-				.statistics()), out));
-			stage(files, folder.resolve(DEFECTS), out -> text(out, w -> DefectCsv.write(w, result
-				.defects(), result.cfa())));
-			stage(files, folder.resolve(LOWEST), out -> text(out, w -> writeLowest(w, result
-				.lowest())));
-			stage(files, folder.resolve(SIRIL), out -> text(out, w -> SirilCosmeticList.write(w,
-				result.defects(), result.statistics().width(), result.statistics().height())));
-			stage(files, folder.resolve(REPORT), out -> text(out, w -> HtmlReport.write(w, result)));
+			stage(result, folder, camera, files);
 			more.accept(files);
+			files.commit();
+		}
+		catch (final IOException e) {
+			throw new HotPixelsException(folder + ": cannot write the results (" + IOErrors.reason(e) +
+				").", e);
+		}
+	}
+
+	/**
+	 * Stages the files of {@link #write(FindResult, Path, String)} into {@code files}, to be
+	 * committed with the other results of the run.
+	 */
+	public static void stage(final FindResult result, final Path folder, final String camera,
+		final StagedFiles files)
+	{
+		if (result.cfa() != null) {
+			stage(files, folder.resolve(DCRAW), out -> text(out, w -> DcrawBadPixels.write(w, result
+				.defects())));
+			stage(files, folder.resolve((camera == null || camera.trim().isEmpty() ? "camera" : camera
+				.trim()) + RAWTHERAPEE_SUFFIX), out -> text(out, w -> RawTherapeeBadPixels.write(w,
+					result.defects())));
+		}
+		stage(files, folder.resolve(VARIANCE), out -> TiffWriter.write(ResultImages.varianceMap(
+			result.statistics(), result.defects()), out));
+		stage(files, folder.resolve(MEAN), out -> TiffWriter.write(ResultImages.meanMap(result
+			.statistics()), out));
+		stage(files, folder.resolve(DEFECTS), out -> text(out, w -> DefectCsv.write(w, result
+			.defects(), result.cfa())));
+		stage(files, folder.resolve(LOWEST), out -> text(out, w -> writeLowest(w, result.lowest())));
+		stage(files, folder.resolve(SIRIL), out -> text(out, w -> SirilCosmeticList.write(w, result
+			.defects(), result.statistics().width(), result.statistics().height())));
+		stage(files, folder.resolve(REPORT), out -> text(out, w -> HtmlReport.write(w, result)));
+	}
+
+	/**
+	 * Commits staged files, turning a failure into one sentence naming the folder (a file refused
+	 * by the last check keeps its own sentence).
+	 */
+	public static void commit(final StagedFiles files, final Path folder) {
+		try {
 			files.commit();
 		}
 		catch (final IOException e) {

@@ -171,6 +171,7 @@ public final class ImageFileReader {
 	}
 
 	private static FileInfo[] tiffInfo(final Path file) {
+		TiffChain.check(file);
 		final FileInfo[] info;
 		try {
 			final File f = file.toAbsolutePath().toFile(); // a bare name has no parent
@@ -436,7 +437,7 @@ public final class ImageFileReader {
 		// ImageJ prints its own complaint about content it does not know: ask before opening
 		if (type != Opener.PGM && type != Opener.FITS && type != Opener.DICOM || type == Opener.DICOM &&
 			dicom == null) throw notAnImage(file);
-		final ImagePlus imp = opener.openImage(file.toString());
+		final ImagePlus imp = QuietStreams.call(() -> opener.openImage(file.toString()));
 		if (imp == null) throw notAnImage(file);
 		if (imp.getStackSize() > 1) throw new HotPixelsException(file + ": holds " + imp
 			.getStackSize() + " images (e.g. a multi-frame DICOM), but only TIFF, FITS and GIF " +

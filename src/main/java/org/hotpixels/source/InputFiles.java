@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.nio.file.Paths;
@@ -11,9 +12,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.hotpixels.HotPixelsException;
@@ -47,7 +50,13 @@ public final class InputFiles {
 		final PathMatcher filter = pattern == null || pattern.trim().isEmpty() ? null : FileSystems
 			.getDefault().getPathMatcher("glob:" + pattern.trim());
 		for (final String input : inputs)
-			result.add(input, filter, pattern);
+			try {
+				result.add(input, filter, pattern);
+			}
+			catch (final InvalidPathException e) {
+				throw new HotPixelsException(input + ": not a valid file name (" + e.getReason() + ").", e);
+			}
+		result.refuseDuplicates();
 		if (result.files.isEmpty()) {
 			final String where = String.join(", ", inputs);
 			throw new HotPixelsException(where + ": no image files" + (filter == null ? ""
@@ -57,11 +66,20 @@ public final class InputFiles {
 	}
 
 	private void add(final String input, final PathMatcher filter, final String pattern) {
+		if (input.trim().isEmpty()) throw new HotPixelsException(
+			"An input is an empty name; give a file, folder or pattern.");
 		if (hasGlob(input)) {
 			final Path glob = Paths.get(input);
 			final Path dir = glob.getParent() == null ? Paths.get(".") : glob.getParent();
 			if (!Files.isDirectory(dir)) throw new HotPixelsException(dir + ": no such folder.");
-			final PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + glob.getFileName());
+			final PathMatcher m;
+			try {
+				m = FileSystems.getDefault().getPathMatcher("glob:" + glob.getFileName());
+			}
+			catch (final IllegalArgumentException e) { // PatternSyntaxException
+				throw new HotPixelsException(input + ": not a valid pattern (" + firstLine(e
+					.getMessage()) + ").", e);
+			}
 			final List<Path> matched = new ArrayList<>();
 			for (final Path p : list(dir))
 				if (m.matches(p.getFileName()) && Files.isRegularFile(p)) matched.add(p);
@@ -71,8 +89,13 @@ public final class InputFiles {
 		}
 		final Path path = Paths.get(input);
 		if (!Files.exists(path)) throw new HotPixelsException(input + ": no such file or folder.");
+		if (!Files.isDirectory(path) && !Files.isRegularFile(path)) throw new HotPixelsException(input +
+			": is not a regular file (a device, pipe or socket); refusing to read it.");
 		if (!Files.isDirectory(path)) {
-			files.add(path);
+			// a bare name gets its folder: "f000.tif" becomes "./f000.tif", so readers that need
+			// the file's folder (ImageJ's TIFF decoder) get one
+			files.add(path.getParent() == null && !path.isAbsolute() ? Paths.get(".").resolve(path)
+				: path);
 			return;
 		}
 		if (!Files.isReadable(path)) throw new HotPixelsException(input +
@@ -87,6 +110,32 @@ public final class InputFiles {
 		if (found.isEmpty()) throw new HotPixelsException(input + ": folder has no image files" +
 			(filter == null ? "" : " matching '" + pattern + "'") + ".");
 		files.addAll(sorted(found));
+	}
+
+	/**
+	 * Refuses a file named twice, also through another path (a symbolic link, "./in" and "in", a
+	 * folder and a glob over it): its frames would count twice in every statistic.
+	 */
+	private void refuseDuplicates() {
+		final Map<Path, Path> seen = new HashMap<>();
+		for (final Path f : files) {
+			Path key;
+			try {
+				key = f.toRealPath();
+			}
+			catch (final IOException e) {
+				key = f.toAbsolutePath().normalize();
+			}
+			final Path other = seen.put(key, f);
+			if (other != null) throw new HotPixelsException(f + ": is given twice" + (other.equals(f)
+				? "" : " (also as " + other + ")") + "; each file may be read only once.");
+		}
+	}
+
+	private static String firstLine(final String s) {
+		if (s == null) return "bad syntax";
+		final int nl = s.indexOf('\n');
+		return nl < 0 ? s : s.substring(0, nl);
 	}
 
 	private static List<Path> list(final Path dir) {

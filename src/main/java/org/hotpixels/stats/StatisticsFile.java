@@ -16,6 +16,7 @@ import java.util.zip.GZIPOutputStream;
 
 import org.hotpixels.HotPixelsException;
 import org.hotpixels.io.AtomicOutput;
+import org.hotpixels.source.CfaPattern;
 import org.hotpixels.source.PixelType;
 
 /**
@@ -25,10 +26,12 @@ import org.hotpixels.source.PixelType;
  * <p>
  * The format (version {@value #VERSION}, big-endian): the 8 magic bytes {@code HPXSTATS}, int
  * version, int bit depth (8, 16, 24 for RGB, 32), int width, int height, int channels, int reach
- * of the spatial residuals, long frame count, then the per-sample blocks described in
- * {@link StatePayload}, then the CRC-32 of every
- * byte before it. A file whose name ends in {@code .gz} is gzip-compressed as a whole; reading
- * recognises compression by content. The file is streamed both ways, never held in memory.
+ * of the spatial residuals, long frame count, int colour filter array of the frames (0 unknown, 1
+ * none, 2-5 RGGB, BGGR, GRBG, GBRG), then the per-sample blocks described in
+ * {@link StatePayload}, then the CRC-32 of every byte before it. Files of formats 1 and 2 (without
+ * the residual statistics) are refused with a sentence. A file whose name ends in {@code .gz} is
+ * gzip-compressed as a whole; reading recognises compression by content. The file is streamed
+ * both ways, never held in memory.
  *
  * <pre>{@code
  * StatisticsFile.write(result.statistics(), Paths.get("monday.hps"));
@@ -41,10 +44,11 @@ public final class StatisticsFile {
 	/** The usual extension of a statistics file. */
 	public static final String EXTENSION = ".hps";
 	/** The format version this code writes and reads. */
-	public static final int VERSION = 2;
+	public static final int VERSION = 3;
 
 	private static final byte[] MAGIC = "HPXSTATS".getBytes(StandardCharsets.US_ASCII);
-	private static final int HEADER_BYTES = MAGIC.length + 6 * 4 + 8;
+	private static final int HEADER_BYTES = MAGIC.length + 7 * 4 + 8;
+	private static final int CFA_UNKNOWN = 0, CFA_NONE = 1;
 	/** Largest number of samples (pixels times channels) an accumulator array can hold. */
 	static final long MAX_SAMPLES = Integer.MAX_VALUE - 8;
 
@@ -58,14 +62,60 @@ public final class StatisticsFile {
 		AtomicOutput.write(file, out -> write(stats, out, isGzipName(file)));
 	}
 
+	/**
+	 * Statistics as saved, with the colour filter array of their frames: null for ordinary frames
+	 * (when {@link #cfaKnown}), unknown for files of format 1.
+	 */
+	public static final class Saved {
+
+		public final PixelStatistics statistics;
+		public final CfaPattern cfa;
+		public final boolean cfaKnown;
+
+		Saved(final PixelStatistics statistics, final CfaPattern cfa, final boolean cfaKnown) {
+			this.statistics = statistics;
+			this.cfa = cfa;
+			this.cfaKnown = cfaKnown;
+		}
+
+		/** "CFA RGGB mosaics" or "ordinary frames (no CFA)". */
+		public String cfaLabel() {
+			return label(cfa);
+		}
+
+		/** "CFA RGGB mosaics" or "ordinary frames (no CFA)". */
+		public static String label(final CfaPattern cfa) {
+			return cfa == null ? "ordinary frames (no CFA)" : "CFA " + cfa + " mosaics";
+		}
+	}
+
+	/**
+	 * Streams {@code stats} into {@code out} with the CFA unknown; see
+	 * {@link #write(PixelStatistics, CfaPattern, OutputStream, boolean)}.
+	 */
+	public static void write(final PixelStatistics stats, final OutputStream out,
+		final boolean gzip) throws IOException
+	{
+		write(stats, out, gzip, CFA_UNKNOWN);
+	}
+
+	/**
+	 * Streams {@code stats} into {@code out} (flushed, not closed), gzip-compressed if asked, with
+	 * the colour filter array of the frames ({@code null}: ordinary frames).
+	 */
+	public static void write(final PixelStatistics stats, final CfaPattern cfa,
+		final OutputStream out, final boolean gzip) throws IOException
+	{
+		write(stats, out, gzip, cfa == null ? CFA_NONE : CFA_NONE + 1 + cfa.ordinal());
+	}
+
 	/** True if statistics written to {@code file} are gzip-compressed (its name ends in .gz). */
 	public static boolean isGzipName(final Path file) {
 		return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
 	}
 
-	/** Streams {@code stats} into {@code out} (flushed, not closed), gzip-compressed if asked. */
-	public static void write(final PixelStatistics stats, final OutputStream out,
-		final boolean gzip) throws IOException
+	private static void write(final PixelStatistics stats, final OutputStream out,
+		final boolean gzip, final int cfaCode) throws IOException
 	{
 		final GZIPOutputStream zip = gzip ? new GZIPOutputStream(out, 1 << 16) : null;
 		final OutputStream target = gzip ? zip : out;
@@ -78,6 +128,7 @@ public final class StatisticsFile {
 		data.putInt(stats.channels());
 		data.putInt(stats.residualReach());
 		data.putLong(stats.frameCount());
+		data.putInt(cfaCode);
 		StatePayload.write(stats, data);
 		final int crc = data.checksum();
 		data.putInt(crc);
@@ -92,18 +143,26 @@ public final class StatisticsFile {
 	 * and the problem; sizes are checked before anything large is allocated.
 	 */
 	public static PixelStatistics read(final Path file) {
+		return readSaved(file).statistics;
+	}
+
+	/** As {@link #read(Path)}, with the colour filter array the statistics were made with. */
+	public static Saved readSaved(final Path file) {
 		try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
 			raw.mark(2);
 			final boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
 			raw.reset();
 			final BlockInput in = new BlockInput(gzip ? new GZIPInputStream(raw, 1 << 16) : raw);
-			final PixelStatistics stats = readHeader(file, in, gzip ? -1 : Files.size(file));
+			final int[] cfaCode = new int[1];
+			final PixelStatistics stats = readHeader(file, in, gzip ? -1 : Files.size(file), cfaCode);
 			StatePayload.read(stats, in);
 			final int computed = in.checksum();
 			final int stored = in.getInt();
 			if (computed != stored || !in.atEnd()) throw new HotPixelsException(file +
 				": checksum mismatch, the file is damaged.");
-			return stats;
+			final int code = cfaCode[0];
+			return new Saved(stats, code > CFA_NONE ? CfaPattern.values()[code - CFA_NONE - 1] : null,
+				code != CFA_UNKNOWN);
 		}
 		catch (final NoSuchFileException e) {
 			throw new HotPixelsException(file + ": no such statistics file.", e);
@@ -126,7 +185,7 @@ public final class StatisticsFile {
 
 	/** Checks magic, version and sizes, and returns empty statistics of the file's shape. */
 	private static PixelStatistics readHeader(final Path file, final BlockInput in,
-		final long fileSize) throws IOException
+		final long fileSize, final int[] cfaCode) throws IOException
 	{
 		final byte[] magic = new byte[MAGIC.length];
 		try {
@@ -151,6 +210,10 @@ public final class StatisticsFile {
 		final int reach = in.getInt();
 		final long frames = in.getLong();
 		if (reach < 1 || reach > 2) throw damaged(file, "residual reach " + reach);
+		final int headerBytes = HEADER_BYTES;
+		cfaCode[0] = in.getInt();
+		if (cfaCode[0] < 0 || cfaCode[0] > CFA_NONE + CfaPattern.values().length) throw damaged(file,
+			"colour filter array " + cfaCode[0]);
 		if (width < 1 || height < 1 || channels < 1 || channels % type.channelsPerPlane() != 0)
 			throw damaged(file, "size " + width + "x" + height + " with " + channels + " channels");
 		if (frames < 0) throw damaged(file, "frame count " + frames);
@@ -158,10 +221,10 @@ public final class StatisticsFile {
 		if (samples > MAX_SAMPLES) throw damaged(file, "size " + width + "x" + height + " with " +
 			channels + " channels");
 		final long payload = samples * StatePayload.bytesPerSample(type);
-		if (fileSize >= 0 && fileSize != HEADER_BYTES + payload + 4) throw new HotPixelsException(
-			file + ": statistics file is " + (fileSize < HEADER_BYTES + payload + 4
+		if (fileSize >= 0 && fileSize != headerBytes + payload + 4) throw new HotPixelsException(
+			file + ": statistics file is " + (fileSize < headerBytes + payload + 4
 				? "truncated (incomplete copy?)" : "longer than its header says; the file is damaged") +
-				" (" + fileSize + " bytes, " + (HEADER_BYTES + payload + 4) + " expected).");
+				" (" + fileSize + " bytes, " + (headerBytes + payload + 4) + " expected).");
 		final long available = Runtime.getRuntime().maxMemory() - (Runtime.getRuntime()
 			.totalMemory() - Runtime.getRuntime().freeMemory());
 		if (payload > available) throw new HotPixelsException(file + ": statistics of " + width +
@@ -198,10 +261,31 @@ public final class StatisticsFile {
 	 * size differs from the first is a {@link HotPixelsException} naming both files.
 	 */
 	public static PixelStatistics readAndMerge(final java.util.List<Path> files) {
+		return readAndMergeSaved(files).statistics;
+	}
+
+	/**
+	 * As {@link #readAndMerge}, also refusing files whose frames had different colour filter
+	 * arrays; the CFA of the result is that of the files that know theirs.
+	 */
+	public static Saved readAndMergeSaved(final java.util.List<Path> files) {
 		if (files.isEmpty()) throw new IllegalArgumentException("No statistics files");
-		final PixelStatistics merged = read(files.get(0));
+		final Saved first = readSaved(files.get(0));
+		final PixelStatistics merged = first.statistics;
+		Saved known = first.cfaKnown ? first : null;
+		Path knownFile = files.get(0);
 		for (final Path f : files.subList(1, files.size())) {
-			final PixelStatistics next = read(f);
+			final Saved saved = readSaved(f);
+			final PixelStatistics next = saved.statistics;
+			if (saved.cfaKnown) {
+				if (known != null && known.cfa != saved.cfa) throw new HotPixelsException(f +
+					": statistics of " + saved.cfaLabel() + " cannot be merged with those of " + known
+						.cfaLabel() + " (" + knownFile + ").");
+				if (known == null) {
+					known = saved;
+					knownFile = f;
+				}
+			}
 			if (next.type() != merged.type() || next.width() != merged.width() || next
 				.height() != merged.height() || next.channels() != merged.channels() || next
 					.residualReach() != merged.residualReach())
@@ -215,7 +299,7 @@ public final class StatisticsFile {
 					"count exactly (" + e.getMessage() + ").", e);
 			}
 		}
-		return merged;
+		return new Saved(merged, known == null ? null : known.cfa, known != null);
 	}
 
 	/** "16-bit 640x480" or "RGB 640x480" or "16-bit 640x480, 3 channels". */

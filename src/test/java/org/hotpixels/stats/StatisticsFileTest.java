@@ -74,7 +74,7 @@ class StatisticsFileTest {
 			assertMatches(ExactReference.of(frames), back, type.isInteger() ? 1e-15 : 1e-10);
 		}
 		final long plain = Files.size(dir.resolve(type + "s.hps"));
-		assertEquals(40 + 4 + (long) W * H * stats.channels() * StatePayload.bytesPerSample(type), plain);
+		assertEquals(44 + 4 + (long) W * H * stats.channels() * StatePayload.bytesPerSample(type), plain);
 		final byte[] head = Arrays.copyOf(Files.readAllBytes(dir.resolve(type + "s.hps.gz")), 2);
 		assertEquals(0x1f, head[0] & 0xff);
 		assertEquals(0x8b, head[1] & 0xff);
@@ -181,8 +181,9 @@ class StatisticsFileTest {
 			out.writeInt(width);
 			out.writeInt(height);
 			out.writeInt(channels);
-			if (version >= 2) out.writeInt(1); // reach of the residuals
+			if (version >= 3) out.writeInt(1); // reach of the residuals
 			out.writeLong(frames);
+			if (version >= 2) out.writeInt(1); // colour filter array: none
 			out.write(new byte[payload]);
 		}
 		return Files.write(dir.resolve(name), bytes.toByteArray());
@@ -190,17 +191,18 @@ class StatisticsFileTest {
 
 	@Test
 	void aNewerFormatAndImpossibleHeadersAreRefused() throws IOException {
-		assertTrue(refusal(header("v3.hps", 3, 16, 4, 4, 1, 2, 400, false)).contains(
-			"statistics format 3 is newer"));
-		assertTrue(refusal(header("v1.hps", 1, 16, 4, 4, 1, 2, 400, false)).contains(
-			"older version of Hot Pixel Finder"));
-		assertTrue(refusal(header("depth.hps", 2, 12, 4, 4, 1, 2, 400, false)).contains(
+		assertTrue(refusal(header("v4.hps", 4, 16, 4, 4, 1, 2, 400, false)).contains(
+			"statistics format 4 is newer"));
+		for (final int old : new int[] { 1, 2 })
+			assertTrue(refusal(header("v" + old + ".hps", old, 16, 4, 4, 1, 2, 400, false)).contains(
+				"older version of Hot Pixel Finder"));
+		assertTrue(refusal(header("depth.hps", 3, 12, 4, 4, 1, 2, 400, false)).contains(
 			"impossible bit depth 12"));
-		assertTrue(refusal(header("neg.hps", 2, 16, -4, 4, 1, 2, 400, false)).contains(
+		assertTrue(refusal(header("neg.hps", 3, 16, -4, 4, 1, 2, 400, false)).contains(
 			"impossible size -4x4"));
-		assertTrue(refusal(header("rgb.hps", 2, 24, 4, 4, 2, 2, 400, false)).contains(
+		assertTrue(refusal(header("rgb.hps", 3, 24, 4, 4, 2, 2, 400, false)).contains(
 			"impossible size 4x4 with 2 channels"));
-		assertTrue(refusal(header("frames.hps", 2, 8, 4, 4, 1, -1, 400, false)).contains(
+		assertTrue(refusal(header("frames.hps", 3, 8, 4, 4, 1, -1, 400, false)).contains(
 			"impossible frame count -1"));
 	}
 
@@ -208,13 +210,13 @@ class StatisticsFileTest {
 	void enormousSizesAreRefusedBeforeAllocating() throws IOException {
 		final long before = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
 		// beyond any array
-		assertTrue(refusal(header("huge.hps", 2, 32, 100000, 100000, 1, 2, 16, false)).contains(
+		assertTrue(refusal(header("huge.hps", 3, 32, 100000, 100000, 1, 2, 16, false)).contains(
 			"impossible size 100000x100000"));
 		// a plain file is measured against its header: 32 GB of statistics in a 100-byte file
-		final String truncated = refusal(header("big.hps", 2, 16, 40000, 40000, 1, 2, 64, false));
+		final String truncated = refusal(header("big.hps", 3, 16, 40000, 40000, 1, 2, 64, false));
 		assertTrue(truncated.contains("truncated"), truncated);
 		// a compressed file cannot be measured: the heap decides
-		final String memory = refusal(header("big.hps.gz", 2, 16, 40000, 40000, 1, 2, 64, true));
+		final String memory = refusal(header("big.hps.gz", 3, 16, 40000, 40000, 1, 2, 64, true));
 		assertTrue(memory.contains("MB of memory, more than Java has left"), memory);
 		final long after = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
 		assertTrue(after - before < 256L << 20, "heap grew by " + (after - before));
