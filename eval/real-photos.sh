@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Evaluates detection on series cut from real photographs (JPEG q85/q90/q95 with 4:2:0 chroma,
 # and lossless) and on hard dark frames; writes Markdown tables to target/real-eval/results.md.
-# Usage: eval/real-photos.sh [--quick] [--only photos|darks] [--sigma S] [--out FILE]
+# Usage: eval/real-photos.sh [--quick] [--only photos|darks|current|current:photos|current:darks]
+#        [--sigma S] [--out FILE]
+# "current": the series of the detection issue (JPEG q92 4:2:0 with one-channel defects at 30/60/100
+# frames, lossless, a fixed scene of 100 frames, 40 dark frames 16-bit and float at 1024x1024).
 # Needs: Java, Maven (offline once dependencies are cached), and the Debian wallpaper packages
 # with real photographs, which it installs when missing (as root, or through sudo).
 set -euo pipefail

@@ -19,9 +19,9 @@ import org.hotpixels.stats.PixelStatistics;
  * t-statistic that a changing scene does not inflate, divided by the root mean square of the
  * same t-statistic over a ring of pixels around it (clipped, so that another defect in the ring
  * does not hide this one; never below 1), and turned into a normal score with the tail
- * probability of a t-statistic of n - 1 degrees of freedom (more where the ring's spatial spread
- * dominates the error, as Satterthwaite's formula gives: few frames give heavy tails only to the
- * temporal part). Where the scene is fixed (a dark frame's pattern, a
+ * probability of a t-statistic (its error pooled with its eight neighbours', never below its own:
+ * 9 (n - 1) degrees of freedom, more where the ring's spatial spread dominates, as
+ * Satterthwaite's formula gives: few frames give heavy tails only to the temporal part). Where the scene is fixed (a dark frame's pattern, a
  * time-lapse of one field), the ring's spread is large and the score becomes "how far out of its
  * neighbourhood". A pixel counts only if it stands out in every direction (horizontal,
  * vertical, both diagonals): scene edges and column defects do not.
@@ -59,6 +59,8 @@ final class PlaneScores {
 	static final double SHARPNESS = 0.15;
 	/** The ring reaches this many pixels beyond the residual's neighbours: 200+ values. */
 	static final int RING_WIDTH = 6;
+	/** Independent error estimates pooled into a mean score's denominator ({@link #meanScore}). */
+	static final int POOLED = 9;
 	/** Ring values are clipped at this many of the ring's robust spreads. */
 	static final double RING_CLIP = 4;
 	/**
@@ -190,11 +192,22 @@ final class PlaneScores {
 	 */
 	float meanScore(final int px, final int py, final double ringSpread) {
 		final int i = py * pw + px;
-		final float ti = t[i];
-		if (!(Math.abs(ti) > 0) || !standsOutEveryWay(px, py)) return 0;
+		if (!(Math.abs(t[i]) > 0) || !standsOutEveryWay(px, py)) return 0;
 		final double ring = Math.max(1, ringSpread);
 		if ((ring >= SPATIAL_RING || fixedScene(i)) && !sharp(px, py)) return 0;
-		return (float) RobustStats.tToZ(ti / ring, (frames - 1) * ring * ring * ring * ring);
+		// the temporal error pooled with the eight neighbours' (never below the pixel's own):
+		// nine estimates of n - 1 degrees of freedom each, so few frames give thin tails
+		final float[] around = new float[8];
+		int n = 0;
+		for (int dy = -reach; dy <= reach; dy += reach)
+			for (int dx = -reach; dx <= reach; dx += reach) {
+				final int x = px + dx, y = py + dy;
+				if ((dx != 0 || dy != 0) && x >= 0 && y >= 0 && x < pw && y < ph && error[y * pw + x] > 0)
+					around[n++] = error[y * pw + x];
+			}
+		final double pooled = Math.max(error[i], n < 4 ? error[i] : RobustStats.median(around, n));
+		final double dof = (frames - 1) * (n < 4 ? 1 : POOLED);
+		return (float) RobustStats.tToZ(resMean[i] / pooled / ring, dof * ring * ring * ring * ring);
 	}
 
 	/**

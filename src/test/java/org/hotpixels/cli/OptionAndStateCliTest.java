@@ -113,7 +113,7 @@ class OptionAndStateCliTest {
 		final FileSnapshot before = FileSnapshot.of(in);
 		assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
 			CliRun.of("find", in.toString(), "-o", out.toString()).assertUserError(bad +
-				": damaged TIFF (its chain of pages loops back");
+				": TIFF's chain of pages loops back on itself");
 			CliRun.assertNoOutputs(out);
 			assertTrue(CliRun.of("find", in.toString(), "-o", out.toString(), "--skip-bad-frames")
 				.assertSuccess().contains("Read 5 frames"));
@@ -172,27 +172,25 @@ class OptionAndStateCliTest {
 		assertTrue(resumed.assertSuccess().contains("RGGB mosaic"), resumed::toString);
 	}
 
+	/**
+	 * Statistics files of formats 1 and 2 lack the residual statistics that detection needs: they
+	 * are refused with one sentence that says what to do, and nothing is written.
+	 */
 	@Test
-	void statisticsOfFormatOneAreStillRead() throws IOException {
-		final Path v2 = tmp.resolve("v2.hps");
-		CliRun.of("find", in.toString(), "-o", tmp.resolve("o1").toString(), "--save-state", v2
+	void statisticsOfEarlierFormatsAreRefusedWithOneSentence() throws IOException {
+		final Path current = tmp.resolve("v3.hps");
+		CliRun.of("find", in.toString(), "-o", tmp.resolve("o1").toString(), "--save-state", current
 			.toString()).assertSuccess();
-		// format 1: no CFA field, version 1, checksum over the rest
-		final byte[] b = Files.readAllBytes(v2);
-		final List<Byte> bytes = new ArrayList<>();
-		for (int i = 0; i < b.length - 4; i++)
-			if (i < 40 || i >= 44) bytes.add(b[i]);
-		final byte[] v1 = new byte[bytes.size() + 4];
-		for (int i = 0; i < bytes.size(); i++)
-			v1[i] = bytes.get(i);
-		ByteBuffer.wrap(v1).putInt(8, 1);
-		final CRC32 crc = new CRC32();
-		crc.update(v1, 0, v1.length - 4);
-		ByteBuffer.wrap(v1).putInt(v1.length - 4, (int) crc.getValue());
-		final Path old = Files.write(tmp.resolve("v1.hps"), v1);
-		final StatisticsFile.Saved saved = StatisticsFile.readSaved(old);
-		assertFalse(saved.cfaKnown);
-		assertEquals(5, saved.statistics.frameCount());
-		CliRun.of("merge", old.toString(), "-o", out.toString(), "--cfa", "RGGB").assertSuccess();
+		for (final int version : new int[] { 1, 2 }) {
+			final byte[] b = Files.readAllBytes(current);
+			ByteBuffer.wrap(b).putInt(8, version);
+			final CRC32 crc = new CRC32();
+			crc.update(b, 0, b.length - 4);
+			ByteBuffer.wrap(b).putInt(b.length - 4, (int) crc.getValue());
+			final Path old = Files.write(tmp.resolve("v" + version + ".hps"), b);
+			CliRun.of("merge", old.toString(), "-o", out.toString()).assertUserError(old +
+				": statistics format " + version + " was written by an older version of Hot Pixel Finder");
+			CliRun.assertNoOutputs(out);
+		}
 	}
 }

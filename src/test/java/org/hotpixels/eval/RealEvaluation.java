@@ -227,8 +227,7 @@ public final class RealEvaluation {
 		if (!photoRows.isEmpty()) s.append("## Real photographs, ").append(WIDTH).append('x').append(
 			HEIGHT).append("\n\n").append(Outcome.header(false)).append(rows(photoRows, false)).append('\n')
 			.append(labelTable(photoRows)).append('\n');
-		if (!darkRows.isEmpty()) s.append("## Hard dark frames, ").append(WIDTH).append('x').append(
-			HEIGHT).append("\n\n").append(Outcome.header(true)).append(rows(darkRows, true)).append('\n')
+		if (!darkRows.isEmpty()) s.append("## Dark frames and fixed scenes\n\n").append(Outcome.header(true)).append(rows(darkRows, true)).append('\n')
 			.append(labelTable(darkRows)).append('\n');
 		s.append("## Details\n\n").append(details);
 		Files.createDirectories(out.toAbsolutePath().getParent());
