@@ -122,41 +122,48 @@ final class PlaneScores {
 		resMean = new float[n];
 		error = new float[n];
 		t = new float[n];
-		final float[] variance = new float[n];
-		final float[] minimum = new float[n];
-		final float[] residualError = new float[n];
 		final boolean integer = stats.type().isInteger();
+		// the plane's levels from an even sample first, so that one pass fills every map
+		final int stride = Math.max(1, n / SAMPLE);
+		final int samples = (n + stride - 1) / stride;
+		final float[] sampleMean = new float[samples], sampleVariance = new float[samples],
+			sampleMinimum = new float[samples];
+		double top = Double.NEGATIVE_INFINITY;
+		for (int k = 0, o = 0; o < n; k++, o += stride) {
+			final int i = statsIndex(o % pw, o / pw);
+			sampleMean[k] = (float) stats.mean(i);
+			sampleVariance[k] = (float) stats.variance(i);
+			sampleMinimum[k] = (float) stats.min(i);
+		}
+		if (!integer) for (int py = 0; py < ph; py++)
+			for (int px = 0; px < pw; px++) {
+				final double max = stats.max(statsIndex(px, py));
+				if (max > top) top = max;
+			}
+		black = quantile(sampleMinimum, 1e-3);
+		ceiling = integer ? stats.type().maxValue() : top;
+		quietNoise = Math.sqrt(Math.max(0, quantile(sampleVariance, 0.01)));
+		final double quantum = integer ? 1 : 0;
+		final float medianVariance = quantile(sampleVariance, 0.5);
+		epsilon = Math.max(quantum / 12, Math.max(1e-6 * medianVariance, 1e-30));
+		// the standard error of a mean residual cannot be below the rounding of the values
+		final double floor = integer ? 1.0 / (12 * frames) : Math.pow(1e-6 * Math.abs(quantile(
+			sampleMean.clone(), 0.5)), 2) / frames + 1e-30;
 		forEachBand(progress, (py, buffer) -> {
 			final double[] residual = new double[3];
 			for (int px = 0; px < pw; px++) {
 				final int x = x0 + step * px, y = y0 + step * py;
 				final int i = stats.index(x, y, channel), o = py * pw + px;
 				mean[o] = (float) stats.mean(i);
-				variance[o] = (float) stats.variance(i);
-				minimum[o] = (float) stats.min(i);
+				logVar[o] = RobustStats.fastLog((float) (stats.variance(i) + epsilon));
 				stats.residual(x, y, channel, residual);
 				resMean[o] = (float) residual[0];
-				residualError[o] = (float) (residual[1] / Math.max(1, residual[2]));
-			}
-		});
-		black = quantile(minimum, 1e-3);
-		ceiling = integer ? stats.type().maxValue() : quantile(maximumOf(stats), 1.0);
-		quietNoise = Math.sqrt(Math.max(0, quantile(variance, 0.01)));
-		final double quantum = integer ? 1 : 0;
-		final float medianVariance = quantile(variance, 0.5);
-		epsilon = Math.max(quantum / 12, Math.max(1e-6 * medianVariance, 1e-30));
-		// the standard error of a mean residual cannot be below the rounding of the values
-		final double floor = integer ? 1.0 / (12 * frames) : Math.pow(1e-6 * Math.abs(quantile(mean,
-			0.5)), 2) / frames + 1e-30;
-		forEachBand(progress, (py, buffer) -> {
-			for (int o = py * pw; o < (py + 1) * pw; o++) {
-				logVar[o] = RobustStats.fastLog((float) (variance[o] + epsilon));
-				final double squared = residualError[o];
-				error[o] = (float) Math.sqrt(squared + floor); // NaN below two samples: no score
+				// NaN below two samples: no score
+				error[o] = (float) Math.sqrt(residual[1] / Math.max(1, residual[2]) + floor);
 				t[o] = resMean[o] / error[o];
 			}
 		});
-		final double[] noise = fitNoise(variance);
+		final double[] noise = fitNoise(sampleMean, sampleVariance);
 		noiseSlope = noise[0];
 		noiseIntercept = noise[1];
 		final float spread = RobustStats.sigmaOfCentredCopy(t, SAMPLE);
@@ -172,13 +179,6 @@ final class PlaneScores {
 		exactLogVarResiduals(sigma, progress);
 	}
 
-	private float[] maximumOf(final PixelStatistics stats) {
-		final float[] max = new float[pw * ph];
-		for (int py = 0; py < ph; py++)
-			for (int px = 0; px < pw; px++)
-				max[py * pw + px] = (float) stats.max(statsIndex(px, py));
-		return max;
-	}
 
 	/** Index into the statistics of plane pixel (px, py). */
 	int statsIndex(final int px, final int py) {
@@ -249,12 +249,12 @@ final class PlaneScores {
 	 * pixels sorted by mean (Theil-Sen over the bins): where the scene is fixed, every normal
 	 * pixel follows it (shot noise over the gain plus read noise squared).
 	 */
-	private double[] fitNoise(final float[] variance) {
-		final int stride = Math.max(1, mean.length / 20000);
+	private double[] fitNoise(final float[] means, final float[] variances) {
+		final int stride = Math.max(1, means.length / 20000);
 		final List<float[]> points = new ArrayList<>();
-		for (int i = 0; i < mean.length; i += stride)
-			if (Float.isFinite(mean[i]) && Float.isFinite(variance[i])) points.add(new float[] { mean[i],
-				variance[i] });
+		for (int i = 0; i < means.length; i += stride)
+			if (Float.isFinite(means[i]) && Float.isFinite(variances[i])) points.add(new float[] {
+				means[i], variances[i] });
 		if (points.size() < 64) return new double[] { 0, quietNoise * quietNoise };
 		points.sort((a, b) -> Float.compare(a[0], b[0]));
 		final int bins = 32, per = points.size() / bins;

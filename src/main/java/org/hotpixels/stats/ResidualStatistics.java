@@ -117,6 +117,10 @@ final class ResidualStatistics {
 			return;
 		}
 		final Scratch scratch = SCRATCH.get();
+		if (type == PixelType.RGB) {
+			accumulateRgb(planes, p, from, to, scratch);
+			return;
+		}
 		for (int c = 0; c < type.channelsPerPlane(); c++) {
 			final int offset = (type.channelsPerPlane() * p + c) * planeSize;
 			for (int start = from; start < to; start += SPAN) {
@@ -136,6 +140,59 @@ final class ResidualStatistics {
 		}
 	}
 
+	/**
+	 * Packed RGB: the three channels' residuals in one pass over each frame's span (each packed
+	 * neighbour read once), into three scratch rows of sums.
+	 */
+	private void accumulateRgb(final Object[][] planes, final int p, final int from, final int to,
+		final Scratch scratch)
+	{
+		final int[] offsets = { 3 * p * planeSize, (3 * p + 1) * planeSize, (3 * p + 2) * planeSize };
+		for (int start = from; start < to; start += SPAN) {
+			final int n = Math.min(SPAN, to - start);
+			for (int c = 0; c < 3; c++)
+				System.arraycopy(recent, offsets[c] + start, scratch.rgbAcc[c], 0, n);
+			for (final Object[] frame : planes) {
+				final int[] v = (int[]) frame[p];
+				final int y0 = start / width, y1 = (start + n - 1) / width;
+				final boolean inner = y0 >= reach && y1 < height - reach;
+				if (inner) innerRgb(v, start, n, scratch.rgbR);
+				else for (int c = 0; c < 3; c++)
+					residuals(new RgbChannel(v, 16 - 8 * c), start, n, scratch.rgbR[c]);
+				for (int c = 0; c < 3; c++)
+					square(scratch.rgbAcc[c], scratch.rgbR[c], n);
+			}
+			for (int c = 0; c < 3; c++)
+				System.arraycopy(scratch.rgbAcc[c], 0, recent, offsets[c] + start, n);
+		}
+	}
+
+	/**
+	 * The three channels' residuals of pixels {@code [start, start + n)}, all in rows away from
+	 * the top and bottom edges; pixels at the left and right edges through {@link #neighbour}.
+	 */
+	private void innerRgb(final int[] v, final int start, final int n, final int[][] r) {
+		final int d = reach, dw = reach * width;
+		final int[] red = r[0], green = r[1], blue = r[2];
+		int x = start % width - 1;
+		for (int k = 0; k < n; k++) {
+			final int i = start + k;
+			if (++x == width) x = 0;
+			if (x < d || x >= width - d) {
+				final int y = i / width;
+				for (int c = 0; c < 3; c++)
+					r[c][k] = (int) edgeResidual(new RgbChannel(v, 16 - 8 * c), x, y);
+				continue;
+			}
+			final int a = v[i], l = v[i - d], rt = v[i + d], u = v[i - dw], dn = v[i + dw];
+			red[k] = 4 * (a >> 16 & 0xff) - (l >> 16 & 0xff) - (rt >> 16 & 0xff) - (u >> 16 & 0xff) - (dn >>
+				16 & 0xff);
+			green[k] = 4 * (a >> 8 & 0xff) - (l >> 8 & 0xff) - (rt >> 8 & 0xff) - (u >> 8 & 0xff) - (dn >>
+				8 & 0xff);
+			blue[k] = 4 * (a & 0xff) - (l & 0xff) - (rt & 0xff) - (u & 0xff) - (dn & 0xff);
+		}
+	}
+
 	/** Pixels per span of {@link #accumulate}. */
 	private static final int SPAN = 1024;
 
@@ -144,6 +201,8 @@ final class ResidualStatistics {
 
 		final double[] acc = new double[SPAN];
 		final int[] r = new int[SPAN];
+		final double[][] rgbAcc = new double[3][SPAN];
+		final int[][] rgbR = new int[3][SPAN];
 	}
 
 	private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
@@ -262,22 +321,46 @@ final class ResidualStatistics {
 				height) * width + x);
 	}
 
+	/**
+	 * Float residuals of pixels {@code [from, to)}, row by row (interior pixels with direct
+	 * offsets, edge pixels through {@link #neighbour}), into Welford's update.
+	 */
 	private void accumulateFloat(final float[] v, final int offset, final int from, final int to) {
-		for (int i = from; i < to; i++) {
-			final int y = i / width, x = i - y * width;
-			final double r = 4.0 * v[i] - v[y * width + neighbour(x, -reach, width)] - v[y * width +
-				neighbour(x, reach, width)] - v[neighbour(y, -reach, height) * width + x] - v[neighbour(y,
-					reach, height) * width + x];
-			if (Double.isNaN(r) || Double.isInfinite(r)) continue;
-			final int o = offset + i;
-			final int k = count[o] + 1;
-			final double mu = mean[o];
-			final double delta = r - mu;
-			final double next = mu + delta / k;
-			count[o] = k;
-			mean[o] = next;
-			m2[o] += delta * (r - next);
+		final int d = reach, dw = reach * width;
+		for (int start = from; start < to;) {
+			final int y = start / width;
+			final int end = Math.min(to, (y + 1) * width);
+			final boolean innerRow = y >= d && y < height - d;
+			final int innerFrom = innerRow ? Math.min(end, Math.max(start, y * width + d)) : end;
+			final int innerTo = innerRow ? Math.max(innerFrom, Math.min(end, (y + 1) * width - d))
+				: end;
+			for (int i = start; i < innerFrom; i++)
+				update(offset + i, edgeResidual(v, i - y * width, y));
+			for (int i = innerFrom; i < innerTo; i++)
+				update(offset + i, 4.0 * v[i] - v[i - d] - v[i + d] - v[i - dw] - v[i + dw]);
+			for (int i = innerTo; i < end; i++)
+				update(offset + i, edgeResidual(v, i - y * width, y));
+			start = end;
 		}
+	}
+
+	private double edgeResidual(final float[] v, final int x, final int y) {
+		final int row = y * width;
+		return 4.0 * v[row + x] - v[row + neighbour(x, -reach, width)] - v[row + neighbour(x, reach,
+			width)] - v[neighbour(y, -reach, height) * width + x] - v[neighbour(y, reach, height) *
+				width + x];
+	}
+
+	/** Welford's update of sample {@code o} with residual {@code r}, skipped if not finite. */
+	private void update(final int o, final double r) {
+		if (Double.isNaN(r) || Double.isInfinite(r)) return;
+		final int k = count[o] + 1;
+		final double mu = mean[o];
+		final double delta = r - mu;
+		final double next = mu + delta / k;
+		count[o] = k;
+		mean[o] = next;
+		m2[o] += delta * (r - next);
 	}
 
 	/** Adds {@code other}'s residuals (same shape and reach) as if its frames had been added. */
