@@ -12,7 +12,9 @@ import org.hotpixels.source.PixelType;
  * <p>
  * Integer data keeps the exact sum of {@code r^2} per sample (a long); the sum of {@code r}
  * follows exactly from the pixel sums, so the mean and variance of the residual are exact
- * integers until the final division. Float data keeps a Welford mean and sum of squared
+ * integers until the final division. Float data keeps shifted sums (the shifted-data algorithm:
+ * sums of {@code r - K} and its square, {@code K} the pixel's first valid residual, so that no
+ * cancellation occurs and no sample needs a division) of
  * deviations of {@code r} over the frames where all five values are finite.
  * <p>
  * A stuck or hot pixel has a mean residual far from zero with a small temporal spread, whatever
@@ -35,9 +37,10 @@ final class ResidualStatistics {
 	private int framesInRecent;
 	/** Frames whose squared residuals (each below (4 x 65535)^2) sum exactly in a double. */
 	static final int SAFE_FRAMES = 131_000;
-	/** Float data: valid residuals, their mean and sum of squared deviations, per sample. */
-	final int[] count;
-	final double[] mean, m2;
+	/** Float data: valid residuals, their shift K, and sums of r - K and (r - K)^2, per sample. */
+	private final int[] count;
+	private final float[] shift;
+	private final double[] s1, s2;
 
 	ResidualStatistics(final PixelType type, final int width, final int height,
 		final int channels, final int reach)
@@ -52,13 +55,15 @@ final class ResidualStatistics {
 		if (type.isInteger()) {
 			recent = new double[size];
 			count = null;
-			mean = m2 = null;
+			shift = null;
+			s1 = s2 = null;
 		}
 		else {
 			recent = null;
 			count = new int[size];
-			mean = new double[size];
-			m2 = new double[size];
+			shift = new float[size];
+			s1 = new double[size];
+			s2 = new double[size];
 		}
 	}
 
@@ -351,16 +356,14 @@ final class ResidualStatistics {
 				width + x];
 	}
 
-	/** Welford's update of sample {@code o} with residual {@code r}, skipped if not finite. */
+	/** Adds residual {@code r} to the shifted sums of sample {@code o}, skipped if not finite. */
 	private void update(final int o, final double r) {
 		if (Double.isNaN(r) || Double.isInfinite(r)) return;
-		final int k = count[o] + 1;
-		final double mu = mean[o];
-		final double delta = r - mu;
-		final double next = mu + delta / k;
-		count[o] = k;
-		mean[o] = next;
-		m2[o] += delta * (r - next);
+		if (count[o] == 0) shift[o] = (float) r;
+		final double d = r - shift[o];
+		s1[o] += d;
+		s2[o] += d * d;
+		count[o]++;
 	}
 
 	/** Adds {@code other}'s residuals (same shape and reach) as if its frames had been added. */
@@ -381,23 +384,53 @@ final class ResidualStatistics {
 			return;
 		}
 		for (int i = 0; i < count.length; i++) {
-			final long na = count[i], nb = other.count[i], nn = na + nb;
+			final long nb = other.count[i];
 			if (nb == 0) continue;
-			final double delta = other.mean[i] - mean[i];
-			mean[i] = na == 0 ? other.mean[i] : mean[i] + delta * nb / nn;
-			m2[i] = m2[i] + other.m2[i] + delta * delta * ((double) na * nb / nn);
-			count[i] = (int) nn;
+			if (count[i] == 0) {
+				shift[i] = other.shift[i];
+				s1[i] = other.s1[i];
+				s2[i] = other.s2[i];
+			}
+			else { // the other's sums moved to this shift
+				final double delta = (double) other.shift[i] - shift[i];
+				s2[i] += other.s2[i] + 2 * delta * other.s1[i] + nb * delta * delta;
+				s1[i] += other.s1[i] + nb * delta;
+			}
+			count[i] += (int) nb;
 		}
+	}
+
+	/** Float data: mean of the residual {@code r} of sample {@code i} (NaN without samples). */
+	double floatSumMean(final int i) {
+		return count[i] == 0 ? Double.NaN : shift[i] + s1[i] / count[i];
+	}
+
+	/** Float data: sum of squared deviations of {@code r} from its mean, sample {@code i}. */
+	double floatM2(final int i) {
+		return count[i] == 0 ? 0 : Math.max(0, s2[i] - s1[i] * s1[i] / count[i]);
+	}
+
+	/** Float data: restores sample {@code i} from its count, mean and sum of squared deviations. */
+	void restoreFloat(final int i, final int n, final double mean, final double m2) {
+		count[i] = n;
+		shift[i] = (float) mean;
+		s1[i] = n * (mean - shift[i]);
+		s2[i] = m2 + (n == 0 ? 0 : s1[i] * s1[i] / n);
+	}
+
+	/** Float data: number of samples in the arrays. */
+	int floatSize() {
+		return count.length;
 	}
 
 	/** Float data: mean of {@code r / 4} of sample {@code i}, NaN without valid residuals. */
 	double floatMean(final int i) {
-		return count[i] == 0 ? Double.NaN : mean[i] / 4;
+		return floatSumMean(i) / 4;
 	}
 
 	/** Float data: sample variance of {@code r / 4} of sample {@code i}. */
 	double floatVariance(final int i) {
-		return count[i] < 2 ? Double.NaN : m2[i] / (16.0 * (count[i] - 1));
+		return count[i] < 2 ? Double.NaN : floatM2(i) / (16.0 * (count[i] - 1));
 	}
 
 	/** Float data: number of frames with a valid residual at sample {@code i}. */

@@ -46,12 +46,13 @@ final class StatePayload {
 				out.putLong(r.squares(i));
 			return;
 		}
-		for (final int c : r.count)
-			out.putInt(c);
-		for (final double m : r.mean)
-			out.putDouble(m);
-		for (final double m : r.m2)
-			out.putDouble(m);
+		final int n = r.floatSize();
+		for (int i = 0; i < n; i++)
+			out.putInt((int) r.floatCount(i));
+		for (int i = 0; i < n; i++)
+			out.putDouble(r.floatSumMean(i));
+		for (int i = 0; i < n; i++)
+			out.putDouble(r.floatM2(i));
 	}
 
 	private static void writeInteger(final IntegerStatistics s, final BlockOutput out)
@@ -130,11 +131,14 @@ final class StatePayload {
 				r.restoreSquares(i, in.getLong());
 			return;
 		}
-		for (int i = 0; i < r.count.length; i++)
-			r.count[i] = in.getInt();
-		for (int i = 0; i < r.mean.length; i++)
-			r.mean[i] = in.getDouble();
-		for (int i = 0; i < r.m2.length; i++)
-			r.m2[i] = in.getDouble();
+		final int n = r.floatSize();
+		final int[] counts = new int[n]; // one block at a time: the file holds blocks in turn
+		for (int i = 0; i < n; i++)
+			counts[i] = in.getInt();
+		final double[] means = new double[n];
+		for (int i = 0; i < n; i++)
+			means[i] = in.getDouble();
+		for (int i = 0; i < n; i++)
+			r.restoreFloat(i, counts[i], means[i], in.getDouble());
 	}
 }
