@@ -116,9 +116,10 @@ final class ResidualStatistics {
 	 * by span, the span's sums in a scratch row while every frame of the batch streams over it.
 	 */
 	void accumulate(final Object[][] planes, final int p, final int from, final int to) {
-		if (type == PixelType.GRAY32) {
-			for (final Object[] frame : planes)
-				accumulateFloat((float[]) frame[p], p * planeSize, from, to);
+		if (type == PixelType.GRAY32) { // span by span, so the span's sums stay in the cache
+			for (int start = from; start < to; start += SPAN)
+				for (final Object[] frame : planes)
+					accumulateFloat((float[]) frame[p], p * planeSize, start, Math.min(to, start + SPAN));
 			return;
 		}
 		final Scratch scratch = SCRATCH.get();
