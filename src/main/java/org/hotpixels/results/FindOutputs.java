@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
@@ -100,6 +101,48 @@ public final class FindOutputs {
 	 */
 	public static void createWritableFolder(final Path folder) {
 		OutputGuard.createWritableFolder(folder);
+	}
+
+	/**
+	 * The guard of a run that saves its results in {@code folder}, as the command line has it:
+	 * every result path checked against the {@code images} read (symbolic links resolved), the
+	 * folder locked against a second run; close it when the run has ended.
+	 *
+	 * <pre>{@code
+	 * try (OutputGuard guard = FindOutputs.guarded(folder, overwrite, imageFiles)) {
+	 *     FindResult r = HotPixelFinder.find(source, options, progress);
+	 *     FindOutputs.write(r, folder, camera, guard);
+	 * }
+	 * }</pre>
+	 */
+	public static OutputGuard guarded(final Path folder, final boolean overwrite,
+		final Collection<Path> images)
+	{
+		final OutputGuard guard = new OutputGuard(overwrite);
+		try {
+			guard.images(images);
+			guard(guard, folder);
+			guard.lock();
+			return guard;
+		}
+		catch (final RuntimeException e) {
+			guard.close();
+			throw e;
+		}
+	}
+
+	/** Writes all the files in one commit under {@code guard} (see {@link #guarded}). */
+	public static void write(final FindResult result, final Path folder, final String camera,
+		final OutputGuard guard)
+	{
+		try (StagedFiles staged = guard.staged(folder)) {
+			stage(result, folder, camera, staged);
+			commit(staged, folder);
+		}
+		catch (final IOException e) {
+			throw new HotPixelsException(folder + ": cannot remove the temporary files (" + e
+				.getMessage() + ").", e);
+		}
 	}
 
 	/** Writes all the files; if one of them cannot be written, none appears. */

@@ -147,6 +147,34 @@ class BadInputCommandTest {
 		before.assertUnchanged();
 	}
 
+	/**
+	 * The ImageJ front ends go through the command line's guard: a folder another run is writing
+	 * (here: held by a guard of this JVM) is refused before a frame is read, and nothing changes.
+	 */
+	@Test
+	void aFolderAnotherRunIsWritingIsRefusedByBothImageJFrontEnds() throws Exception {
+		TestSeries.writeFolder(in, 3);
+		try (org.hotpixels.io.OutputGuard other = new org.hotpixels.io.OutputGuard(false)) {
+			other.folder(out);
+			other.lock();
+			final CommandModule refused = find(); // the other run's lock file is all the folder holds
+			assertTrue(refused.isCanceled() && refused.getCancelReason().contains(out +
+				": another hotpixels run is writing to this folder"), refused.getCancelReason());
+			final org.hotpixels.imagej.ij1.FindSettings settings =
+				new org.hotpixels.imagej.ij1.FindSettings();
+			settings.inputFolder = in.toString();
+			settings.outputFolder = out.toString();
+			final String m = org.junit.jupiter.api.Assertions.assertThrows(
+				org.hotpixels.HotPixelsException.class, () -> org.hotpixels.imagej.ij1.Find_Hot_Pixels
+					.find(settings, null, org.hotpixels.progress.Progress.NONE)).getMessage();
+			assertTrue(m.contains("another hotpixels run is writing to this folder"), m);
+			assertFalse(Files.exists(out.resolve("defects.csv")));
+		}
+		final CommandModule after = find(); // the lock is gone with the other run
+		assertFalse(after.isCanceled(), String.valueOf(after.getCancelReason()));
+		assertTrue(Files.exists(out.resolve("defects.csv")));
+	}
+
 	@Test
 	void anOutputFolderUnderAFile() throws Exception {
 		TestSeries.writeFolder(in, 3);

@@ -19,6 +19,7 @@ import org.hotpixels.FindOptions;
 import org.hotpixels.FindResult;
 import org.hotpixels.HotPixelFinder;
 import org.hotpixels.HotPixelsException;
+import org.hotpixels.io.OutputGuard;
 import org.hotpixels.progress.CancelledException;
 import org.hotpixels.progress.Progress;
 import org.hotpixels.results.FindOutputs;
@@ -124,29 +125,34 @@ public class Find_Hot_Pixels implements PlugIn {
 		settings.check();
 		final Path output = settings.hasOutputFolder() ? Paths.get(settings.outputFolder.trim())
 			: null;
-		final FrameSource source = source(settings, image, output);
-		if (output != null) FindOutputs.prepare(output, settings.overwrite);
-		final FindOptions options = settings.options();
-		options.cfa = Sources.cfaOf(source);
-		final FindResult result;
-		try {
-			result = HotPixelFinder.find(source, options, progress);
+		final List<Path> images = new ArrayList<>();
+		final FrameSource source = source(settings, image, output, images);
+		try (OutputGuard guard = output == null ? null : FindOutputs.guarded(output,
+			settings.overwrite, images))
+		{
+			final FindOptions options = settings.options();
+			options.cfa = Sources.cfaOf(source);
+			final FindResult result;
+			try {
+				result = HotPixelFinder.find(source, options, progress);
+			}
+			catch (final HotPixelsException e) {
+				if (settings.skipBadFrames || !settings.hasInputFolder()) throw e;
+				throw new HotPixelsException(ErrorReport.withSkipHint(e.getMessage(),
+					settings.inputFolder), e);
+			}
+			if (guard != null) FindOutputs.write(result, output, Sources.cameraOf(source), guard);
+			return result;
 		}
-		catch (final HotPixelsException e) {
-			if (settings.skipBadFrames || !settings.hasInputFolder()) throw e;
-			throw new HotPixelsException(ErrorReport.withSkipHint(e.getMessage(), settings.inputFolder),
-				e);
-		}
-		if (output != null) FindOutputs.write(result, output, Sources.cameraOf(source));
-		return result;
 	}
 
 	private static FrameSource source(final FindSettings settings, final ImagePlus image,
-		final Path output)
+		final Path output, final List<Path> images)
 	{
 		if (settings.hasInputFolder()) {
 			final List<Path> files = InputFiles.expand(Collections.singletonList(settings.inputFolder
 				.trim()), settings.filePattern).files();
+			images.addAll(files);
 			if (output != null) FindOutputs.notInsideInputs(output, files);
 			return Sources.open(files);
 		}
