@@ -26,17 +26,26 @@ final class ResidualStatistics {
 	private final int width, height, planeSize;
 	final int reach;
 	/**
-	 * Integer data: sum of r^2 per sample since the last carry, in doubles (exact: every sum of
-	 * up to {@link #SAFE_FRAMES} squares of residuals of 16-bit data stays below 2^53); their
-	 * totals are {@link #squares(int)}.
+	 * 16-bit data: sum of r^2 per sample since the last carry, in doubles (exact: every sum of up
+	 * to {@link #SAFE_FRAMES} squares of residuals of 16-bit data stays below 2^53); their totals
+	 * are {@link #squares(int)}.
 	 */
 	private final double[] recent;
+	/**
+	 * 8-bit and RGB data: the same in ints (r^2 is at most 1020^2, so {@link #SAFE_FRAMES_8}
+	 * frames fit): 4 bytes per sample instead of 8.
+	 */
+	private final int[] recentInt;
+	/** Frames the recent sums hold exactly. */
+	private final int safeFrames;
 	/** Integer data: sums carried out of {@link #recent}; null until a series outgrows it. */
 	private long[] carried;
 	/** Frames in {@link #recent} since the last carry. */
 	private int framesInRecent;
 	/** Frames whose squared residuals (each below (4 x 65535)^2) sum exactly in a double. */
 	static final int SAFE_FRAMES = 131_000;
+	/** Frames whose squared residuals of 8-bit data (each at most 1020^2) sum exactly in an int. */
+	static final int SAFE_FRAMES_8 = 2_000;
 	/** Float data: valid residuals, their shift K, and sums of r - K and (r - K)^2, per sample. */
 	private final int[] count;
 	private final float[] shift;
@@ -53,13 +62,18 @@ final class ResidualStatistics {
 		this.planeSize = width * height;
 		final int size = planeSize * channels;
 		if (type.isInteger()) {
-			recent = new double[size];
+			final boolean wide = type == PixelType.GRAY16;
+			recent = wide ? new double[size] : null;
+			recentInt = wide ? null : new int[size];
+			safeFrames = wide ? SAFE_FRAMES : SAFE_FRAMES_8;
 			count = null;
 			shift = null;
 			s1 = s2 = null;
 		}
 		else {
 			recent = null;
+			recentInt = null;
+			safeFrames = 0;
 			count = new int[size];
 			shift = new float[size];
 			s1 = new double[size];
@@ -80,34 +94,43 @@ final class ResidualStatistics {
 
 	/** True for integer data, whose squared residuals are kept exactly. */
 	boolean exact() {
-		return recent != null;
+		return recent != null || recentInt != null;
+	}
+
+	private int samples() {
+		return recent != null ? recent.length : recentInt.length;
+	}
+
+	private long recent(final int i) {
+		return recent != null ? (long) recent[i] : recentInt[i];
 	}
 
 	/** Exact sum of the squared residuals {@code r} of sample {@code i} (integer data). */
 	long squares(final int i) {
-		return (carried == null ? 0 : carried[i]) + (long) recent[i];
+		return (carried == null ? 0 : carried[i]) + recent(i);
 	}
 
 	/** Restores the saved sum of squared residuals of sample {@code i} (integer data). */
 	void restoreSquares(final int i, final long value) {
-		if (carried == null) carried = new long[recent.length];
+		if (carried == null) carried = new long[samples()];
 		carried[i] = value;
-		recent[i] = 0;
+		if (recent != null) recent[i] = 0;
+		else recentInt[i] = 0;
 	}
 
 	/** Called before a batch of {@code count} frames: keeps the double sums exact. */
 	void beforeAdding(final int count) {
-		if (recent == null) return;
-		if (framesInRecent + count > SAFE_FRAMES) carry();
+		if (!exact()) return;
+		if (framesInRecent + count > safeFrames) carry();
 		framesInRecent += count;
 	}
 
 	private void carry() {
-		if (carried == null) carried = new long[recent.length];
-		for (int i = 0; i < recent.length; i++) {
-			carried[i] += (long) recent[i];
-			recent[i] = 0;
-		}
+		if (carried == null) carried = new long[samples()];
+		for (int i = 0; i < carried.length; i++)
+			carried[i] += recent(i);
+		if (recent != null) java.util.Arrays.fill(recent, 0);
+		else java.util.Arrays.fill(recentInt, 0);
 		framesInRecent = 0;
 	}
 
@@ -127,22 +150,20 @@ final class ResidualStatistics {
 			accumulateRgb(planes, p, from, to, scratch);
 			return;
 		}
-		for (int c = 0; c < type.channelsPerPlane(); c++) {
-			final int offset = (type.channelsPerPlane() * p + c) * planeSize;
-			for (int start = from; start < to; start += SPAN) {
-				final int n = Math.min(SPAN, to - start);
-				final double[] acc = scratch.acc;
-				System.arraycopy(recent, offset + start, acc, 0, n);
-				for (final Object[] frame : planes) {
-					final Object plane = frame[p];
-					final Samples s = type == PixelType.GRAY16 ? new Shorts((short[]) plane)
-						: type == PixelType.GRAY8 ? new Bytes((byte[]) plane) : new RgbChannel((int[]) plane, 16 -
-							8 * c);
-					residuals(s, start, n, scratch.r);
-					square(acc, scratch.r, n);
-				}
-				System.arraycopy(acc, 0, recent, offset + start, n);
+		final int offset = p * planeSize;
+		for (int start = from; start < to; start += SPAN) {
+			final int n = Math.min(SPAN, to - start);
+			if (recent != null) System.arraycopy(recent, offset + start, scratch.acc, 0, n);
+			else System.arraycopy(recentInt, offset + start, scratch.accInt, 0, n);
+			for (final Object[] frame : planes) {
+				final Object plane = frame[p];
+				residuals(type == PixelType.GRAY16 ? new Shorts((short[]) plane) : new Bytes(
+					(byte[]) plane), start, n, scratch.r);
+				if (recent != null) square(scratch.acc, scratch.r, n);
+				else square(scratch.accInt, scratch.r, n);
 			}
+			if (recent != null) System.arraycopy(scratch.acc, 0, recent, offset + start, n);
+			else System.arraycopy(scratch.accInt, 0, recentInt, offset + start, n);
 		}
 	}
 
@@ -157,7 +178,7 @@ final class ResidualStatistics {
 		for (int start = from; start < to; start += SPAN) {
 			final int n = Math.min(SPAN, to - start);
 			for (int c = 0; c < 3; c++)
-				System.arraycopy(recent, offsets[c] + start, scratch.rgbAcc[c], 0, n);
+				System.arraycopy(recentInt, offsets[c] + start, scratch.rgbAcc[c], 0, n);
 			for (final Object[] frame : planes) {
 				final int[] v = (int[]) frame[p];
 				final int y0 = start / width, y1 = (start + n - 1) / width;
@@ -169,7 +190,7 @@ final class ResidualStatistics {
 					square(scratch.rgbAcc[c], scratch.rgbR[c], n);
 			}
 			for (int c = 0; c < 3; c++)
-				System.arraycopy(scratch.rgbAcc[c], 0, recent, offsets[c] + start, n);
+				System.arraycopy(scratch.rgbAcc[c], 0, recentInt, offsets[c] + start, n);
 		}
 	}
 
@@ -207,11 +228,18 @@ final class ResidualStatistics {
 
 		final double[] acc = new double[SPAN];
 		final int[] r = new int[SPAN];
-		final double[][] rgbAcc = new double[3][SPAN];
+		final int[] accInt = new int[SPAN];
+		final int[][] rgbAcc = new int[3][SPAN];
 		final int[][] rgbR = new int[3][SPAN];
 	}
 
 	private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+	/** {@code acc[k] += r[k]^2} for 8-bit data (each square at most 1020^2), vectorised by C2. */
+	private static void square(final int[] acc, final int[] r, final int n) {
+		for (int k = 0; k < n; k++)
+			acc[k] += r[k] * r[k];
+	}
 
 	/** {@code acc[k] += r[k]^2}, exactly (each square below 2^37), in a loop C2 vectorizes. */
 	private static void square(final double[] acc, final int[] r, final int n) {
@@ -371,15 +399,17 @@ final class ResidualStatistics {
 	void merge(final ResidualStatistics other) {
 		if (other.reach != reach) throw new IllegalArgumentException("Cannot merge residuals of reach " +
 			other.reach + " into reach " + reach);
-		if (recent != null) {
-			if (other.carried != null || framesInRecent + other.framesInRecent > SAFE_FRAMES) {
+		if (exact()) {
+			if (other.carried != null || framesInRecent + other.framesInRecent > safeFrames) {
 				carry();
-				for (int i = 0; i < recent.length; i++)
+				for (int i = 0; i < carried.length; i++)
 					carried[i] += other.squares(i);
 			}
 			else {
-				for (int i = 0; i < recent.length; i++)
+				if (recent != null) for (int i = 0; i < recent.length; i++)
 					recent[i] += other.recent[i];
+				else for (int i = 0; i < recentInt.length; i++)
+					recentInt[i] += other.recentInt[i];
 				framesInRecent += other.framesInRecent;
 			}
 			return;
