@@ -1,6 +1,5 @@
 package org.hotpixels.correct;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.hotpixels.HotPixelsException;
+import org.hotpixels.io.OutputGuard;
 import org.hotpixels.io.ImageFileWriter;
 import org.hotpixels.io.ImageFileWriter.Format;
 
@@ -28,9 +28,9 @@ final class CorrectionTargets {
 	{
 		if (Files.exists(folder) && !Files.isDirectory(folder)) throw new HotPixelsException(
 			folder + ": exists and is not a folder.");
-		final Path out = real(folder);
+		final Path out = OutputGuard.real(folder);
 		for (final Path in : inputs) {
-			final Path parent = real(in).getParent();
+			final Path parent = OutputGuard.real(in).getParent();
 			if (parent != null && out.startsWith(parent)) throw new HotPixelsException(folder +
 				": output folder is the folder of the input " + in.getFileName() +
 				" or inside it; choose a folder elsewhere, so the originals stay untouched.");
@@ -60,23 +60,5 @@ final class CorrectionTargets {
 		throw new HotPixelsException(first + ": already exists" + (existing > 1 ? ", as do " +
 			(existing - 1) + " more of the output files" : "") +
 			" (choose another output folder, or allow overwriting).");
-	}
-
-	/** The absolute path with symbolic links of its existing part resolved. */
-	static Path real(final Path path) {
-		Path p = path.toAbsolutePath().normalize();
-		Path rest = null;
-		while (p != null && !Files.exists(p)) {
-			rest = rest == null ? p.getFileName() : p.getFileName().resolve(rest);
-			p = p.getParent();
-		}
-		if (p == null) return path.toAbsolutePath().normalize();
-		try {
-			final Path r = p.toRealPath();
-			return rest == null ? r : r.resolve(rest);
-		}
-		catch (final IOException e) {
-			return path.toAbsolutePath().normalize();
-		}
 	}
 }
