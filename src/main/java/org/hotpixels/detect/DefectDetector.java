@@ -149,6 +149,8 @@ public final class DefectDetector {
 			boolean lowVariance = plane.resLogVar[i] < PlaneScores.STUCK_LOG_RATIO;
 			boolean quiet = zVar <= -sigma && lowVariance && (plane.resLogVar[i] < plane
 				.stuckLogRatio(px, py) || constantAmongVarying(plane, i));
+			final double neighbourMean = plane.neighbourMedian(plane.mean, px, py, buffer);
+			final double max = plane.stats.max(plane.statsIndex(px, py));
 			final boolean fixed = plane.fixedScene(i);
 			if (fixed || f.ring >= PlaneScores.TEXTURED_RING) {
 				// a fixed scene: variances follow the noise model, not the neighbours' (which
@@ -156,18 +158,15 @@ public final class DefectDetector {
 				final double noise = plane.noiseScore(i);
 				lowVariance = plane.noiseRatio(i) < Math.exp(PlaneScores.STUCK_LOG_RATIO);
 				quiet = lowVariance && noise <= -sigma;
+				if (fixed && f.ring >= PlaneScores.TEXTURED_RING) {
+					// a fixed textured scene: its details stand out as much as any defect; only a
+					// variance off the noise model (or a pixel at the black level) tells one
+					final boolean revealed = Math.abs(noise) >= sigma || cold && dead(plane, i, max,
+						neighbourMean);
+					hot &= revealed;
+					cold &= revealed;
+				}
 			}
-			if (fixed && f.ring >= PlaneScores.TEXTURED_RING) {
-				// a fixed textured scene: its details stand out as much as any defect; only a
-				// variance off the noise model (or a pixel at the black level) tells one
-				final double noise = plane.noiseScore(i);
-				final boolean revealed = Math.abs(noise) >= sigma || cold && dead(plane, i, plane.stats
-					.max(plane.statsIndex(px, py)), plane.neighbourMedian(plane.mean, px, py, buffer));
-				hot &= revealed;
-				cold &= revealed;
-			}
-			if (!quiet && !hot && !cold) continue;
-			final double neighbourMean = plane.neighbourMedian(plane.mean, px, py, buffer);
 			// a point defect departs from the median of its 5x5 neighbours as from its four
 			// nearest; between two fine lines of a scene it does not
 			final double departure = plane.mean[i] - neighbourMean;
@@ -178,7 +177,6 @@ public final class DefectDetector {
 			if (!quiet && !hot && !cold) continue;
 			// a pixel flagged by its mean needs less evidence of a low variance to be stuck
 			final boolean stuck = quiet || lowVariance && zVar <= -STUCK_KIND_FRACTION * sigma;
-			final double max = plane.stats.max(plane.statsIndex(px, py));
 			final DefectKind kind;
 			final double score;
 			if (stuck && !(hot && saturated(plane, i, max)) && !(cold && proportional(plane, i,

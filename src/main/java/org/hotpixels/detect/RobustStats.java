@@ -108,8 +108,8 @@ final class RobustStats {
 	/**
 	 * Natural logarithm of a positive finite float to about 1e-7 relative error, several times
 	 * faster than {@link Math#log}: exponent from the bits, the mantissa's log from the series of
-	 * 2 atanh(s). NaN for NaN, zero or negative input gives NaN or -infinity as Math.log does not
-	 * matter here: callers add a positive epsilon first.
+	 * 2 atanh(s). Zero, negative, infinite, NaN and subnormal input go to {@link Math#log}
+	 * (callers add a positive epsilon first, so this does not happen in practice).
 	 */
 	static float fastLog(final float x) {
 		if (!(x > 0) || x == Float.POSITIVE_INFINITY) return (float) Math.log(x);

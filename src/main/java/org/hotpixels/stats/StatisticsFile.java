@@ -210,7 +210,6 @@ public final class StatisticsFile {
 		final int reach = in.getInt();
 		final long frames = in.getLong();
 		if (reach < 1 || reach > 2) throw damaged(file, "residual reach " + reach);
-		final int headerBytes = HEADER_BYTES;
 		cfaCode[0] = in.getInt();
 		if (cfaCode[0] < 0 || cfaCode[0] > CFA_NONE + CfaPattern.values().length) throw damaged(file,
 			"colour filter array " + cfaCode[0]);
@@ -221,10 +220,10 @@ public final class StatisticsFile {
 		if (samples > MAX_SAMPLES) throw damaged(file, "size " + width + "x" + height + " with " +
 			channels + " channels");
 		final long payload = samples * StatePayload.bytesPerSample(type);
-		if (fileSize >= 0 && fileSize != headerBytes + payload + 4) throw new HotPixelsException(
-			file + ": statistics file is " + (fileSize < headerBytes + payload + 4
+		if (fileSize >= 0 && fileSize != HEADER_BYTES + payload + 4) throw new HotPixelsException(
+			file + ": statistics file is " + (fileSize < HEADER_BYTES + payload + 4
 				? "truncated (incomplete copy?)" : "longer than its header says; the file is damaged") +
-				" (" + fileSize + " bytes, " + (headerBytes + payload + 4) + " expected).");
+				" (" + fileSize + " bytes, " + (HEADER_BYTES + payload + 4) + " expected).");
 		final long available = Runtime.getRuntime().maxMemory() - (Runtime.getRuntime()
 			.totalMemory() - Runtime.getRuntime().freeMemory());
 		if (payload > available) throw new HotPixelsException(file + ": statistics of " + width +
