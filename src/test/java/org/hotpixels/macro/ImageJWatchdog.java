@@ -54,6 +54,12 @@ public final class ImageJWatchdog {
 		for (final String pair : fill.split(";"))
 			if (pair.contains("=")) FILL.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair
 				.indexOf('=') + 1));
+		// MouseEvent's static initializer takes the AWT lock; initialized lazily on the event thread
+		// (as GuiProbe's synthetic click would) it can deadlock with the X toolkit thread, which
+		// holds that lock while it builds the first MouseEvent of a pointer crossing. Initialize it
+		// here, before any window exists.
+		Class.forName(java.awt.event.MouseEvent.class.getName(), true, ImageJWatchdog.class
+			.getClassLoader());
 		Toolkit.getDefaultToolkit().addAWTEventListener(event -> {
 			if (event.getID() == WindowEvent.WINDOW_OPENED && event.getSource() instanceof Dialog)
 				onDialog((Dialog) event.getSource());
