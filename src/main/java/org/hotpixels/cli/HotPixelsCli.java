@@ -7,6 +7,8 @@ import org.hotpixels.progress.CancelledException;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
@@ -17,8 +19,15 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(name = "hotpixels", mixinStandardHelpOptions = true, versionProvider = Version.class,
 	description = "Finds stuck, hot and dead sensor pixels from a series of images, and repairs them.",
 	subcommands = { FindCommand.class, CorrectCommand.class, ExportCommand.class,
-		MergeCommand.class, DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class })
+		MergeCommand.class })
 public final class HotPixelsCli implements Runnable {
+
+	/**
+	 * The commands of the tools jar ({@code Hot_Pixel_Finder-<version>-tools.jar}, built from
+	 * {@code src/tools/java}): present when {@code ./hotpixels} runs, absent from the plugin jars.
+	 */
+	static final String[] TOOLS = { "org.hotpixels.cli.DemoCommand",
+		"org.hotpixels.cli.BenchCommand" };
 
 	/** Exit code for a user's mistake (bad input, existing output). */
 	public static final int USER_ERROR = 1;
@@ -37,6 +46,15 @@ public final class HotPixelsCli implements Runnable {
 	/** Runs the command line and returns its exit code (for tests: no System.exit). */
 	public static int run(final String... args) {
 		final CommandLine cli = new CommandLine(new HotPixelsCli());
+		for (final String tool : TOOLS) {
+			try {
+				cli.addSubcommand(Class.forName(tool));
+			}
+			catch (final ClassNotFoundException e) {
+				// the plugin jar alone: find, correct, export and merge only
+			}
+		}
+		cli.addSubcommand(new CommandLine.HelpCommand());
 		cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
 			final PrintWriter err = commandLine.getErr();
 			if (e instanceof HotPixelsException) {
@@ -63,8 +81,11 @@ public final class HotPixelsCli implements Runnable {
 		return cli.execute(args);
 	}
 
+	@Spec
+	CommandSpec spec;
+
 	@Override
 	public void run() {
-		new CommandLine(this).usage(System.out);
+		spec.commandLine().usage(System.out);
 	}
 }

@@ -54,8 +54,36 @@ class DropinJarIT {
 				"picocli/CommandLine.class", "org/hotpixels/imagej/ij1/Find_Hot_Pixels.class" })
 				assertNotNull(jar.getEntry(c), c);
 			assertEquals(null, jar.getEntry("ij/ImagePlus.class"), "ij.jar must not be inside");
+			assertNoTools(jar);
 			assertEquals(null, jar.getManifest().getMainAttributes().getValue("Class-Path"));
 		}
+	}
+
+	/** The tools of ./hotpixels (demo, bench) are in the tools jar, in neither plugin jar. */
+	@Test
+	void pluginJarHoldsNoTools() throws IOException {
+		final Path dropin = ImageJRun.dropinJar();
+		try (JarFile jar = new JarFile(dropin.resolveSibling(dropin.getFileName().toString()
+			.replace("-dropin.jar", ".jar")).toFile()))
+		{
+			assertNotNull(jar.getEntry("org/hotpixels/cli/HotPixelsCli.class"));
+			assertNoTools(jar);
+		}
+		try (JarFile jar = new JarFile(dropin.resolveSibling(dropin.getFileName().toString()
+			.replace("-dropin.jar", "-tools.jar")).toFile()))
+		{
+			for (final String c : new String[] { "org/hotpixels/demo/SyntheticSeries.class",
+				"org/hotpixels/bench/Benchmark.class", "org/hotpixels/cli/DemoCommand.class" })
+				assertNotNull(jar.getEntry(c), c);
+			assertEquals(null, jar.getEntry("plugins.config"), "the tools jar is no plugin");
+		}
+	}
+
+	private static void assertNoTools(final JarFile jar) {
+		jar.stream().map(ZipEntry::getName).forEach(n -> assertFalse(n.startsWith(
+			"org/hotpixels/bench/") || n.startsWith("org/hotpixels/demo/") || n.startsWith(
+				"org/hotpixels/cli/DemoCommand") || n.startsWith("org/hotpixels/cli/BenchCommand"),
+			jar.getName() + " holds a tool: " + n));
 	}
 
 	@Test
