@@ -5,11 +5,14 @@ import java.util.concurrent.Callable;
 
 import net.imglib2.parallel.Parallelization;
 
+import org.hotpixels.find.FindOptions;
+import org.hotpixels.find.FindResult;
 import org.hotpixels.detect.Defect;
 import org.hotpixels.detect.DefectDetector;
 import org.hotpixels.detect.LowVariancePixel;
 import org.hotpixels.detect.LowestVariance;
 import org.hotpixels.progress.CancelledException;
+import org.hotpixels.progress.HotPixelsException;
 import org.hotpixels.progress.Progress;
 import org.hotpixels.source.Frame;
 import org.hotpixels.source.FrameSource;

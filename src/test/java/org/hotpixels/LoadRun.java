@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
+import org.hotpixels.find.FindOptions;
+import org.hotpixels.find.FindResult;
 import org.hotpixels.progress.Progress;
 import org.hotpixels.source.FileSeriesSource;
 import org.hotpixels.source.Frame;

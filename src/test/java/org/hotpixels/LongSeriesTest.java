@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.hotpixels.find.FindOptions;
+import org.hotpixels.find.FindResult;
 import org.hotpixels.progress.Progress;
 import org.hotpixels.source.FileSeriesSource;
 import org.hotpixels.source.InputFiles;

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.hotpixels.HotPixelsException;
+import org.hotpixels.progress.HotPixelsException;
 import org.hotpixels.correct.CorrectionJob;
 import org.hotpixels.correct.CorrectionResult;
 import org.hotpixels.detect.Defect;

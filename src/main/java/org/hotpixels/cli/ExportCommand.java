@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import ij.io.FileInfo;
 import ij.io.TiffDecoder;
 
-import org.hotpixels.HotPixelsException;
+import org.hotpixels.progress.HotPixelsException;
 import org.hotpixels.detect.Defect;
 import org.hotpixels.io.DefectLists;
 import org.hotpixels.io.DefectLists.Format;

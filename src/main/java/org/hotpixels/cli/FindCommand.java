@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
-import org.hotpixels.FindOptions;
-import org.hotpixels.FindResult;
+import org.hotpixels.find.FindOptions;
+import org.hotpixels.find.FindResult;
 import org.hotpixels.HotPixelFinder;
-import org.hotpixels.HotPixelsException;
+import org.hotpixels.progress.HotPixelsException;
 import org.hotpixels.correct.CorrectionJob;
 import org.hotpixels.correct.CorrectionResult;
 import org.hotpixels.detect.Defect;
@@ -25,7 +25,7 @@ import org.hotpixels.source.CfaPattern;
 import org.hotpixels.source.FrameSource;
 import org.hotpixels.source.Sources;
 import org.hotpixels.source.InputFiles;
-import org.hotpixels.stats.StatisticsFile;
+import org.hotpixels.io.StatisticsFile;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -2,7 +2,7 @@ package org.hotpixels.cli;
 
 import java.io.PrintWriter;
 
-import org.hotpixels.HotPixelsException;
+import org.hotpixels.progress.HotPixelsException;
 import org.hotpixels.progress.CancelledException;
 
 import picocli.CommandLine;

@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.hotpixels.FindOptions;
-import org.hotpixels.FindResult;
+import org.hotpixels.find.FindOptions;
+import org.hotpixels.find.FindResult;
 import org.hotpixels.HotPixelFinder;
-import org.hotpixels.HotPixelsException;
+import org.hotpixels.progress.HotPixelsException;
 import org.hotpixels.detect.DefectDetector;
 import org.hotpixels.io.IOErrors;
 import org.hotpixels.io.OutputGuard;
@@ -21,7 +21,7 @@ import org.hotpixels.io.StagedFiles;
 import org.hotpixels.results.FindOutputs;
 import org.hotpixels.source.CfaPattern;
 import org.hotpixels.stats.PixelStatistics;
-import org.hotpixels.stats.StatisticsFile;
+import org.hotpixels.io.StatisticsFile;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -5,13 +5,13 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
 
-import org.hotpixels.HotPixelsException;
+import org.hotpixels.progress.HotPixelsException;
 import org.hotpixels.io.OutputGuard;
 import org.hotpixels.io.StagedFiles;
 import org.hotpixels.results.FindOutputs;
 import org.hotpixels.source.CfaPattern;
 import org.hotpixels.stats.PixelStatistics;
-import org.hotpixels.stats.StatisticsFile;
+import org.hotpixels.io.StatisticsFile;
 
 import picocli.CommandLine.Option;
 

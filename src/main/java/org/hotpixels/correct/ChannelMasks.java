@@ -3,7 +3,7 @@ package org.hotpixels.correct;
 import java.util.BitSet;
 import java.util.List;
 
-import org.hotpixels.HotPixelsException;
+import org.hotpixels.progress.HotPixelsException;
 import org.hotpixels.detect.Defect;
 import org.hotpixels.detect.DefectKind;
 

@@ -11,7 +11,7 @@ import java.util.TreeSet;
 
 import ij.ImagePlus;
 
-import org.hotpixels.HotPixelsException;
+import org.hotpixels.progress.HotPixelsException;
 import org.hotpixels.detect.Defect;
 import org.hotpixels.io.FileSink;
 import org.hotpixels.io.FitsWriter;

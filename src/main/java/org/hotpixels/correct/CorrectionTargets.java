@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.hotpixels.HotPixelsException;
+import org.hotpixels.progress.HotPixelsException;
 import org.hotpixels.io.OutputGuard;
 import org.hotpixels.io.ImageFileWriter;
 import org.hotpixels.io.ImageFileWriter.Format;

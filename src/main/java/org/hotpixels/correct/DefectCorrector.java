@@ -2,7 +2,7 @@ package org.hotpixels.correct;
 
 import java.util.List;
 
-import org.hotpixels.HotPixelsException;
+import org.hotpixels.progress.HotPixelsException;
 import org.hotpixels.detect.Defect;
 import org.hotpixels.source.CfaPattern;
 import org.hotpixels.source.Frame;

@@ -32,7 +32,7 @@ public final class ImageCorrection {
 	private ImageCorrection() {}
 
 	/**
-	 * Returns a corrected copy of {@code image}. Throws {@link org.hotpixels.HotPixelsException}
+	 * Returns a corrected copy of {@code image}. Throws {@link org.hotpixels.progress.HotPixelsException}
 	 * for a defect outside the image or in a channel it does not have, and
 	 * {@link org.hotpixels.progress.CancelledException} when cancelled between frames.
 	 *

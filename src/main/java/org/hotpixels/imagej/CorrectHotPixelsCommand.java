@@ -9,7 +9,7 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
 
-import org.hotpixels.HotPixelsException;
+import org.hotpixels.progress.HotPixelsException;
 import org.hotpixels.correct.CorrectionJob;
 import org.hotpixels.correct.CorrectionResult;
 import org.hotpixels.correct.ImageCorrection;

@@ -10,10 +10,10 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
 
-import org.hotpixels.FindOptions;
-import org.hotpixels.FindResult;
+import org.hotpixels.find.FindOptions;
+import org.hotpixels.find.FindResult;
 import org.hotpixels.HotPixelFinder;
-import org.hotpixels.HotPixelsException;
+import org.hotpixels.progress.HotPixelsException;
 import org.hotpixels.detect.DefectDetector;
 import org.hotpixels.imagej.ij1.ErrorReport;
 import org.hotpixels.imagej.ij1.ResultWindows;

@@ -15,7 +15,7 @@ import ij.plugin.PNG_Writer;
 import ij.process.ByteProcessor;
 import ij.process.ImageProcessor;
 
-import org.hotpixels.HotPixelsException;
+import org.hotpixels.progress.HotPixelsException;
 import org.hotpixels.source.QuietStreams;
 import org.hotpixels.source.TiffChain;
 import org.hotpixels.detect.Defect;

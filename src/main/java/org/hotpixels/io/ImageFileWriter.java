@@ -21,7 +21,7 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 import ij.ImagePlus;
 import ij.ImageStack;
 
-import org.hotpixels.HotPixelsException;
+import org.hotpixels.progress.HotPixelsException;
 import org.hotpixels.source.Frame;
 import org.hotpixels.source.InputFiles;
 import org.hotpixels.source.PixelType;

@@ -12,7 +12,7 @@ import ij.io.FileInfo;
 import ij.io.FileOpener;
 import ij.io.TiffDecoder;
 
-import org.hotpixels.HotPixelsException;
+import org.hotpixels.progress.HotPixelsException;
 import org.hotpixels.source.TiffChain;
 
 /**

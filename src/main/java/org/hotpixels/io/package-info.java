@@ -6,7 +6,7 @@
  * ({@link org.hotpixels.io.DefectMask}); {@link org.hotpixels.io.DefectLists} picks the format
  * from the file. Every writer goes through {@link org.hotpixels.io.AtomicOutput}, so an
  * interrupted write never leaves a truncated file under the final name. A bad line is a
- * {@link org.hotpixels.HotPixelsException} naming the file and the line number.
+ * {@link org.hotpixels.progress.HotPixelsException} naming the file and the line number.
  *
  * <pre>{@code
  * List<Defect> defects = DefectLists.read(Paths.get("defects.csv"));

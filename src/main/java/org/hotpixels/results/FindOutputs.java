@@ -11,15 +11,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 
-import org.hotpixels.FindResult;
-import org.hotpixels.HotPixelsException;
-import org.hotpixels.detect.LowVariancePixel;
+import org.hotpixels.find.FindResult;
+import org.hotpixels.progress.HotPixelsException;
 import org.hotpixels.io.DcrawBadPixels;
 import org.hotpixels.io.DefectCsv;
 import org.hotpixels.io.IOConsumer;
 import org.hotpixels.io.IOErrors;
+import org.hotpixels.io.LowestVarianceCsv;
 import org.hotpixels.io.OutputGuard;
 import org.hotpixels.io.RawTherapeeBadPixels;
 import org.hotpixels.io.SirilCosmeticList;
@@ -199,7 +198,8 @@ public final class FindOutputs {
 			.statistics()), out));
 		stage(files, folder.resolve(DEFECTS), out -> text(out, w -> DefectCsv.write(w, result
 			.defects(), result.cfa())));
-		stage(files, folder.resolve(LOWEST), out -> text(out, w -> writeLowest(w, result.lowest())));
+		stage(files, folder.resolve(LOWEST), out -> text(out, w -> LowestVarianceCsv.write(w, result
+			.lowest())));
 		stage(files, folder.resolve(SIRIL), out -> text(out, w -> SirilCosmeticList.write(w, result
 			.defects(), result.statistics().width(), result.statistics().height())));
 		stage(files, folder.resolve(REPORT), out -> text(out, w -> HtmlReport.write(w, result)));
@@ -238,22 +238,5 @@ public final class FindOutputs {
 		final Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
 		body.accept(w);
 		w.flush();
-	}
-
-	/** The lowest-variance ranking as CSV (columns as in {@link ResultTables#lowest}). */
-	public static void writeLowest(final Writer w, final List<LowVariancePixel> lowest)
-		throws IOException
-	{
-		w.write("rank,x,y,channel,variance,mean,min,max,neighbour_variance,variance_ratio\n");
-		for (final LowVariancePixel p : lowest)
-			w.write(String.format(Locale.ROOT, "%d,%d,%d,%d,%s,%s,%s,%s,%s,%s%n", p.rank(), p.x(), p
-				.y(), p.channel(), num(p.variance()), num(p.mean()), num(p.min()), num(p.max()), num(p
-					.neighbourVariance()), num(p.varianceRatio())));
-	}
-
-	private static String num(final double v) {
-		if (Double.isNaN(v)) return "";
-		if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
-		return String.format(Locale.ROOT, "%.6g", v);
 	}
 }

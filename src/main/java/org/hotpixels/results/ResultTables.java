@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 import ij.measure.ResultsTable;
 
-import org.hotpixels.HotPixelsException;
+import org.hotpixels.progress.HotPixelsException;
 import org.hotpixels.detect.Defect;
 import org.hotpixels.detect.DefectKind;
 import org.hotpixels.detect.LowVariancePixel;

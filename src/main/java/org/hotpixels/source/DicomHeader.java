@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 import ij.ImagePlus;
 import ij.plugin.DICOM;
 
-import org.hotpixels.HotPixelsException;
+import org.hotpixels.progress.HotPixelsException;
 
 /**
  * The tags of a DICOM file that must be checked before ImageJ allocates its pixels: size, number

@@ -13,7 +13,7 @@ import nom.tam.fits.Header;
 import nom.tam.fits.TruncatedFileException;
 import nom.tam.util.FitsFile;
 
-import org.hotpixels.HotPixelsException;
+import org.hotpixels.progress.HotPixelsException;
 
 /**
  * The image of a FITS file, read one plane at a time: the headers are parsed with nom-tam-fits,

@@ -16,7 +16,7 @@ public interface FrameSource extends AutoCloseable {
 	String name(int index);
 
 	/**
-	 * Reads frame {@code index}. Throws {@link org.hotpixels.HotPixelsException} with a one-line
+	 * Reads frame {@code index}. Throws {@link org.hotpixels.progress.HotPixelsException} with a one-line
 	 * message naming the file when it cannot be decoded.
 	 */
 	Frame read(int index) throws IOException;

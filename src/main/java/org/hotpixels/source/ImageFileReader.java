@@ -24,7 +24,7 @@ import ij.io.Opener;
 import ij.io.RandomAccessStream;
 import ij.io.TiffDecoder;
 
-import org.hotpixels.HotPixelsException;
+import org.hotpixels.progress.HotPixelsException;
 
 /**
  * Decodes one image file into a {@link Frame}, to the values the file holds or not at all:

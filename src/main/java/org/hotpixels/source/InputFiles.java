@@ -19,7 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.hotpixels.HotPixelsException;
+import org.hotpixels.progress.HotPixelsException;
 
 /**
  * Turns what the user named (folders, files, globs such as {@code shots/*.NEF}) into a sorted list

@@ -11,7 +11,7 @@ import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.nio.file.Path;
 
-import org.hotpixels.HotPixelsException;
+import org.hotpixels.progress.HotPixelsException;
 
 /**
  * Frames from decoded {@link BufferedImage}s, made of the samples the image holds: no colour

@@ -9,7 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
 import java.util.Set;
 
-import org.hotpixels.HotPixelsException;
+import org.hotpixels.progress.HotPixelsException;
 
 /**
  * Walks the chain of image directories (IFDs) of a classic TIFF before ImageJ's decoder does:

@@ -10,13 +10,13 @@ import java.util.zip.CRC32;
  * Reads what {@link BlockOutput} wrote, through one 64 KiB buffer, keeping a CRC-32 of the bytes
  * consumed so far. The end of the stream in the middle of a value is an {@link EOFException}.
  */
-final class BlockInput {
+public final class BlockInput {
 
 	private final InputStream in;
 	private final ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
 	private final CRC32 crc = new CRC32();
 
-	BlockInput(final InputStream in) {
+	public BlockInput(final InputStream in) {
 		this.in = in;
 		buffer.limit(0);
 	}
@@ -38,38 +38,38 @@ final class BlockInput {
 		buffer.flip();
 	}
 
-	int getByte() throws IOException {
+	public int getByte() throws IOException {
 		need(1);
 		return buffer.get();
 	}
 
-	char getChar() throws IOException {
+	public char getChar() throws IOException {
 		need(2);
 		return buffer.getChar();
 	}
 
-	int getInt() throws IOException {
+	public int getInt() throws IOException {
 		need(4);
 		return buffer.getInt();
 	}
 
-	long getLong() throws IOException {
+	public long getLong() throws IOException {
 		need(8);
 		return buffer.getLong();
 	}
 
-	float getFloat() throws IOException {
+	public float getFloat() throws IOException {
 		need(4);
 		return buffer.getFloat();
 	}
 
-	double getDouble() throws IOException {
+	public double getDouble() throws IOException {
 		need(8);
 		return buffer.getDouble();
 	}
 
 	/** The CRC-32 of every byte consumed so far. */
-	int checksum() {
+	public int checksum() {
 		settle();
 		return (int) crc.getValue();
 	}
@@ -82,7 +82,7 @@ final class BlockInput {
 	}
 
 	/** True if no byte follows. */
-	boolean atEnd() throws IOException {
+	public boolean atEnd() throws IOException {
 		if (buffer.hasRemaining()) return false;
 		final int b = in.read();
 		if (b < 0) return true;

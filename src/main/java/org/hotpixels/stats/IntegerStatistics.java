@@ -25,7 +25,7 @@ abstract class IntegerStatistics extends PixelStatistics {
 
 	/**
 	 * Restores the saved exact sums of sample {@code i} into new, empty statistics (statistics
-	 * files: {@link StatisticsFile}).
+	 * files: {@code io.StatisticsFile}).
 	 */
 	abstract void restoreSums(int i, long sum, long squares);
 

@@ -20,12 +20,24 @@ import org.hotpixels.source.PixelType;
  * Writing uses the statistics' accessors, reading their restore methods, so the accumulators may
  * lay out their arrays as they like (float statistics are read into their arrays directly).
  */
-final class StatePayload {
+public final class StatePayload {
 
 	private StatePayload() {}
 
+	/**
+	 * Empty statistics of a saved shape that count {@code frames} frames, for {@link #read} to
+	 * fill (the file format around the payload: {@code org.hotpixels.io.StatisticsFile}).
+	 */
+	public static PixelStatistics empty(final PixelType type, final int width, final int height,
+		final int channels, final int reach, final long frames)
+	{
+		final PixelStatistics stats = PixelStatistics.create(type, width, height, channels, reach);
+		stats.frames = frames;
+		return stats;
+	}
+
 	/** Bytes per sample of each type. */
-	static int bytesPerSample(final PixelType type) {
+	public static int bytesPerSample(final PixelType type) {
 		switch (type) {
 			case GRAY16:
 				return 20 + 8;
@@ -36,7 +48,7 @@ final class StatePayload {
 		}
 	}
 
-	static void write(final PixelStatistics stats, final BlockOutput out) throws IOException {
+	public static void write(final PixelStatistics stats, final BlockOutput out) throws IOException {
 		if (stats instanceof FloatStatistics) writeFloat((FloatStatistics) stats, out);
 		else writeInteger((IntegerStatistics) stats, out);
 		final ResidualStatistics r = stats.residuals;
@@ -95,7 +107,7 @@ final class StatePayload {
 	}
 
 	/** Reads the payload into {@code stats}, which was just created empty with the file's shape. */
-	static void read(final PixelStatistics stats, final BlockInput in) throws IOException {
+	public static void read(final PixelStatistics stats, final BlockInput in) throws IOException {
 		if (stats instanceof IntegerStatistics) {
 			final IntegerStatistics s = (IntegerStatistics) stats;
 			final int n = s.planeSize() * s.channels();

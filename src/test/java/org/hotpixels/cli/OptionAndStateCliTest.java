@@ -19,7 +19,7 @@ import org.hotpixels.BadFiles;
 import org.hotpixels.FileSnapshot;
 import org.hotpixels.TestSeries;
 import org.hotpixels.results.FindOutputs;
-import org.hotpixels.stats.StatisticsFile;
+import org.hotpixels.io.StatisticsFile;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -29,7 +29,7 @@ import ij.process.ColorProcessor;
 import ij.process.FloatProcessor;
 
 import org.hotpixels.Checksums;
-import org.hotpixels.HotPixelsException;
+import org.hotpixels.progress.HotPixelsException;
 import org.hotpixels.NeighbourMedian;
 import org.hotpixels.TestSeries;
 import org.hotpixels.detect.Defect;

@@ -25,7 +25,7 @@ import ij.process.LUT;
 import ij.process.ShortProcessor;
 
 import org.hotpixels.Checksums;
-import org.hotpixels.HotPixelsException;
+import org.hotpixels.progress.HotPixelsException;
 import org.hotpixels.NeighbourMedian;
 import org.hotpixels.TestSeries;
 import org.hotpixels.detect.Defect;

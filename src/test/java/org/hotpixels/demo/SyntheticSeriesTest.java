@@ -11,7 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import org.hotpixels.HotPixelsException;
+import org.hotpixels.progress.HotPixelsException;
 import org.hotpixels.detect.Defect;
 import org.hotpixels.detect.DefectKind;
 import org.hotpixels.source.Frame;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Arrays;
 import java.util.List;
 
-import org.hotpixels.FindOptions;
+import org.hotpixels.find.FindOptions;
 import org.hotpixels.HotPixelFinder;
 import org.hotpixels.demo.DarkFrameSeries;
 import org.hotpixels.demo.Evaluation;

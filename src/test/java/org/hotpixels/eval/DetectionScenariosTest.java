@@ -11,8 +11,8 @@ import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Random;
 
-import org.hotpixels.FindOptions;
-import org.hotpixels.FindResult;
+import org.hotpixels.find.FindOptions;
+import org.hotpixels.find.FindResult;
 import org.hotpixels.HotPixelFinder;
 import org.hotpixels.demo.DemoSeries;
 import org.hotpixels.demo.Evaluation;

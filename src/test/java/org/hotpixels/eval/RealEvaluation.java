@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.hotpixels.FindOptions;
-import org.hotpixels.FindResult;
+import org.hotpixels.find.FindOptions;
+import org.hotpixels.find.FindResult;
 import org.hotpixels.HotPixelFinder;
 import org.hotpixels.demo.DemoSeries;
 import org.hotpixels.demo.Evaluation;

@@ -141,7 +141,7 @@ class BadInputCommandTest {
 		settings.inputFolder = in.toString();
 		settings.outputFolder = in.resolve("results").toString();
 		final String m = org.junit.jupiter.api.Assertions.assertThrows(
-			org.hotpixels.HotPixelsException.class, () -> org.hotpixels.imagej.ij1.Find_Hot_Pixels
+			org.hotpixels.progress.HotPixelsException.class, () -> org.hotpixels.imagej.ij1.Find_Hot_Pixels
 				.find(settings, null, org.hotpixels.progress.Progress.NONE)).getMessage();
 		assertTrue(m.contains("output folder is the input folder or inside it"), m);
 		before.assertUnchanged();
@@ -165,7 +165,7 @@ class BadInputCommandTest {
 			settings.inputFolder = in.toString();
 			settings.outputFolder = out.toString();
 			final String m = org.junit.jupiter.api.Assertions.assertThrows(
-				org.hotpixels.HotPixelsException.class, () -> org.hotpixels.imagej.ij1.Find_Hot_Pixels
+				org.hotpixels.progress.HotPixelsException.class, () -> org.hotpixels.imagej.ij1.Find_Hot_Pixels
 					.find(settings, null, org.hotpixels.progress.Progress.NONE)).getMessage();
 			assertTrue(m.contains("another hotpixels run is writing to this folder"), m);
 			assertFalse(Files.exists(out.resolve("defects.csv")));

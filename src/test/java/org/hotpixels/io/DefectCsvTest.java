@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
-import org.hotpixels.HotPixelsException;
+import org.hotpixels.progress.HotPixelsException;
 import org.hotpixels.detect.Defect;
 import org.hotpixels.detect.DefectKind;
 import org.junit.jupiter.api.Test;

@@ -18,7 +18,7 @@ import ij.process.ColorProcessor;
 import ij.process.FloatProcessor;
 import ij.process.ShortProcessor;
 
-import org.hotpixels.HotPixelsException;
+import org.hotpixels.progress.HotPixelsException;
 import org.hotpixels.detect.Defect;
 import org.hotpixels.detect.DefectKind;
 import org.junit.jupiter.api.Test;

@@ -20,7 +20,7 @@ import ij.ImagePlus;
 import ij.process.ColorProcessor;
 import ij.process.ShortProcessor;
 
-import org.hotpixels.HotPixelsException;
+import org.hotpixels.progress.HotPixelsException;
 import org.hotpixels.io.ImageFileWriter.FileType;
 import org.hotpixels.io.ImageFileWriter.Format;
 import org.hotpixels.source.Frame;

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
 
-import org.hotpixels.FindResult;
+import org.hotpixels.find.FindResult;
 import org.hotpixels.detect.Defect;
 import org.hotpixels.detect.DefectKind;
 import org.hotpixels.source.Frame;

@@ -9,7 +9,7 @@ import java.util.List;
 
 import ij.measure.ResultsTable;
 
-import org.hotpixels.HotPixelsException;
+import org.hotpixels.progress.HotPixelsException;
 import org.hotpixels.detect.Defect;
 import org.hotpixels.detect.DefectKind;
 import org.junit.jupiter.api.Test;

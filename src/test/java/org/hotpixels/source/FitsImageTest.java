@@ -15,10 +15,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
-import org.hotpixels.FindOptions;
-import org.hotpixels.FindResult;
+import org.hotpixels.find.FindOptions;
+import org.hotpixels.find.FindResult;
 import org.hotpixels.HotPixelFinder;
-import org.hotpixels.HotPixelsException;
+import org.hotpixels.progress.HotPixelsException;
 import org.hotpixels.correct.CorrectionJob;
 import org.hotpixels.detect.Defect;
 import org.hotpixels.progress.Progress;

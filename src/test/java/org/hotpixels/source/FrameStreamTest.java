@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import ij.ImagePlus;
 import ij.ImageStack;
 
-import org.hotpixels.HotPixelsException;
+import org.hotpixels.progress.HotPixelsException;
 import org.hotpixels.progress.Progress;
 import org.junit.jupiter.api.Test;
 

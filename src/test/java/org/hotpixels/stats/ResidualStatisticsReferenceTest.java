@@ -7,6 +7,7 @@ import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.hotpixels.io.StatisticsFile;
 import org.hotpixels.source.Frame;
 import org.hotpixels.source.PixelType;
 import org.junit.jupiter.params.ParameterizedTest;

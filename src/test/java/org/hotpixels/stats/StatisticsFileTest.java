@@ -18,7 +18,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
-import org.hotpixels.HotPixelsException;
+import org.hotpixels.progress.HotPixelsException;
+import org.hotpixels.io.StatisticsFile;
 import org.hotpixels.source.Frame;
 import org.hotpixels.source.PixelType;
 import org.junit.jupiter.api.Test;

@@ -14,8 +14,8 @@ import ij.ImagePlus;
 import ij.plugin.FolderOpener;
 import ij.plugin.ZProjector;
 
-import org.hotpixels.FindOptions;
-import org.hotpixels.FindResult;
+import org.hotpixels.find.FindOptions;
+import org.hotpixels.find.FindResult;
 import org.hotpixels.HotPixelFinder;
 import org.hotpixels.progress.Progress;
 import org.hotpixels.source.FileSeriesSource;

@@ -3,7 +3,7 @@ package org.hotpixels.demo;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.hotpixels.HotPixelsException;
+import org.hotpixels.progress.HotPixelsException;
 
 /**
  * Picks random, well separated places for the default planted defects, so that each detection

@@ -2,7 +2,7 @@ package org.hotpixels.demo;
 
 import java.util.Locale;
 
-import org.hotpixels.HotPixelsException;
+import org.hotpixels.progress.HotPixelsException;
 import org.hotpixels.source.PixelType;
 
 /** File formats a synthetic series can be written in, with the pixel types each can hold. */

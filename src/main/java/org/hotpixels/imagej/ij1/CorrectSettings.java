@@ -1,6 +1,6 @@
 package org.hotpixels.imagej.ij1;
 
-import org.hotpixels.HotPixelsException;
+import org.hotpixels.progress.HotPixelsException;
 import org.hotpixels.source.CfaPattern;
 
 /**

@@ -6,7 +6,7 @@ import java.util.List;
 import ij.ImagePlus;
 import ij.WindowManager;
 
-import org.hotpixels.HotPixelsException;
+import org.hotpixels.progress.HotPixelsException;
 import org.hotpixels.results.ResultImages;
 
 /**

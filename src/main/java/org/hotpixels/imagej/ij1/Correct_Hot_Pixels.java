@@ -10,7 +10,7 @@ import ij.ImagePlus;
 import ij.measure.ResultsTable;
 import ij.plugin.PlugIn;
 
-import org.hotpixels.HotPixelsException;
+import org.hotpixels.progress.HotPixelsException;
 import org.hotpixels.correct.CorrectionJob;
 import org.hotpixels.correct.CorrectionResult;
 import org.hotpixels.correct.ImageCorrection;

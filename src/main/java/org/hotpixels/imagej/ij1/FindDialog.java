@@ -4,7 +4,7 @@ import ij.ImagePlus;
 import ij.Macro;
 import ij.gui.GenericDialog;
 
-import org.hotpixels.HotPixelsException;
+import org.hotpixels.progress.HotPixelsException;
 
 /**
  * The Find Hot Pixels dialog. Each field is added under its macro key (equal to the SciJava

@@ -1,7 +1,7 @@
 package org.hotpixels.imagej.ij1;
 
-import org.hotpixels.FindOptions;
-import org.hotpixels.HotPixelsException;
+import org.hotpixels.find.FindOptions;
+import org.hotpixels.progress.HotPixelsException;
 import org.hotpixels.detect.DefectDetector;
 
 /**

@@ -15,10 +15,10 @@ import ij.gui.GenericDialog;
 import ij.plugin.frame.Recorder;
 import ij.plugin.PlugIn;
 
-import org.hotpixels.FindOptions;
-import org.hotpixels.FindResult;
+import org.hotpixels.find.FindOptions;
+import org.hotpixels.find.FindResult;
 import org.hotpixels.HotPixelFinder;
-import org.hotpixels.HotPixelsException;
+import org.hotpixels.progress.HotPixelsException;
 import org.hotpixels.io.OutputGuard;
 import org.hotpixels.progress.CancelledException;
 import org.hotpixels.progress.Progress;

@@ -6,7 +6,7 @@ import ij.Macro;
 import ij.gui.GenericDialog;
 import ij.plugin.frame.Recorder;
 
-import org.hotpixels.HotPixelsException;
+import org.hotpixels.progress.HotPixelsException;
 
 /**
  * Checkbox options that mean the same in plain ImageJ and in Fiji. ImageJ 1 records a ticked

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 
-import org.hotpixels.HotPixelsException;
+import org.hotpixels.progress.HotPixelsException;
 import org.hotpixels.source.Frame;
 import org.hotpixels.source.PixelType;
 

@@ -1,4 +1,4 @@
-package org.hotpixels.stats;
+package org.hotpixels.io;
 
 import java.io.BufferedInputStream;
 import java.io.EOFException;
@@ -14,10 +14,13 @@ import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
-import org.hotpixels.HotPixelsException;
-import org.hotpixels.io.AtomicOutput;
+import org.hotpixels.progress.HotPixelsException;
 import org.hotpixels.source.CfaPattern;
 import org.hotpixels.source.PixelType;
+import org.hotpixels.stats.BlockInput;
+import org.hotpixels.stats.BlockOutput;
+import org.hotpixels.stats.PixelStatistics;
+import org.hotpixels.stats.StatePayload;
 
 /**
  * Saves and loads accumulated {@link PixelStatistics}, so a long series can be resumed later or
@@ -230,9 +233,7 @@ public final class StatisticsFile {
 			"x" + height + " with " + channels + " channels need " + megabytes(payload) +
 			" MB of memory, more than Java has left (" + megabytes(available) +
 			" MB); give Java more memory (-Xmx).");
-		final PixelStatistics stats = PixelStatistics.create(type, width, height, channels, reach);
-		stats.frames = frames;
-		return stats;
+		return StatePayload.empty(type, width, height, channels, reach, frames);
 	}
 
 	private static PixelType typeOf(final int bitDepth) {

@@ -1,9 +1,9 @@
-package org.hotpixels;
+package org.hotpixels.find;
 
 import org.hotpixels.detect.DefectDetector;
 import org.hotpixels.source.CfaPattern;
 
-/** Settings of {@link HotPixelFinder}; the defaults suit photographs and dark frames alike. */
+/** Settings of a find ({@code HotPixelFinder}); the defaults suit photographs and dark frames alike. */
 public final class FindOptions {
 
 	/** Detection threshold in robust standard deviations. */

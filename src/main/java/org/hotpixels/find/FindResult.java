@@ -1,4 +1,4 @@
-package org.hotpixels;
+package org.hotpixels.find;
 
 import java.util.List;
 
@@ -7,7 +7,7 @@ import org.hotpixels.detect.LowVariancePixel;
 import org.hotpixels.source.CfaPattern;
 import org.hotpixels.stats.PixelStatistics;
 
-/** What {@link HotPixelFinder#find} produced. */
+/** What a find ({@code HotPixelFinder.find}) produced: statistics, defects, the ranking. */
 public final class FindResult {
 
 	private final PixelStatistics statistics;

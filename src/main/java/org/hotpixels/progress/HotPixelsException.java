@@ -1,4 +1,4 @@
-package org.hotpixels;
+package org.hotpixels.progress;
 
 /**
  * A problem with the user's input or output: a missing file, frames of different sizes, a bad
