@@ -13,7 +13,6 @@ import java.util.TimeZone;
 
 import org.hotpixels.find.FindOptions;
 import org.hotpixels.find.FindResult;
-import org.hotpixels.HotPixelFinder;
 import org.hotpixels.detect.Defect;
 import org.hotpixels.detect.DefectDetector;
 import org.hotpixels.detect.DefectKind;
@@ -268,7 +267,7 @@ public final class HtmlReport {
 		final PixelStatistics stats = result.statistics();
 		final FindOptions o = result.options();
 		final Map<String, String> rows = new LinkedHashMap<>();
-		final String version = HotPixelFinder.class.getPackage().getImplementationVersion();
+		final String version = HtmlReport.class.getPackage().getImplementationVersion();
 		rows.put("version", "Hot Pixel Finder " + (version == null ? "(development build)"
 			: version));
 		final SimpleDateFormat iso = new SimpleDateFormat("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT);
