@@ -1,5 +1,7 @@
 package org.hotpixels;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -13,32 +15,85 @@ import org.hotpixels.detect.LowVariancePixel;
 import org.hotpixels.detect.LowestVariance;
 import org.hotpixels.progress.CancelledException;
 import org.hotpixels.progress.HotPixelsException;
+import org.hotpixels.io.OutputGuard;
+import org.hotpixels.io.StagedFiles;
 import org.hotpixels.progress.Progress;
+import org.hotpixels.results.FindOutputs;
 import org.hotpixels.source.Frame;
 import org.hotpixels.source.FrameSource;
 import org.hotpixels.source.FrameStream;
 import org.hotpixels.stats.PixelStatistics;
 
 /**
- * The whole "find" job without any user interface: streams the frames once into
- * {@link PixelStatistics}, then detects defects and ranks the lowest-variance pixels.
+ * The whole "find" job without any user interface, the one pipeline of the command line, the
+ * SciJava command and the ImageJ 1 plugin: {@link #run} takes a {@link FindRequest} (what to
+ * read, the settings, where to save) and returns the {@link FindResult}. Underneath,
+ * {@link #find} streams the frames once into {@link PixelStatistics}, then detects defects and
+ * ranks the lowest-variance pixels.
  *
  * <pre>{@code
- * FindResult r = HotPixelFinder.find(new FileSeriesSource(files), new FindOptions(), Progress.NONE);
+ * FindResult r = HotPixelFinder.run(FindRequest.folder("/data/d80", "*.jpg")
+ *     .output(Paths.get("/data/d80-defects"), false), Progress.NONE);
  * r.defects().forEach(System.out::println);
  * }</pre>
  */
 public final class HotPixelFinder {
 
-	/**
-	 * Frames per batch of an open stack: its frames cost no memory to hold, and accumulating many
-	 * per tile pass is 1.5-2x faster than batches of 8 (measured by {@code hotpixels bench}).
-	 */
-	static final int IN_MEMORY_BATCH = 128;
-
 	private HotPixelFinder() {}
 
-	/** Runs find on a series. */
+	/**
+	 * The whole job of every front end, for one {@link FindRequest}: checks every file it will
+	 * write and locks their folders (before the first frame is read), opens the input, finds, and
+	 * writes all result files in one commit (none when one fails or the user cancels). The
+	 * colour filter pattern is the source's own unless the options name one.
+	 *
+	 * @throws HotPixelsException with one sentence for a user's mistake
+	 * @throws CancelledException when {@code progress} says the user cancelled
+	 */
+	public static FindResult run(final FindRequest request, final Progress progress) {
+		final Path output = request.output();
+		final FindRequest.Extras extras = request.extras();
+		try (OutputGuard guard = new OutputGuard(request.overwrite())) {
+			guard.images(request.images()).reads(extras.reads());
+			if (output != null) FindOutputs.guard(guard, output);
+			extras.guard(guard);
+			guard.lock();
+			extras.locked(guard);
+			try (FrameSource source = request.open()) {
+				final FindOptions options = request.options();
+				options.cfa = extras.cfa(options.cfa, source.cfaPattern());
+				final FindResult result;
+				try {
+					result = find(source, options, progress, request.previous());
+				}
+				catch (final HotPixelsException e) {
+					throw extras.whileReading(e);
+				}
+				if (output != null) write(result, output, source.camera(), guard, extras, progress);
+				return result;
+			}
+		}
+	}
+
+	/** Stages the results and the extras' files, then commits them all or none. */
+	private static void write(final FindResult result, final Path output, final String camera,
+		final OutputGuard guard, final FindRequest.Extras extras, final Progress progress)
+	{
+		progress.progress(1, 1, "Writing results");
+		try (StagedFiles staged = guard.staged(output)) {
+			staged.cancelledBy(progress::isCancelled);
+			FindOutputs.stage(result, output, camera, staged);
+			extras.stage(result, staged, progress);
+			progress.checkCancelled();
+			FindOutputs.commit(staged, output);
+		}
+		catch (final IOException e) {
+			throw new HotPixelsException(output + ": cannot remove the temporary files (" + e
+				.getMessage() + ").", e);
+		}
+	}
+
+	/** Runs find on a series (without saving anything). */
 	public static FindResult find(final FrameSource source, final FindOptions options,
 		final Progress progress)
 	{
@@ -103,7 +158,7 @@ public final class HotPixelFinder {
 		try (FrameStream stream = new FrameStream(source, options.threads, options.skipBadFrames,
 			progress))
 		{
-			final int batchSize = source.inMemory() ? IN_MEMORY_BATCH : Math.max(1, options.batchSize);
+			final int batchSize = options.batchSizeFor(source);
 			for (List<Frame> batch; !(batch = stream.next(batchSize)).isEmpty();) {
 				if (out.stats == null) out.stats = PixelStatistics.like(batch.get(0), options.cfa != null);
 				else checkCompatible(out.stats, batch.get(0), options);

@@ -1,8 +1,8 @@
 package org.hotpixels.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 
 import org.hotpixels.find.FindOptions;
 import org.hotpixels.find.FindResult;
+import org.hotpixels.FindRequest;
 import org.hotpixels.HotPixelFinder;
 import org.hotpixels.progress.HotPixelsException;
 import org.hotpixels.correct.CorrectionJob;
@@ -20,10 +21,9 @@ import org.hotpixels.detect.DefectDetector;
 import org.hotpixels.io.OutputGuard;
 import org.hotpixels.io.StagedFiles;
 import org.hotpixels.progress.CancelledException;
+import org.hotpixels.progress.Progress;
 import org.hotpixels.results.FindOutputs;
 import org.hotpixels.source.CfaPattern;
-import org.hotpixels.source.FrameSource;
-import org.hotpixels.source.Sources;
 import org.hotpixels.source.InputFiles;
 import org.hotpixels.io.StatisticsFile;
 
@@ -97,49 +97,22 @@ final class FindCommand implements Callable<Integer> {
 		final PrintStream out = System.out;
 		final InputFiles files = InputFiles.expand(inputs, pattern);
 		final FindResult result;
-		CorrectionResult corrected = null;
 		final long start = System.nanoTime();
-		try (OutputGuard guard = new OutputGuard(overwrite)) {
-			guard.images(files.files()).reads(state.resume);
-			FindOutputs.guard(guard, output);
-			state.guard(guard);
-			final CorrectionJob correction = correctionJob(files, guard);
-			guard.lock();
-			for (final String note : guard.notes())
-				System.err.println(note);
-			final StatisticsFile.Saved previous = state.previous();
-			final FindOptions options = new FindOptions();
-			options.sigma = sigma;
-			options.topN = top;
-			if (threads != null) options.threads = threads;
-			options.cfa = cfa;
-			options.skipBadFrames = skipBadFrames;
-			final ConsoleProgress progress = new ConsoleProgress(System.err);
-			try (CtrlC ignored = CtrlC.cancels(progress)) {
-				final FrameSource source = Sources.open(files.files());
-				options.cfa = StateOptions.resumedCfa(state.resume, previous, cfa, Sources.cfaOf(source));
-				result = HotPixelFinder.find(source, options, progress, previous == null ? null
-					: previous.statistics);
-				progress.progress(1, 1, "Writing results");
-				try (StagedFiles staged = guard.staged(output)) {
-					staged.cancelledBy(progress::isCancelled);
-					FindOutputs.stage(result, output, Sources.cameraOf(source), staged);
-					state.stage(staged, result.statistics(), result.cfa());
-					if (correction != null) {
-						corrected = correction.cfa(result.cfa()).run(result.defects(), progress, staged);
-						if (corrected.cancelled()) throw new CancelledException();
-					}
-					progress.checkCancelled();
-					FindOutputs.commit(staged, output);
-				}
-				catch (final IOException e) {
-					throw new HotPixelsException(output + ": cannot remove the temporary files (" + e
-						.getMessage() + ").", e);
-				}
-			}
-			finally {
-				progress.finish();
-			}
+		final FindOptions options = new FindOptions();
+		options.sigma = sigma;
+		options.topN = top;
+		if (threads != null) options.threads = threads;
+		options.cfa = cfa;
+		options.skipBadFrames = skipBadFrames;
+		final Extras extras = new Extras(files);
+		final ConsoleProgress progress = new ConsoleProgress(System.err);
+		try (CtrlC ignored = CtrlC.cancels(progress)) {
+			result = HotPixelFinder.run(FindRequest.files(files).options(options).output(output,
+				overwrite).resume(() -> extras.previous == null ? null : extras.previous.statistics)
+				.extras(extras), progress);
+		}
+		finally {
+			progress.finish();
 		}
 		final double seconds = (System.nanoTime() - start) / 1e9;
 		if (!files.skipped().isEmpty()) out.println("Left out " + files.skipped().size() +
@@ -156,8 +129,56 @@ final class FindCommand implements Callable<Integer> {
 			" mosaic, as dcraw -D -t 0 shows it; detection used same-colour neighbours.");
 		if (state.saveState != null) out.println("Saved the statistics of " + result.statistics()
 			.frameCount() + " frames to " + state.saveState);
-		if (corrected != null) CorrectCommand.report(corrected, out, System.err);
+		if (extras.corrected != null) CorrectCommand.report(extras.corrected, out, System.err);
 		return 0;
+	}
+
+	/**
+	 * What the command line adds to the pipeline: the statistics file to resume and to save, and
+	 * the corrected copies (--correct), written in the same commit as the results.
+	 */
+	private final class Extras implements FindRequest.Extras {
+
+		private final InputFiles files;
+		private CorrectionJob correction;
+		StatisticsFile.Saved previous;
+		CorrectionResult corrected;
+
+		Extras(final InputFiles files) {
+			this.files = files;
+		}
+
+		@Override
+		public List<Path> reads() {
+			return state.resume == null ? Collections.<Path> emptyList() : Collections.singletonList(
+				state.resume);
+		}
+
+		@Override
+		public void guard(final OutputGuard guard) {
+			state.guard(guard);
+			correction = correctionJob(files, guard);
+		}
+
+		@Override
+		public void locked(final OutputGuard guard) {
+			for (final String note : guard.notes())
+				System.err.println(note);
+			previous = state.previous();
+		}
+
+		@Override
+		public CfaPattern cfa(final CfaPattern given, final CfaPattern decoded) {
+			return StateOptions.resumedCfa(state.resume, previous, given, decoded);
+		}
+
+		@Override
+		public void stage(final FindResult found, final StagedFiles staged, final Progress p) {
+			state.stage(staged, found.statistics(), found.cfa());
+			if (correction == null) return;
+			corrected = correction.cfa(found.cfa()).run(found.defects(), p, staged);
+			if (corrected.cancelled()) throw new CancelledException();
+		}
 	}
 
 	/** The --correct job, checked (and its targets guarded) before the long work starts; null without --correct. */

@@ -1,10 +1,6 @@
 package org.hotpixels.imagej;
 
 import java.io.File;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -12,20 +8,16 @@ import ij.measure.ResultsTable;
 
 import org.hotpixels.find.FindOptions;
 import org.hotpixels.find.FindResult;
+import org.hotpixels.FindRequest;
 import org.hotpixels.HotPixelFinder;
 import org.hotpixels.progress.HotPixelsException;
 import org.hotpixels.detect.DefectDetector;
 import org.hotpixels.imagej.ij1.ErrorReport;
 import org.hotpixels.imagej.ij1.ResultWindows;
-import org.hotpixels.io.OutputGuard;
 import org.hotpixels.progress.CancelledException;
-import org.hotpixels.results.FindOutputs;
 import org.hotpixels.results.ResultImages;
 import org.hotpixels.results.ResultTables;
-import org.hotpixels.source.FrameSource;
 import org.hotpixels.source.ImagePlusFrameSource;
-import org.hotpixels.source.InputFiles;
-import org.hotpixels.source.Sources;
 import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
@@ -111,36 +103,22 @@ public class FindHotPixelsCommand extends ContextCommand implements MacroDefault
 			options.topN = top_n;
 			options.skipBadFrames = skip_bad_frames;
 			final boolean folder = fromFolder();
-			final List<Path> images = new ArrayList<>();
-			final FrameSource source = source(folder, images);
-			try (OutputGuard guard = savesResults() ? FindOutputs.guarded(output_folder.toPath(),
-				overwrite, images) : null)
-			{
-				options.cfa = Sources.cfaOf(source);
-				final FindResult result;
-				try {
-					result = HotPixelFinder.find(source, options, new StatusProgress(status, this));
-				}
-				catch (final HotPixelsException e) {
-					if (skip_bad_frames || !folder) throw e;
-					throw new HotPixelsException(ErrorReport.withSkipHint(e.getMessage(), input_folder
-						.getPath()), e);
-				}
-				final String name = folder ? input_folder.getName() : image.getTitle();
-				variance_map = ResultImages.varianceMap(result.statistics(), result.defects(), name);
-				mean_map = ResultImages.meanMap(result.statistics(), result.defects(), name);
-				defect_table = ResultTables.defects(result.defects());
-				lowest_table = ResultTables.lowest(result.lowest());
-				if (guard != null) FindOutputs.write(result, output_folder.toPath(), Sources.cameraOf(
-					source), guard);
-				for (final String s : result.skipped())
-					if (log != null) log.warn("Skipped: " + s);
-				ResultWindows.rememberSource(folder ? null : image);
-				// Fiji shows the maps (outputs); the tables, Fire and the row clicks are ours
-				ResultWindows.present(variance_map, mean_map, defect_table, lowest_table, false);
-				if (status != null) status.showStatus("Found " + result.defects().size() + " defects in " +
-					result.statistics().frameCount() + " frames of " + name + ".");
-			}
+			final FindResult result = HotPixelFinder.run(request(folder).options(options).output(
+				savesResults() ? output_folder.toPath() : null, overwrite).extras(ErrorReport.skipHint(
+					folder && !skip_bad_frames ? input_folder.getPath() : null)), new StatusProgress(
+						status, this));
+			final String name = folder ? input_folder.getName() : image.getTitle();
+			variance_map = ResultImages.varianceMap(result.statistics(), result.defects(), name);
+			mean_map = ResultImages.meanMap(result.statistics(), result.defects(), name);
+			defect_table = ResultTables.defects(result.defects());
+			lowest_table = ResultTables.lowest(result.lowest());
+			for (final String s : result.skipped())
+				if (log != null) log.warn("Skipped: " + s);
+			ResultWindows.rememberSource(folder ? null : image);
+			// Fiji shows the maps (outputs); the tables, Fire and the row clicks are ours
+			ResultWindows.present(variance_map, mean_map, defect_table, lowest_table, false);
+			if (status != null) status.showStatus("Found " + result.defects().size() + " defects in " +
+				result.statistics().frameCount() + " frames of " + name + ".");
 		}
 		catch (final HotPixelsException e) {
 			cancel(e.getMessage());
@@ -172,17 +150,12 @@ public class FindHotPixelsCommand extends ContextCommand implements MacroDefault
 		throw new HotPixelsException("input must be image or folder (got '" + input + "').");
 	}
 
-	private FrameSource source(final boolean folder, final List<Path> images) {
-		if (folder) {
-			final List<Path> files = InputFiles.expand(Collections.singletonList(input_folder
-				.getPath()), file_pattern).files();
-			images.addAll(files);
-			if (savesResults()) FindOutputs.notInsideInputs(output_folder.toPath(), files);
-			return Sources.open(files);
-		}
+	/** The frames: the images of the folder, or the image's stack. */
+	private FindRequest request(final boolean folder) {
+		if (folder) return FindRequest.folder(input_folder.getPath(), file_pattern);
 		if (image == null) throw new HotPixelsException(
 			"No image is open and no folder was given: open a stack or choose a folder of images.");
-		return new ImagePlusFrameSource(image);
+		return FindRequest.frames(new ImagePlusFrameSource(image));
 	}
 
 	/** For tests and scripts: the inputs by name. */

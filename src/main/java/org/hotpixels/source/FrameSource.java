@@ -5,7 +5,15 @@ import java.io.IOException;
 /**
  * A series of frames read one at a time by index: an open stack, a folder of files, a multi-page
  * TIFF. Reading frame {@code i} must not need the others, so several frames can be decoded ahead
- * on worker threads while earlier ones are being accumulated.
+ * on worker threads while earlier ones are being accumulated. A source knows what its frames
+ * are (its {@link #cfaPattern()} and {@link #camera()}), so no caller needs to ask which kind of
+ * source it has. Close it when done (try-with-resources).
+ *
+ * <pre>{@code
+ * try (FrameSource source = Sources.open(files)) {
+ *     FindResult r = HotPixelFinder.find(source, options, progress);
+ * }
+ * }</pre>
  */
 public interface FrameSource extends AutoCloseable {
 
@@ -32,6 +40,19 @@ public interface FrameSource extends AutoCloseable {
 	 */
 	default boolean inMemory() {
 		return false;
+	}
+
+	/**
+	 * The colour filter pattern of raw sensor mosaics (RAW files: the decoder's), or null for
+	 * ordinary frames; the default is null.
+	 */
+	default CfaPattern cfaPattern() {
+		return null;
+	}
+
+	/** "Make Model" of the camera that took the frames, when the files say so; else null. */
+	default String camera() {
+		return null;
 	}
 
 	/** Frees any file handles; the default does nothing. */

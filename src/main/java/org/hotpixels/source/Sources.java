@@ -35,14 +35,4 @@ public final class Sources {
 				e);
 		}
 	}
-
-	/** The colour filter pattern of a RAW source, or null for ordinary images. */
-	public static CfaPattern cfaOf(final FrameSource source) {
-		return source instanceof RawFrameSource ? ((RawFrameSource) source).cfaPattern() : null;
-	}
-
-	/** "Make Model" of a RAW source's camera, or null. */
-	public static String cameraOf(final FrameSource source) {
-		return source instanceof RawFrameSource ? ((RawFrameSource) source).info().camera() : null;
-	}
 }

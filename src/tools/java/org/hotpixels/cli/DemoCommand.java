@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.hotpixels.find.FindOptions;
 import org.hotpixels.find.FindResult;
+import org.hotpixels.FindRequest;
 import org.hotpixels.HotPixelFinder;
 import org.hotpixels.progress.HotPixelsException;
 import org.hotpixels.demo.Evaluation;
@@ -18,8 +18,6 @@ import org.hotpixels.demo.PlantedDefect;
 import org.hotpixels.demo.SyntheticSeries;
 import org.hotpixels.detect.Defect;
 import org.hotpixels.results.FindOutputs;
-import org.hotpixels.source.FileSeriesSource;
-import org.hotpixels.source.InputFiles;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -71,10 +69,8 @@ final class DemoCommand implements Callable<Integer> {
 			progress.finish();
 			series.writePlanted(output.resolve("planted.csv"));
 			start = System.nanoTime();
-			result = HotPixelFinder.find(new FileSeriesSource(InputFiles.expand(java.util.Collections
-				.singletonList(framesDir.toString()), "*.jpg").files()), new FindOptions(), progress);
-			FindOutputs.prepare(results, true);
-			FindOutputs.write(result, results);
+			result = HotPixelFinder.run(FindRequest.folder(framesDir.toString(), "*.jpg").output(
+				results, true), progress);
 			if (files.size() != frames) throw new IllegalStateException("frames");
 		}
 		finally {

@@ -3,6 +3,9 @@ package org.hotpixels.imagej.ij1;
 import ij.IJ;
 import ij.macro.Interpreter;
 
+import org.hotpixels.FindRequest;
+import org.hotpixels.progress.HotPixelsException;
+
 /**
  * Shows a user's mistake as one sentence and stops a running macro.
  * <ul>
@@ -29,6 +32,21 @@ public final class ErrorReport {
 		return message.substring(0, message.length() - 1) +
 			"; to leave such files out, tick \"Skip unreadable or mismatched frames\" " +
 			"(skip_bad_frames=true).";
+	}
+
+	/**
+	 * The pipeline's hook that adds the advice of {@link #withSkipHint} to a mistake found while
+	 * reading the images of {@code folder}; null: no advice (skipping is on, or frames of an image).
+	 */
+	public static FindRequest.Extras skipHint(final String folder) {
+		return new FindRequest.Extras() {
+
+			@Override
+			public HotPixelsException whileReading(final HotPixelsException e) {
+				if (folder == null) return e;
+				return new HotPixelsException(withSkipHint(e.getMessage(), folder), e);
+			}
+		};
 	}
 
 	/** Reports {@code message} under {@code title} (the command's name). */

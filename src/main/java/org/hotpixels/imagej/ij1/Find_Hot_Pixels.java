@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 import ij.IJ;
@@ -15,20 +14,16 @@ import ij.gui.GenericDialog;
 import ij.plugin.frame.Recorder;
 import ij.plugin.PlugIn;
 
-import org.hotpixels.find.FindOptions;
 import org.hotpixels.find.FindResult;
+import org.hotpixels.FindRequest;
 import org.hotpixels.HotPixelFinder;
 import org.hotpixels.progress.HotPixelsException;
-import org.hotpixels.io.OutputGuard;
 import org.hotpixels.progress.CancelledException;
 import org.hotpixels.progress.Progress;
 import org.hotpixels.results.FindOutputs;
 import org.hotpixels.results.ResultImages;
 import org.hotpixels.results.ResultTables;
-import org.hotpixels.source.FrameSource;
 import org.hotpixels.source.ImagePlusFrameSource;
-import org.hotpixels.source.InputFiles;
-import org.hotpixels.source.Sources;
 
 /**
  * Plugins &gt; Hot Pixels &gt; Find Hot Pixels in plain ImageJ 1 (in Fiji, the SciJava command
@@ -125,39 +120,14 @@ public class Find_Hot_Pixels implements PlugIn {
 		settings.check();
 		final Path output = settings.hasOutputFolder() ? Paths.get(settings.outputFolder.trim())
 			: null;
-		final List<Path> images = new ArrayList<>();
-		final FrameSource source = source(settings, image, output, images);
-		try (OutputGuard guard = output == null ? null : FindOutputs.guarded(output,
-			settings.overwrite, images))
-		{
-			final FindOptions options = settings.options();
-			options.cfa = Sources.cfaOf(source);
-			final FindResult result;
-			try {
-				result = HotPixelFinder.find(source, options, progress);
-			}
-			catch (final HotPixelsException e) {
-				if (settings.skipBadFrames || !settings.hasInputFolder()) throw e;
-				throw new HotPixelsException(ErrorReport.withSkipHint(e.getMessage(),
-					settings.inputFolder), e);
-			}
-			if (guard != null) FindOutputs.write(result, output, Sources.cameraOf(source), guard);
-			return result;
-		}
-	}
-
-	private static FrameSource source(final FindSettings settings, final ImagePlus image,
-		final Path output, final List<Path> images)
-	{
-		if (settings.hasInputFolder()) {
-			final List<Path> files = InputFiles.expand(Collections.singletonList(settings.inputFolder
-				.trim()), settings.filePattern).files();
-			images.addAll(files);
-			if (output != null) FindOutputs.notInsideInputs(output, files);
-			return Sources.open(files);
-		}
-		if (image == null) throw new HotPixelsException(
+		final FindRequest request;
+		if (settings.hasInputFolder()) request = FindRequest.folder(settings.inputFolder.trim(),
+			settings.filePattern);
+		else if (image == null) throw new HotPixelsException(
 			"No image is open and no folder was given: open a stack or choose a folder of images.");
-		return new ImagePlusFrameSource(image);
+		else request = FindRequest.frames(new ImagePlusFrameSource(image));
+		return HotPixelFinder.run(request.options(settings.options()).output(output,
+			settings.overwrite).extras(ErrorReport.skipHint(settings.skipBadFrames || !settings
+				.hasInputFolder() ? null : settings.inputFolder)), progress);
 	}
 }

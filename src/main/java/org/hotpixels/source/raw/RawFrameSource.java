@@ -65,8 +65,15 @@ public final class RawFrameSource implements FrameSource {
 	}
 
 	/** The colour filter pattern at (0, 0) of every frame; null for a monochrome sensor. */
+	@Override
 	public CfaPattern cfaPattern() {
 		return first.cfaPattern();
+	}
+
+	/** "Make Model" as the decoder reports it for the first file. */
+	@Override
+	public String camera() {
+		return first.camera();
 	}
 
 	/** What the decoder says about the first file (size, pattern, camera). */
