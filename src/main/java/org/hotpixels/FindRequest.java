@@ -15,7 +15,7 @@ import org.hotpixels.progress.Progress;
 import org.hotpixels.source.CfaPattern;
 import org.hotpixels.source.FrameSource;
 import org.hotpixels.source.InputFiles;
-import org.hotpixels.source.Sources;
+import org.hotpixels.source.FrameSources;
 import org.hotpixels.stats.PixelStatistics;
 
 /**
@@ -138,9 +138,9 @@ public final class FindRequest {
 		return files;
 	}
 
-	/** Opens the input: the one place that decides how files are read ({@link Sources#open}). */
+	/** Opens the input: the one place that decides how files are read ({@link FrameSources#open}). */
 	FrameSource open() {
-		return frames != null ? frames : Sources.open(files);
+		return frames != null ? frames : FrameSources.open(files);
 	}
 
 	FindOptions options() {

@@ -27,9 +27,10 @@ import org.hotpixels.progress.CancelledException;
 import org.hotpixels.progress.Progress;
 import org.hotpixels.source.CfaPattern;
 import org.hotpixels.source.Frame;
+import org.hotpixels.source.FrameSources;
 import org.hotpixels.source.InputFiles;
+import org.hotpixels.source.PageReader;
 import org.hotpixels.source.PixelType;
-import org.hotpixels.source.raw.RawFrameSource;
 
 /**
  * Corrects image files with one defect list and writes the corrected copies, under the same
@@ -142,7 +143,7 @@ public final class CorrectionJob {
 		}
 		final CorrectionResult result = new CorrectionResult(folder, inputs.size());
 		warnAboutFormats(result);
-		final Pass pass = new Pass(defects, new InputReader(inputs), result);
+		final Pass pass = new Pass(defects, FrameSources.pages(inputs), result);
 		final int n = inputs.size();
 		try {
 			for (int i = 0; i < n; i++) {
@@ -268,7 +269,7 @@ public final class CorrectionJob {
 		for (final Path in : inputs) {
 			final FileType type = ImageFileWriter.fileType(in, format);
 			jpeg |= type == FileType.JPEG;
-			if (RawFrameSource.isRawFile(in)) raw |= type == FileType.TIFF;
+			if (FrameSources.isRaw(in)) raw |= type == FileType.TIFF;
 			else if (format == Format.SAME && type == FileType.TIFF && !InputFiles.extension(in)
 				.startsWith("tif")) asTiff.add(InputFiles.extension(in));
 		}
@@ -296,12 +297,12 @@ public final class CorrectionJob {
 	private final class Pass {
 
 		private final List<Defect> defects;
-		private final InputReader reader;
+		private final PageReader reader;
 		private final CorrectionResult result;
 		private DefectCorrector corrector;
 		private Frame first;
 
-		Pass(final List<Defect> defects, final InputReader reader, final CorrectionResult result) {
+		Pass(final List<Defect> defects, final PageReader reader, final CorrectionResult result) {
 			this.defects = defects;
 			this.reader = reader;
 			this.result = result;

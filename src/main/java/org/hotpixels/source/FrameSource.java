@@ -10,7 +10,7 @@ import java.io.IOException;
  * source it has. Close it when done (try-with-resources).
  *
  * <pre>{@code
- * try (FrameSource source = Sources.open(files)) {
+ * try (FrameSource source = FrameSources.open(files)) {
  *     FindResult r = HotPixelFinder.find(source, options, progress);
  * }
  * }</pre>
