@@ -45,16 +45,12 @@ public final class DcrawBadPixels {
 
 	/** Reads a dcraw dead pixel file. */
 	public static List<Defect> read(final Path path) throws IOException {
-		try (TextLines lines = TextLines.open(path)) {
-			return read(lines);
-		}
+		return TextLines.read(path, DcrawBadPixels::read);
 	}
 
 	/** Reads dcraw's format from {@code in}; {@code name} names the source in messages. */
 	public static List<Defect> read(final Reader in, final String name) throws IOException {
-		try (TextLines lines = new TextLines(in, name)) {
-			return read(lines);
-		}
+		return TextLines.read(in, name, DcrawBadPixels::read);
 	}
 
 	private static List<Defect> read(final TextLines lines) throws IOException {

@@ -47,16 +47,12 @@ public final class DefectCsv {
 
 	/** Reads a defects CSV (or lowest.csv, or any CSV with x and y columns). */
 	public static List<Defect> read(final Path path) throws IOException {
-		try (TextLines lines = TextLines.open(path)) {
-			return read(lines);
-		}
+		return TextLines.read(path, DefectCsv::read);
 	}
 
 	/** Reads CSV from {@code in}; {@code name} names the source in messages. */
 	public static List<Defect> read(final Reader in, final String name) throws IOException {
-		try (TextLines lines = new TextLines(in, name)) {
-			return read(lines);
-		}
+		return TextLines.read(in, name, DefectCsv::read);
 	}
 
 	private static List<Defect> read(final TextLines lines) throws IOException {

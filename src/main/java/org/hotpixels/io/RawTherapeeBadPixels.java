@@ -32,16 +32,12 @@ public final class RawTherapeeBadPixels {
 
 	/** Reads a RawTherapee .badpixels file. */
 	public static List<Defect> read(final Path path) throws IOException {
-		try (TextLines lines = TextLines.open(path)) {
-			return read(lines);
-		}
+		return TextLines.read(path, RawTherapeeBadPixels::read);
 	}
 
 	/** Reads RawTherapee's format from {@code in}; {@code name} names the source in messages. */
 	public static List<Defect> read(final Reader in, final String name) throws IOException {
-		try (TextLines lines = new TextLines(in, name)) {
-			return read(lines);
-		}
+		return TextLines.read(in, name, RawTherapeeBadPixels::read);
 	}
 
 	private static List<Defect> read(final TextLines lines) throws IOException {

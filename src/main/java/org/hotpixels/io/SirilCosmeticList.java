@@ -64,16 +64,12 @@ public final class SirilCosmeticList {
 
 	/** Reads a Siril cosmetic-correction list. */
 	public static List<Defect> read(final Path path) throws IOException {
-		try (TextLines lines = TextLines.open(path)) {
-			return read(lines);
-		}
+		return TextLines.read(path, SirilCosmeticList::read);
 	}
 
 	/** Reads Siril's format from {@code in}; {@code name} names the source in messages. */
 	public static List<Defect> read(final Reader in, final String name) throws IOException {
-		try (TextLines lines = new TextLines(in, name)) {
-			return read(lines);
-		}
+		return TextLines.read(in, name, SirilCosmeticList::read);
 	}
 
 	private static List<Defect> read(final TextLines lines) throws IOException {

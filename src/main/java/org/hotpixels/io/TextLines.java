@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 
+import org.hotpixels.detect.Defect;
 import org.hotpixels.progress.HotPixelsException;
 
 /**
@@ -24,6 +26,28 @@ final class TextLines implements AutoCloseable {
 	TextLines(final Reader in, final String name) {
 		this.in = in instanceof BufferedReader ? (BufferedReader) in : new BufferedReader(in);
 		this.name = name;
+	}
+
+	/** A defect list format's reader of lines. */
+	interface Parser {
+
+		List<Defect> parse(TextLines lines) throws IOException;
+	}
+
+	/** Reads the list in {@code path} with {@code parser}: the one scaffolding of every text list. */
+	static List<Defect> read(final Path path, final Parser parser) throws IOException {
+		try (TextLines lines = open(path)) {
+			return parser.parse(lines);
+		}
+	}
+
+	/** Reads the list from {@code in} with {@code parser}; {@code name} names it in messages. */
+	static List<Defect> read(final Reader in, final String name, final Parser parser)
+		throws IOException
+	{
+		try (TextLines lines = new TextLines(in, name)) {
+			return parser.parse(lines);
+		}
 	}
 
 	/** Opens a file as UTF-8 (malformed bytes are replaced, not fatal). */

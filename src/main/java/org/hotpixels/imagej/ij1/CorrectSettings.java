@@ -16,7 +16,7 @@ import org.hotpixels.source.CfaPattern;
  * CorrectionResult r = Correct_Hot_Pixels.correctFolder(s, Correct_Hot_Pixels.defects(s), Progress.NONE);
  * }</pre>
  */
-public final class CorrectSettings {
+public final class CorrectSettings extends SeriesSettings {
 
 	/** Choices of {@link #cfa}. */
 	public static final String[] CFA_CHOICES = { "none", "RGGB", "BGGR", "GRBG", "GBRG" };
@@ -29,24 +29,14 @@ public final class CorrectSettings {
 	 * variance or mean map is refused.
 	 */
 	public String image = "";
-	/** [input_folder] Folder of images to correct; empty for {@link #image}. */
-	public String inputFolder = "";
-	/** [file_pattern] Glob such as {@code *.jpg}; empty for every image in the folder. */
-	public String filePattern = "";
 	/** [defect_file] Defect list: CSV, dcraw -P, Siril, RawTherapee, or a mask image. */
 	public String defectFile = "";
 	/** [use_table] Take the defects from the open "Hot Pixels" table instead of a file. */
 	public boolean useTable;
 	/** [cfa] Bayer pattern of raw mosaics, or "none". */
 	public String cfa = "none";
-	/** [output_folder] Where the corrected copies of a folder's images go. */
-	public String outputFolder = "";
 	/** [output_format] "same", "tif" or "png". */
 	public String outputFormat = "same";
-	/** [overwrite] Replace files already in the output folder. */
-	public boolean overwrite;
-	/** [skip_bad_frames] Leave out files that cannot be read or differ in size. */
-	public boolean skipBadFrames;
 
 	/** True if a folder of images was given (else the active image is corrected). */
 	public boolean hasInputFolder() {
@@ -65,17 +55,6 @@ public final class CorrectSettings {
 
 	/** An independent copy. */
 	public CorrectSettings copy() {
-		final CorrectSettings c = new CorrectSettings();
-		c.image = image;
-		c.inputFolder = inputFolder;
-		c.filePattern = filePattern;
-		c.defectFile = defectFile;
-		c.useTable = useTable;
-		c.cfa = cfa;
-		c.outputFolder = outputFolder;
-		c.outputFormat = outputFormat;
-		c.overwrite = overwrite;
-		c.skipBadFrames = skipBadFrames;
-		return c;
+		return (CorrectSettings) copied();
 	}
 }

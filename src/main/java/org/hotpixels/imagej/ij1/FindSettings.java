@@ -15,42 +15,27 @@ import org.hotpixels.detect.DefectDetector;
  * FindResult r = Find_Hot_Pixels.find(s, null, Progress.NONE);
  * }</pre>
  */
-public final class FindSettings {
+public final class FindSettings extends SeriesSettings {
 
 	/** Values of {@link #input}. */
 	public static final String IMAGE = "image", FOLDER = "folder";
 
 	/**
 	 * [input] Where the frames come from: {@value #IMAGE} (the active image) or {@value #FOLDER}
-	 * ({@link #inputFolder}); empty (a macro without this key): the folder when one is given,
+	 * (the input folder); empty (a macro without this key): the folder when one is given,
 	 * else the active image.
 	 */
 	public String input = "";
-	/** [input_folder] Folder of images, read when {@link #input} is the folder. */
-	public String inputFolder = "";
-	/** [file_pattern] Glob such as {@code *.jpg}; empty for every image in the folder. */
-	public String filePattern = "";
 	/** [top_n] Length of the lowest-variance ranking. */
 	public int topN = 10;
 	/** [sigma] Detection threshold in robust standard deviations. */
 	public double sigma = DefectDetector.DEFAULT_SIGMA;
-	/** [skip_bad_frames] Leave out frames that cannot be read or differ in size or type. */
-	public boolean skipBadFrames;
-	/** [output_folder] Where to save variance.tif, mean.tif, defects.csv, lowest.csv; empty: not saved. */
-	public String outputFolder = "";
-	/** [overwrite] Replace the results of an earlier run in the output folder. */
-	public boolean overwrite;
 
 	/** True if the frames come from the folder (else from the active image). */
 	public boolean hasInputFolder() {
 		final String in = input.trim();
 		if (in.isEmpty()) return !inputFolder.trim().isEmpty();
 		return in.equalsIgnoreCase(FOLDER);
-	}
-
-	/** True if the results are to be saved. */
-	public boolean hasOutputFolder() {
-		return !outputFolder.trim().isEmpty();
 	}
 
 	/** Checks the numbers; a mistake raises {@link HotPixelsException} with one sentence. */
@@ -76,15 +61,6 @@ public final class FindSettings {
 
 	/** An independent copy. */
 	public FindSettings copy() {
-		final FindSettings c = new FindSettings();
-		c.input = input;
-		c.inputFolder = inputFolder;
-		c.filePattern = filePattern;
-		c.topN = topN;
-		c.sigma = sigma;
-		c.skipBadFrames = skipBadFrames;
-		c.outputFolder = outputFolder;
-		c.overwrite = overwrite;
-		return c;
+		return (FindSettings) copied();
 	}
 }
