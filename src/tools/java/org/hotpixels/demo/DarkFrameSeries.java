@@ -189,42 +189,19 @@ public final class DarkFrameSeries implements DemoSeries {
 	}
 
 	/** Settings of a {@link DarkFrameSeries}; every one has a sensible default. */
-	public static final class Builder {
+	public static final class Builder extends SeriesBuilder<Builder> {
 
-		private int width = 320, height = 240, frames = 60;
-		private long seed = 1;
-		private PixelType type = PixelType.GRAY16;
 		private double bias = 300, gain = 1.5, darkCurrent = 25, dsnu = 0.1, readNoise = 6;
-		private List<PlantedDefect> defects;
 
-		private Builder() {}
-
-		public Builder size(final int w, final int h) {
-			if (w < 1 || h < 1) throw new HotPixelsException("The frame size " + w + "x" + h +
-				" is not positive.");
-			width = w;
-			height = h;
-			return this;
-		}
-
-		public Builder frames(final int n) {
-			if (n < 1) throw new HotPixelsException("A series needs at least one frame, not " +
-				n + ".");
-			frames = n;
-			return this;
-		}
-
-		public Builder seed(final long s) {
-			seed = s;
-			return this;
+		private Builder() {
+			super(PixelType.GRAY16);
 		}
 
 		/** GRAY16 (default, rounded and clipped to 0..65535) or GRAY32 (neither). */
-		public Builder pixelType(final PixelType t) {
+		@Override
+		void checkType(final PixelType t) {
 			if (t != PixelType.GRAY16 && t != PixelType.GRAY32) throw new HotPixelsException(
 				"Dark frames are 16-bit or 32-bit, not " + t.label() + ".");
-			type = t;
-			return this;
 		}
 
 		/** Offset of every pixel in ADU (default 300). */
@@ -253,17 +230,6 @@ public final class DarkFrameSeries implements DemoSeries {
 		public Builder readNoise(final double adu) {
 			readNoise = Math.max(0, adu);
 			return this;
-		}
-
-		/** Plants these defects instead of {@link DarkFrameSeries#defaultDefects}. */
-		public Builder defects(final List<PlantedDefect> list) {
-			defects = new ArrayList<>(list);
-			return this;
-		}
-
-		/** Plants nothing: flat dark frames for false-positive checks. */
-		public Builder noDefects() {
-			return defects(Collections.emptyList());
 		}
 
 		/** Bias frames: no dark current, no defects, read noise only. */

@@ -179,45 +179,19 @@ public final class SyntheticSeries implements DemoSeries {
 	}
 
 	/** Settings of a {@link SyntheticSeries}; every one has a sensible default. */
-	public static final class Builder {
+	public static final class Builder extends SeriesBuilder<Builder> {
 
-		private int width = 320, height = 240, frames = 60;
-		private long seed = 1;
-		private PixelType type = PixelType.RGB;
 		private double shotNoise = 0.25, readNoise = 1.5;
-		private List<PlantedDefect> defects;
 
-		private Builder() {}
-
-		/** Frame size in pixels (default 320x240). */
-		public Builder size(final int w, final int h) {
-			if (w < 1 || h < 1) throw new HotPixelsException("The frame size " + w + "x" + h +
-				" is not positive.");
-			width = w;
-			height = h;
-			return this;
-		}
-
-		/** Number of frames (default 60). */
-		public Builder frames(final int n) {
-			if (n < 1) throw new HotPixelsException("A series needs at least one frame, not " +
-				n + ".");
-			frames = n;
-			return this;
-		}
-
-		/** Seed of scenes, noise and default defect places (default 1). */
-		public Builder seed(final long s) {
-			seed = s;
-			return this;
+		private Builder() {
+			super(PixelType.RGB);
 		}
 
 		/** RGB (default) or GRAY8 frames. */
-		public Builder pixelType(final PixelType t) {
+		@Override
+		void checkType(final PixelType t) {
 			if (t != PixelType.RGB && t != PixelType.GRAY8) throw new HotPixelsException(
 				"Photo-like series are RGB or 8-bit, not " + t.label() + ".");
-			type = t;
-			return this;
 		}
 
 		/** 8-bit grey frames (the luminance of the scene) instead of RGB. */
@@ -233,17 +207,6 @@ public final class SyntheticSeries implements DemoSeries {
 			shotNoise = Math.max(0, shot);
 			readNoise = Math.max(0, read);
 			return this;
-		}
-
-		/** Plants these defects instead of {@link SyntheticSeries#defaultDefects}. */
-		public Builder defects(final List<PlantedDefect> list) {
-			defects = new ArrayList<>(list);
-			return this;
-		}
-
-		/** Plants nothing: a clean series for false-positive checks. */
-		public Builder noDefects() {
-			return defects(Collections.emptyList());
 		}
 
 		public SyntheticSeries build() {
