@@ -11,8 +11,8 @@ import org.hotpixels.find.FindOptions;
 import org.hotpixels.find.FindResult;
 import org.hotpixels.detect.Defect;
 import org.hotpixels.detect.DefectDetector;
-import org.hotpixels.detect.LowVariancePixel;
-import org.hotpixels.detect.LowestVariance;
+import org.hotpixels.detect.RankedPixel;
+import org.hotpixels.detect.LowestVarianceRanking;
 import org.hotpixels.progress.CancelledException;
 import org.hotpixels.progress.HotPixelsException;
 import org.hotpixels.io.OutputGuard;
@@ -121,7 +121,7 @@ public final class HotPixelFinder {
 			final List<Defect> defects = new DefectDetector(options.sigma, options.cfa).detect(stats,
 				progress);
 			progress.checkCancelled();
-			final List<LowVariancePixel> lowest = LowestVariance.rank(stats, options.topN);
+			final List<RankedPixel> lowest = LowestVarianceRanking.rank(stats, options.topN);
 			progress.checkCancelled();
 			return new FindResult(stats, defects, lowest, skipped, options.cfa, options);
 		});

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.hotpixels.progress.HotPixelsException;
-import org.hotpixels.correct.CorrectionJob;
-import org.hotpixels.correct.CorrectionResult;
+import org.hotpixels.correct.FileCorrection;
+import org.hotpixels.correct.FileCorrectionResult;
 import org.hotpixels.detect.Defect;
 import org.hotpixels.io.DefectLists;
 import org.hotpixels.io.IOErrors;
@@ -75,10 +75,10 @@ final class CorrectCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		final InputFiles files = InputFiles.expand(inputs, pattern);
-		final CorrectionJob job = new CorrectionJob(files.files(), output).format(format).cfa(cfa)
+		final FileCorrection job = new FileCorrection(files.files(), output).format(format).cfa(cfa)
 			.overwrite(overwrite).skipBadFiles(skipBadFrames).defectsName(String.valueOf(defects
 				.getFileName()));
-		final CorrectionResult result;
+		final FileCorrectionResult result;
 		try (OutputGuard guard = new OutputGuard(overwrite)) {
 			guard.reads(defects);
 			guard(job, guard);
@@ -111,7 +111,7 @@ final class CorrectCommand implements Callable<Integer> {
 	 * Checks a correction job's targets (refusing an input folder, two inputs with one output name,
 	 * an existing output without --overwrite) and registers them with {@code guard}.
 	 */
-	static void guard(final CorrectionJob job, final OutputGuard guard) {
+	static void guard(final FileCorrection job, final OutputGuard guard) {
 		final List<Path> targets = job.check();
 		guard.images(job.inputs());
 		guard.folder(job.folder());
@@ -133,7 +133,7 @@ final class CorrectCommand implements Callable<Integer> {
 	}
 
 	/** Prints a committed correction's warnings, notes and summary. */
-	static void report(final CorrectionResult result, final PrintStream out,
+	static void report(final FileCorrectionResult result, final PrintStream out,
 		final PrintStream err)
 	{
 		for (final String w : result.warnings())

@@ -14,8 +14,8 @@ import org.hotpixels.find.FindResult;
 import org.hotpixels.FindRequest;
 import org.hotpixels.HotPixelFinder;
 import org.hotpixels.progress.HotPixelsException;
-import org.hotpixels.correct.CorrectionJob;
-import org.hotpixels.correct.CorrectionResult;
+import org.hotpixels.correct.FileCorrection;
+import org.hotpixels.correct.FileCorrectionResult;
 import org.hotpixels.detect.Defect;
 import org.hotpixels.detect.DefectDetector;
 import org.hotpixels.io.OutputGuard;
@@ -140,9 +140,9 @@ final class FindCommand implements Callable<Integer> {
 	private final class Extras implements FindRequest.Extras {
 
 		private final InputFiles files;
-		private CorrectionJob correction;
+		private FileCorrection correction;
 		StatisticsFile.Saved previous;
-		CorrectionResult corrected;
+		FileCorrectionResult corrected;
 
 		Extras(final InputFiles files) {
 			this.files = files;
@@ -182,12 +182,12 @@ final class FindCommand implements Callable<Integer> {
 	}
 
 	/** The --correct job, checked (and its targets guarded) before the long work starts; null without --correct. */
-	private CorrectionJob correctionJob(final InputFiles files, final OutputGuard guard) {
+	private FileCorrection correctionJob(final InputFiles files, final OutputGuard guard) {
 		if (correct == null) return null;
 		if (OutputGuard.real(correct).equals(OutputGuard.real(output)))
 			throw new HotPixelsException(correct +
 				": choose a folder for the corrected images other than the results folder.");
-		final CorrectionJob job = new CorrectionJob(files.files(), correct).overwrite(overwrite)
+		final FileCorrection job = new FileCorrection(files.files(), correct).overwrite(overwrite)
 			.skipBadFiles(skipBadFrames).defectsName("The defects found");
 		CorrectCommand.guard(job, guard);
 		return job;

@@ -3,7 +3,7 @@ package org.hotpixels.find;
 import java.util.List;
 
 import org.hotpixels.detect.Defect;
-import org.hotpixels.detect.LowVariancePixel;
+import org.hotpixels.detect.RankedPixel;
 import org.hotpixels.source.CfaPattern;
 import org.hotpixels.stats.PixelStatistics;
 
@@ -12,20 +12,20 @@ public final class FindResult {
 
 	private final PixelStatistics statistics;
 	private final List<Defect> defects;
-	private final List<LowVariancePixel> lowest;
+	private final List<RankedPixel> lowest;
 	private final List<String> skipped;
 	private final CfaPattern cfa;
 	private final FindOptions options;
 
 	public FindResult(final PixelStatistics statistics, final List<Defect> defects,
-		final List<LowVariancePixel> lowest, final List<String> skipped, final CfaPattern cfa)
+		final List<RankedPixel> lowest, final List<String> skipped, final CfaPattern cfa)
 	{
 		this(statistics, defects, lowest, skipped, cfa, null);
 	}
 
 	/** A result with the settings it was found with (shown in the report). */
 	public FindResult(final PixelStatistics statistics, final List<Defect> defects,
-		final List<LowVariancePixel> lowest, final List<String> skipped, final CfaPattern cfa,
+		final List<RankedPixel> lowest, final List<String> skipped, final CfaPattern cfa,
 		final FindOptions options)
 	{
 		this.options = options;
@@ -47,7 +47,7 @@ public final class FindResult {
 	}
 
 	/** The lowest-variance ranking, one entry per location. */
-	public List<LowVariancePixel> lowest() {
+	public List<RankedPixel> lowest() {
 		return lowest;
 	}
 

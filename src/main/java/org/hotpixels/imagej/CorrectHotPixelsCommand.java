@@ -10,8 +10,8 @@ import ij.ImagePlus;
 import ij.measure.ResultsTable;
 
 import org.hotpixels.progress.HotPixelsException;
-import org.hotpixels.correct.CorrectionJob;
-import org.hotpixels.correct.CorrectionResult;
+import org.hotpixels.correct.FileCorrection;
+import org.hotpixels.correct.FileCorrectionResult;
 import org.hotpixels.correct.ImageCorrection;
 import org.hotpixels.detect.Defect;
 import org.hotpixels.imagej.ij1.CorrectTarget;
@@ -133,7 +133,7 @@ public class CorrectHotPixelsCommand extends ContextCommand implements MacroDefa
 	{
 		if (!isSet(output_folder)) throw new HotPixelsException(
 			"Choose an output folder for the corrected images of " + input_folder + ".");
-		final CorrectionResult result = new CorrectionJob(InputFiles.expand(Collections
+		final FileCorrectionResult result = new FileCorrection(InputFiles.expand(Collections
 			.singletonList(input_folder.getPath()), file_pattern).files(), output_folder.toPath())
 				.format(Format.parse(output_format)).cfa(pattern).overwrite(overwrite).skipBadFiles(
 					skip_bad_frames).defectsName(use_table ? "The Hot Pixels table" : defect_file

@@ -10,7 +10,7 @@ import ij.measure.ResultsTable;
 import org.hotpixels.progress.HotPixelsException;
 import org.hotpixels.detect.Defect;
 import org.hotpixels.detect.DefectKind;
-import org.hotpixels.detect.LowVariancePixel;
+import org.hotpixels.detect.RankedPixel;
 
 /**
  * Defects and the lowest-variance ranking as ImageJ {@link ResultsTable}s, with the columns a
@@ -182,10 +182,10 @@ public final class ResultTables {
 	 * One row per ranked location, lowest variance first: rank, x, y, channel, variance, mean,
 	 * the neighbours' median variance and the ratio of the two (the CSV adds min and max).
 	 */
-	public static ResultsTable lowest(final List<LowVariancePixel> lowest) {
+	public static ResultsTable lowest(final List<RankedPixel> lowest) {
 		final ResultsTable rt = new ResultsTable();
 		rt.showRowNumbers(false);
-		for (final LowVariancePixel p : lowest) {
+		for (final RankedPixel p : lowest) {
 			rt.incrementCounter();
 			rt.addValue("rank", p.rank());
 			rt.addValue("x", p.x());

@@ -92,17 +92,17 @@ class JpegInPlaceTest {
 		Defect.ALL_CHANNELS), new Defect(401, 150, Defect.ALL_CHANNELS, DefectKind.COLUMN, 248, 1,
 			0, 0, 120, 1, 30, 201, 401, 100, 401, 300));
 
-	private CorrectionResult correct(final byte[] file) throws IOException {
+	private FileCorrectionResult correct(final byte[] file) throws IOException {
 		final Path in = Files.createDirectories(dir.resolve("in"));
 		Files.write(in.resolve("IMG_0001.JPG"), file);
-		return new CorrectionJob(Collections.singletonList(in.resolve("IMG_0001.JPG")), dir.resolve(
+		return new FileCorrection(Collections.singletonList(in.resolve("IMG_0001.JPG")), dir.resolve(
 			"out")).run(DEFECTS, Progress.NONE);
 	}
 
 	@Test
 	void onlyTheDefectsBlocksChange() throws Exception {
 		final byte[] original = photo(false);
-		final CorrectionResult result = correct(original);
+		final FileCorrectionResult result = correct(original);
 		final byte[] repaired = Files.readAllBytes(dir.resolve("out/IMG_0001.JPG"));
 		assertTrue(result.warnings().get(0).contains("8x8 blocks that hold a defect"), result
 			.warnings().toString());
@@ -148,7 +148,7 @@ class JpegInPlaceTest {
 	@Test
 	void aProgressiveFileIsReencodedLikeTheOriginalWithANote() throws Exception {
 		final byte[] original = photo(true);
-		final CorrectionResult result = correct(original);
+		final FileCorrectionResult result = correct(original);
 		assertTrue(result.warnings().toString().contains(
 			"IMG_0001.JPG: progressive JPEG cannot be repaired block by block; re-encoded whole, " +
 				"with the original's quantisation tables, subsampling and metadata."), result

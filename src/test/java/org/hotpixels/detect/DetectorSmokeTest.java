@@ -45,7 +45,7 @@ class DetectorSmokeTest {
 			d.kind() == DefectKind.HOT));
 		assertTrue(defects.stream().anyMatch(d -> d.x() == 10 && d.y() == 140 &&
 			d.kind() == DefectKind.DEAD));
-		final List<LowVariancePixel> lowest = LowestVariance.rank(stats, 5);
+		final List<RankedPixel> lowest = LowestVarianceRanking.rank(stats, 5);
 		assertEquals(5, lowest.size());
 		assertEquals(0, lowest.get(0).variance());
 		assertEquals(0, lowest.get(1).variance());

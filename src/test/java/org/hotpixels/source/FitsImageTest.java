@@ -19,7 +19,7 @@ import org.hotpixels.find.FindOptions;
 import org.hotpixels.find.FindResult;
 import org.hotpixels.HotPixelFinder;
 import org.hotpixels.progress.HotPixelsException;
-import org.hotpixels.correct.CorrectionJob;
+import org.hotpixels.correct.FileCorrection;
 import org.hotpixels.detect.Defect;
 import org.hotpixels.progress.Progress;
 import org.junit.jupiter.api.Test;
@@ -187,7 +187,7 @@ class FitsImageTest {
 		final byte[] original = darkCube(11, 4).bytes();
 		final Path in = Files.createDirectories(tmp.resolve("in")).resolve("darks.fits");
 		Files.write(in, original);
-		new CorrectionJob(Collections.singletonList(in), tmp.resolve("out")).run(Collections
+		new FileCorrection(Collections.singletonList(in), tmp.resolve("out")).run(Collections
 			.singletonList(Defect.pixel(11, 25, Defect.ALL_CHANNELS)), Progress.NONE);
 		final byte[] out = Files.readAllBytes(tmp.resolve("out/darks.fits"));
 		assertEquals(original.length, out.length, "the HISTORY card fits in the header's block");
@@ -221,7 +221,7 @@ class FitsImageTest {
 			b.data().putFloat(i % 25 == 12 ? 500f : 1f + i * 0.001f);
 		final Path in = Files.createDirectories(tmp.resolve("in")).resolve("f.fit");
 		Files.write(in, b.bytes());
-		new CorrectionJob(Collections.singletonList(in), tmp.resolve("out")).run(Collections
+		new FileCorrection(Collections.singletonList(in), tmp.resolve("out")).run(Collections
 			.singletonList(Defect.pixel(2, 2, Defect.ALL_CHANNELS)), Progress.NONE);
 		final List<Frame> frames = Arrays.asList(ImageFileReader.read(tmp.resolve("out/f.fit"), 0),
 			ImageFileReader.read(tmp.resolve("out/f.fit"), 1));

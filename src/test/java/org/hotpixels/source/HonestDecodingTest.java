@@ -181,7 +181,7 @@ class HonestDecodingTest {
 		raster.setSample(4, 3, 1, 65535);
 		final Path in = Files.createDirectories(tmp.resolve("in")).resolve("rgb48.png");
 		ImageIO.write(new BufferedImage(cm, raster, false, null), "png", in.toFile());
-		new org.hotpixels.correct.CorrectionJob(Arrays.asList(in), tmp.resolve("out")).run(Arrays
+		new org.hotpixels.correct.FileCorrection(Arrays.asList(in), tmp.resolve("out")).run(Arrays
 			.asList(org.hotpixels.detect.Defect.pixel(4, 3, 1)), org.hotpixels.progress.Progress.NONE);
 		final BufferedImage out = ImageIO.read(tmp.resolve("out/rgb48.png").toFile());
 		assertEquals(16, out.getColorModel().getComponentSize(0));

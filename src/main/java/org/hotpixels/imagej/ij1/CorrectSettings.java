@@ -13,7 +13,7 @@ import org.hotpixels.source.CfaPattern;
  * s.inputFolder = "/data/d80";
  * s.defectFile = "/data/d80-defects/defects.csv";
  * s.outputFolder = "/data/d80-fixed";
- * CorrectionResult r = Correct_Hot_Pixels.correctFolder(s, Correct_Hot_Pixels.defects(s), Progress.NONE);
+ * FileCorrectionResult r = Correct_Hot_Pixels.correctFolder(s, Correct_Hot_Pixels.defects(s), Progress.NONE);
  * }</pre>
  */
 public final class CorrectSettings extends SeriesSettings {

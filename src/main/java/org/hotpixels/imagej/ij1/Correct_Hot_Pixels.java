@@ -11,8 +11,8 @@ import ij.measure.ResultsTable;
 import ij.plugin.PlugIn;
 
 import org.hotpixels.progress.HotPixelsException;
-import org.hotpixels.correct.CorrectionJob;
-import org.hotpixels.correct.CorrectionResult;
+import org.hotpixels.correct.FileCorrection;
+import org.hotpixels.correct.FileCorrectionResult;
 import org.hotpixels.correct.ImageCorrection;
 import org.hotpixels.detect.Defect;
 import org.hotpixels.io.DefectLists;
@@ -49,7 +49,7 @@ public class Correct_Hot_Pixels implements PlugIn {
 			progress = new IJProgress();
 			final List<Defect> defects = defects(settings);
 			if (settings.hasInputFolder()) {
-				final CorrectionResult result = correctFolder(settings, defects, progress);
+				final FileCorrectionResult result = correctFolder(settings, defects, progress);
 				for (final String warning : result.warnings())
 					IJ.log(TITLE + ": " + warning);
 				for (final String skipped : result.skipped())
@@ -112,14 +112,14 @@ public class Correct_Hot_Pixels implements PlugIn {
 	}
 
 	/** Writes corrected copies of the folder's images into the output folder. */
-	public static CorrectionResult correctFolder(final CorrectSettings settings,
+	public static FileCorrectionResult correctFolder(final CorrectSettings settings,
 		final List<Defect> defects, final Progress progress)
 	{
 		if (settings.outputFolder.trim().isEmpty()) throw new HotPixelsException(
 			"Choose an output folder for the corrected images of " + settings.inputFolder + ".");
 		final String defectsName = settings.useTable ? "The Hot Pixels table" : Paths.get(
 			settings.defectFile.trim()).getFileName().toString();
-		return new CorrectionJob(InputFiles.expand(Collections.singletonList(settings.inputFolder
+		return new FileCorrection(InputFiles.expand(Collections.singletonList(settings.inputFolder
 			.trim()), settings.filePattern).files(), Paths.get(settings.outputFolder.trim())).format(
 				Format.parse(settings.outputFormat)).cfa(settings.cfaPattern()).overwrite(
 					settings.overwrite).skipBadFiles(settings.skipBadFrames).defectsName(defectsName).run(

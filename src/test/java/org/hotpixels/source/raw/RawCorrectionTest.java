@@ -16,8 +16,8 @@ import ij.process.ShortProcessor;
 
 import org.hotpixels.Checksums;
 import org.hotpixels.NeighbourMedian;
-import org.hotpixels.correct.CorrectionJob;
-import org.hotpixels.correct.CorrectionResult;
+import org.hotpixels.correct.FileCorrection;
+import org.hotpixels.correct.FileCorrectionResult;
 import org.hotpixels.detect.Defect;
 import org.hotpixels.progress.Progress;
 import org.hotpixels.source.CfaPattern;
@@ -43,7 +43,7 @@ class RawCorrectionTest {
 			new DngWriter(W, H, m).cfa(CfaPattern.GBRG).write(files.get(i));
 		}
 		final Map<String, String> before = Checksums.of(in);
-		final CorrectionResult result = new CorrectionJob(files, dir.resolve("out")).run(Collections
+		final FileCorrectionResult result = new FileCorrection(files, dir.resolve("out")).run(Collections
 			.singletonList(Defect.pixel(17, 13, Defect.ALL_CHANNELS)), Progress.NONE);
 		assertEquals(before, Checksums.of(in));
 		assertTrue(result.warnings().get(0).contains("16-bit TIFF sensor mosaics"), result

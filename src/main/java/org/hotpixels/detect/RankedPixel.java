@@ -1,12 +1,12 @@
 package org.hotpixels.detect;
 
 /** One entry of the lowest-variance ranking: the article's original list, one per location. */
-public final class LowVariancePixel {
+public final class RankedPixel {
 
 	private final int rank, x, y, channel;
 	private final double variance, mean, min, max, neighbourVariance;
 
-	public LowVariancePixel(final int rank, final int x, final int y, final int channel,
+	public RankedPixel(final int rank, final int x, final int y, final int channel,
 		final double variance, final double mean, final double min, final double max,
 		final double neighbourVariance)
 	{

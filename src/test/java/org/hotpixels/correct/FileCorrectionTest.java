@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The folder job: formats, cancelling, refusals, and what it reports. */
-class CorrectionJobTest {
+class FileCorrectionTest {
 
 	private static final List<Defect> PLANTED = Arrays.asList(Defect.pixel(50, 60,
 		Defect.ALL_CHANNELS), Defect.pixel(120, 30, Defect.ALL_CHANNELS), Defect.pixel(10, 140,
@@ -71,7 +71,7 @@ class CorrectionJobTest {
 				return seen.contains(2L);
 			}
 		};
-		final CorrectionResult result = new CorrectionJob(files(in), out).run(PLANTED,
+		final FileCorrectionResult result = new FileCorrection(files(in), out).run(PLANTED,
 			cancelAtThird);
 		assertTrue(result.cancelled());
 		assertEquals(3, result.written().size());
@@ -94,7 +94,7 @@ class CorrectionJobTest {
 			2));
 		assertTrue(ImageIO.write(grey.getBufferedImage(), "png", in.resolve("g.png").toFile()));
 		final Map<String, String> before = Checksums.of(in);
-		final CorrectionResult result = new CorrectionJob(Collections.singletonList(in.resolve(
+		final FileCorrectionResult result = new FileCorrection(Collections.singletonList(in.resolve(
 			"c.png")), tmp.resolve("out")).run(Collections.singletonList(Defect.pixel(70, 70, 1)),
 				Progress.NONE);
 		assertTrue(result.warnings().isEmpty(), result.warnings()::toString);
@@ -105,7 +105,7 @@ class CorrectionJobTest {
 		for (int y = 0; y < rgb.getHeight(); y++)
 			for (int x = 0; x < rgb.getWidth(); x++)
 				if (x != 70 || y != 70) assertEquals(rgb.get(x, y) & 0xffffff, out.getRGB(x, y) & 0xffffff);
-		new CorrectionJob(Collections.singletonList(in.resolve("g.png")), tmp.resolve("out"))
+		new FileCorrection(Collections.singletonList(in.resolve("g.png")), tmp.resolve("out"))
 			.run(PLANTED, Progress.NONE);
 		final ImagePlus g = new ImagePlus("g", ImageIO.read(tmp.resolve("out/g.png").toFile()));
 		assertEquals(8, g.getBitDepth());
@@ -124,7 +124,7 @@ class CorrectionJobTest {
 		final Path in = Files.createDirectories(tmp.resolve("in")).resolve("f.tif");
 		assertTrue(new FileSaver(new ImagePlus("f", new FloatProcessor(30, 20, px))).saveAsTiff(in
 			.toString()));
-		new CorrectionJob(Collections.singletonList(in), tmp.resolve("out")).run(Collections
+		new FileCorrection(Collections.singletonList(in), tmp.resolve("out")).run(Collections
 			.singletonList(Defect.pixel(5, 5, 0)), Progress.NONE);
 		final ImagePlus out = new Opener().openImage(tmp.resolve("out/f.tif").toString());
 		assertEquals(32, out.getBitDepth());
@@ -144,7 +144,7 @@ class CorrectionJobTest {
 		assertTrue(ImageIO.write(grey.getBufferedImage(), "png", in.resolve("a.png").toFile()));
 		assertTrue(new FileSaver(new ImagePlus("a", grey)).saveAsTiff(in.resolve("a.tif")
 			.toString()));
-		final CorrectionJob job = new CorrectionJob(files(in), tmp.resolve("out")).format(
+		final FileCorrection job = new FileCorrection(files(in), tmp.resolve("out")).format(
 			Format.TIF);
 		final HotPixelsException e = assertThrows(HotPixelsException.class, () -> job.run(PLANTED,
 			Progress.NONE));
@@ -158,7 +158,7 @@ class CorrectionJobTest {
 		TestSeries.writeFolder(in, 2);
 		Files.createDirectories(in.resolve("sub"));
 		final Path link = Files.createSymbolicLink(tmp.resolve("link"), in.resolve("sub"));
-		final HotPixelsException e = assertThrows(HotPixelsException.class, () -> new CorrectionJob(
+		final HotPixelsException e = assertThrows(HotPixelsException.class, () -> new FileCorrection(
 			files(in).subList(0, 2), link.resolve("out")).check());
 		assertTrue(e.getMessage().contains("choose a folder elsewhere"), e.getMessage());
 	}
@@ -169,7 +169,7 @@ class CorrectionJobTest {
 		final ByteProcessor grey = new ByteProcessor(TestSeries.W, TestSeries.H, TestSeries.frame(1,
 			2));
 		assertTrue(ImageIO.write(grey.getBufferedImage(), "bmp", in.resolve("a.bmp").toFile()));
-		final CorrectionResult result = new CorrectionJob(files(in), tmp.resolve("out")).run(
+		final FileCorrectionResult result = new FileCorrection(files(in), tmp.resolve("out")).run(
 			PLANTED, Progress.NONE);
 		assertEquals(Collections.singletonList(tmp.resolve("out/a.tif")), result.written());
 		assertEquals(1, result.warnings().size());
@@ -185,11 +185,11 @@ class CorrectionJobTest {
 		TestSeries.writeFolder(in, 2);
 		final List<Defect> defects = new ArrayList<>(PLANTED);
 		defects.add(Defect.pixel(300, 10, 0));
-		final HotPixelsException e = assertThrows(HotPixelsException.class, () -> new CorrectionJob(
+		final HotPixelsException e = assertThrows(HotPixelsException.class, () -> new FileCorrection(
 			files(in), tmp.resolve("out")).defectsName("hot.lst").run(defects, Progress.NONE));
 		assertEquals("hot.lst does not fit frame_000.tif: defect at (300, 10) lies outside the " +
 			"200x150 image.", e.getMessage());
-		final CorrectionResult result = new CorrectionJob(files(in), tmp.resolve("out2"))
+		final FileCorrectionResult result = new FileCorrection(files(in), tmp.resolve("out2"))
 			.skipOutsideDefects(true).run(defects, Progress.NONE);
 		assertEquals(1, result.defectsOutside());
 		assertEquals(3, result.pixelsPerFrame());
@@ -210,7 +210,7 @@ class CorrectionJobTest {
 		hyper.getCalibration().setUnit("mm");
 		final Path in = Files.createDirectories(tmp.resolve("in")).resolve("hyper.tif");
 		assertTrue(new FileSaver(hyper).saveAsTiff(in.toString()));
-		new CorrectionJob(Collections.singletonList(in), tmp.resolve("out")).run(PLANTED,
+		new FileCorrection(Collections.singletonList(in), tmp.resolve("out")).run(PLANTED,
 			Progress.NONE);
 		final ImagePlus out = new Opener().openImage(tmp.resolve("out/hyper.tif").toString());
 		assertEquals(Arrays.asList(2, 2, 1), Arrays.asList(out.getNChannels(), out.getNSlices(), out

@@ -13,23 +13,23 @@ import org.hotpixels.stats.PixelStatistics;
  * (in any channel) belongs to the same defect and is left out, so ten entries are ten places.
  *
  * <pre>{@code
- * List<LowVariancePixel> top = LowestVariance.rank(stats, 10);
+ * List<RankedPixel> top = LowestVarianceRanking.rank(stats, 10);
  * }</pre>
  */
-public final class LowestVariance {
+public final class LowestVarianceRanking {
 
 	/** Pixels closer than this (Chebyshev distance) to a listed one are the same defect. */
 	static final int SEPARATION = 2;
 
-	private LowestVariance() {}
+	private LowestVarianceRanking() {}
 
 	/** The {@code count} lowest-variance locations, lowest first. */
-	public static List<LowVariancePixel> rank(final PixelStatistics stats, final int count) {
+	public static List<RankedPixel> rank(final PixelStatistics stats, final int count) {
 		if (count <= 0 || stats.frameCount() < 2) return new ArrayList<>();
 		final int total = stats.planeSize() * stats.channels();
 		for (int pool = Math.max(256, 64 * count);; pool *= 4) {
 			final int[] lowest = lowestIndices(stats, Math.min(pool, total));
-			final List<LowVariancePixel> out = separated(stats, lowest, count);
+			final List<RankedPixel> out = separated(stats, lowest, count);
 			if (out.size() == count || lowest.length == total) return out;
 		}
 	}
@@ -59,18 +59,18 @@ public final class LowestVariance {
 		return out;
 	}
 
-	private static List<LowVariancePixel> separated(final PixelStatistics stats,
+	private static List<RankedPixel> separated(final PixelStatistics stats,
 		final int[] lowest, final int count)
 	{
-		final List<LowVariancePixel> out = new ArrayList<>();
+		final List<RankedPixel> out = new ArrayList<>();
 		final int w = stats.width(), plane = stats.planeSize();
 		for (final int i : lowest) {
 			final int c = i / plane, x = (i % plane) % w, y = (i % plane) / w;
 			boolean near = false;
-			for (final LowVariancePixel p : out)
+			for (final RankedPixel p : out)
 				near |= Math.abs(p.x() - x) <= SEPARATION && Math.abs(p.y() - y) <= SEPARATION;
 			if (near) continue;
-			out.add(new LowVariancePixel(out.size() + 1, x, y, c, stats.variance(i), stats.mean(i),
+			out.add(new RankedPixel(out.size() + 1, x, y, c, stats.variance(i), stats.mean(i),
 				stats.min(i), stats.max(i), neighbourVariance(stats, x, y, c)));
 			if (out.size() == count) break;
 		}

@@ -6,11 +6,11 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * What a {@link CorrectionJob} did: the files it wrote (each complete, under its final name),
+ * What a {@link FileCorrection} did: the files it wrote (each complete, under its final name),
  * the inputs it skipped and why, warnings about the output format, and whether it was
  * cancelled before the end.
  */
-public final class CorrectionResult {
+public final class FileCorrectionResult {
 
 	private final Path folder;
 	private final int inputCount;
@@ -25,7 +25,7 @@ public final class CorrectionResult {
 	int unrepaired;
 	int defectsOutside;
 
-	CorrectionResult(final Path folder, final int inputCount) {
+	FileCorrectionResult(final Path folder, final int inputCount) {
 		this.folder = folder;
 		this.inputCount = inputCount;
 	}

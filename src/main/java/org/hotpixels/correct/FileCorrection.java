@@ -42,13 +42,13 @@ import org.hotpixels.source.PixelType;
  * neighbours, the pattern the decoder reports unless one is given) and written as 16-bit TIFF.
  *
  * <pre>{@code
- * CorrectionJob job = new CorrectionJob(files, Paths.get("corrected")).format(Format.SAME);
+ * FileCorrection job = new FileCorrection(files, Paths.get("corrected")).format(Format.SAME);
  * job.check(); // before any long work: refuses the input folder and existing files
- * CorrectionResult result = job.run(DefectLists.read(Paths.get("defects.csv")), progress);
+ * FileCorrectionResult result = job.run(DefectLists.read(Paths.get("defects.csv")), progress);
  * System.out.println(result.summary());
  * }</pre>
  */
-public final class CorrectionJob {
+public final class FileCorrection {
 
 	private final List<Path> inputs;
 	private final Path folder;
@@ -60,44 +60,44 @@ public final class CorrectionJob {
 	private String defectsName = "The defect list";
 
 	/** A job for {@code inputs} (image files) writing into {@code outputFolder}. */
-	public CorrectionJob(final List<Path> inputs, final Path outputFolder) {
+	public FileCorrection(final List<Path> inputs, final Path outputFolder) {
 		if (inputs.isEmpty()) throw new HotPixelsException("No image files to correct.");
 		this.inputs = Collections.unmodifiableList(new ArrayList<>(inputs));
 		this.folder = outputFolder;
 	}
 
 	/** The output format (default {@link Format#SAME}). */
-	public CorrectionJob format(final Format f) {
+	public FileCorrection format(final Format f) {
 		this.format = f;
 		return this;
 	}
 
 	/** The colour filter pattern of raw mosaics, or null (default). */
-	public CorrectionJob cfa(final CfaPattern pattern) {
+	public FileCorrection cfa(final CfaPattern pattern) {
 		this.cfa = pattern;
 		return this;
 	}
 
 	/** Whether existing output files may be replaced (default false). */
-	public CorrectionJob overwrite(final boolean allow) {
+	public FileCorrection overwrite(final boolean allow) {
 		this.overwrite = allow;
 		return this;
 	}
 
 	/** Skip unreadable files and files of another size, with a note, instead of stopping. */
-	public CorrectionJob skipBadFiles(final boolean skip) {
+	public FileCorrection skipBadFiles(final boolean skip) {
 		this.skipBadFiles = skip;
 		return this;
 	}
 
 	/** Skip defects outside the images, counting them, instead of stopping. */
-	public CorrectionJob skipOutsideDefects(final boolean skip) {
+	public FileCorrection skipOutsideDefects(final boolean skip) {
 		this.skipOutsideDefects = skip;
 		return this;
 	}
 
 	/** Names the defect list in messages, e.g. its file name. */
-	public CorrectionJob defectsName(final String name) {
+	public FileCorrection defectsName(final String name) {
 		this.defectsName = name;
 		return this;
 	}
@@ -108,7 +108,7 @@ public final class CorrectionJob {
 	 * input folder, two inputs with one output name, or an existing output (unless overwriting).
 	 */
 	public List<Path> check() {
-		return CorrectionTargets.plan(inputs, folder, format, overwrite);
+		return FileCorrectionTargets.plan(inputs, folder, format, overwrite);
 	}
 
 	/** The input files, in order. */
@@ -122,7 +122,7 @@ public final class CorrectionJob {
 	}
 
 	/** Corrects every input; see the class description. */
-	public CorrectionResult run(final List<Defect> defects, final Progress progress) {
+	public FileCorrectionResult run(final List<Defect> defects, final Progress progress) {
 		return run(defects, progress, FileSink.ATOMIC);
 	}
 
@@ -130,7 +130,7 @@ public final class CorrectionJob {
 	 * Corrects every input, writing through {@code sink}: {@link FileSink#ATOMIC} writes each file
 	 * as it is done; a {@link org.hotpixels.io.StagedFiles} keeps them for one commit of all.
 	 */
-	public CorrectionResult run(final List<Defect> defects, final Progress progress,
+	public FileCorrectionResult run(final List<Defect> defects, final Progress progress,
 		final FileSink sink)
 	{
 		final List<Path> targets = check();
@@ -141,7 +141,7 @@ public final class CorrectionJob {
 			throw new HotPixelsException(folder + ": cannot create the output folder (" + e
 				.getMessage() + ").", e);
 		}
-		final CorrectionResult result = new CorrectionResult(folder, inputs.size());
+		final FileCorrectionResult result = new FileCorrectionResult(folder, inputs.size());
 		warnAboutFormats(result);
 		final Pass pass = new Pass(defects, FrameSources.pages(inputs), result);
 		final int n = inputs.size();
@@ -171,7 +171,7 @@ public final class CorrectionJob {
 	}
 
 	private void write(final Path input, final List<Frame> frames, final Path target,
-		final List<Defect> defects, final CorrectionResult result, final FileSink sink)
+		final List<Defect> defects, final FileCorrectionResult result, final FileSink sink)
 	{
 		final FileType type = ImageFileWriter.fileType(input, format);
 		if (type == FileType.JPEG && frames.size() == 1 && repairedInPlace(input, frames.get(0),
@@ -209,7 +209,7 @@ public final class CorrectionJob {
 	 * (the caller then re-encodes it its own way).
 	 */
 	private boolean repairedInPlace(final Path input, final Frame corrected, final Path target,
-		final List<Defect> defects, final CorrectionResult result, final FileSink sink)
+		final List<Defect> defects, final FileCorrectionResult result, final FileSink sink)
 	{
 		byte[] bytes;
 		try {
@@ -263,7 +263,7 @@ public final class CorrectionJob {
 		return img;
 	}
 
-	private void warnAboutFormats(final CorrectionResult result) {
+	private void warnAboutFormats(final FileCorrectionResult result) {
 		final TreeSet<String> asTiff = new TreeSet<>();
 		boolean jpeg = false, raw = false;
 		for (final Path in : inputs) {
@@ -298,11 +298,11 @@ public final class CorrectionJob {
 
 		private final List<Defect> defects;
 		private final PageReader reader;
-		private final CorrectionResult result;
+		private final FileCorrectionResult result;
 		private DefectCorrector corrector;
 		private Frame first;
 
-		Pass(final List<Defect> defects, final PageReader reader, final CorrectionResult result) {
+		Pass(final List<Defect> defects, final PageReader reader, final FileCorrectionResult result) {
 			this.defects = defects;
 			this.reader = reader;
 			this.result = result;

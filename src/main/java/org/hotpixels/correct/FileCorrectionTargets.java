@@ -18,9 +18,9 @@ import org.hotpixels.io.ImageFileWriter.Format;
  * not the folder of an input file nor inside one (symbolic links resolved), no two inputs get
  * the same output name, and no output exists already unless overwriting is allowed.
  */
-final class CorrectionTargets {
+final class FileCorrectionTargets {
 
-	private CorrectionTargets() {}
+	private FileCorrectionTargets() {}
 
 	/** The output paths, in input order; throws {@link HotPixelsException} for any conflict. */
 	static List<Path> plan(final List<Path> inputs, final Path folder, final Format format,
