@@ -6,10 +6,8 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 
 import org.hotpixels.find.FindResult;
@@ -59,32 +57,6 @@ public final class FindOutputs {
 	}
 
 	/**
-	 * Refuses an output folder that is, or lies inside, a folder holding input files (symbolic
-	 * links resolved): results would mix with (or be read back as) the images.
-	 */
-	public static void notInsideInputs(final Path output, final List<Path> inputs) {
-		final Path out = OutputGuard.real(output);
-		for (final Path in : inputs) {
-			final Path folder = OutputGuard.real(in).getParent();
-			if (folder != null && out.startsWith(folder)) throw new HotPixelsException(output +
-				": output folder is the input folder or inside it; choose a folder elsewhere.");
-		}
-	}
-
-	/**
-	 * Refuses to replace existing results unless {@code overwrite}, and creates the folder.
-	 * Call before the long work starts, so a mistake is reported at once.
-	 */
-	public static void prepare(final Path folder, final boolean overwrite) {
-		if (Files.exists(folder) && !Files.isDirectory(folder)) throw new HotPixelsException(folder +
-			": exists and is not a folder.");
-		final OutputGuard guard = new OutputGuard(overwrite);
-		for (final Path f : files(folder))
-			guard.check(f);
-		createWritableFolder(folder);
-	}
-
-	/**
 	 * Registers the results folder and its files with {@code guard} (see {@link OutputGuard}):
 	 * every check a run makes before it reads the first frame.
 	 */
@@ -92,56 +64,6 @@ public final class FindOutputs {
 		guard.folder(folder);
 		for (final Path f : files(folder))
 			guard.file(f, OutputGuard.RESULTS);
-	}
-
-	/**
-	 * Creates {@code folder} (and its parents) if missing and checks, by creating and deleting a
-	 * hidden file in it, that files can be written there.
-	 */
-	public static void createWritableFolder(final Path folder) {
-		OutputGuard.createWritableFolder(folder);
-	}
-
-	/**
-	 * The guard of a run that saves its results in {@code folder}, as the command line has it:
-	 * every result path checked against the {@code images} read (symbolic links resolved), the
-	 * folder locked against a second run; close it when the run has ended.
-	 *
-	 * <pre>{@code
-	 * try (OutputGuard guard = FindOutputs.guarded(folder, overwrite, imageFiles)) {
-	 *     FindResult r = HotPixelFinder.find(source, options, progress);
-	 *     FindOutputs.write(r, folder, camera, guard);
-	 * }
-	 * }</pre>
-	 */
-	public static OutputGuard guarded(final Path folder, final boolean overwrite,
-		final Collection<Path> images)
-	{
-		final OutputGuard guard = new OutputGuard(overwrite);
-		try {
-			guard.images(images);
-			guard(guard, folder);
-			guard.lock();
-			return guard;
-		}
-		catch (final RuntimeException e) {
-			guard.close();
-			throw e;
-		}
-	}
-
-	/** Writes all the files in one commit under {@code guard} (see {@link #guarded}). */
-	public static void write(final FindResult result, final Path folder, final String camera,
-		final OutputGuard guard)
-	{
-		try (StagedFiles staged = guard.staged(folder)) {
-			stage(result, folder, camera, staged);
-			commit(staged, folder);
-		}
-		catch (final IOException e) {
-			throw new HotPixelsException(folder + ": cannot remove the temporary files (" + e
-				.getMessage() + ").", e);
-		}
 	}
 
 	/** Writes all the files; if one of them cannot be written, none appears. */

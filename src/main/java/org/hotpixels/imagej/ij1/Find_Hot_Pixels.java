@@ -87,7 +87,7 @@ public class Find_Hot_Pixels implements PlugIn {
 
 	/**
 	 * From the dialog (not in a macro), results already in the output folder are replaced only
-	 * when the user says so; in a macro, {@link FindOutputs#prepare} refuses unless
+	 * when the user says so; in a macro, the pipeline ({@code OutputGuard}) refuses unless
 	 * {@code overwrite=true}.
 	 */
 	private static boolean confirmReplacing(final FindSettings settings) {
