@@ -20,16 +20,10 @@ public final class FindOptions {
 	/** Frames accumulated together, tile by tile (more is faster, and costs memory). */
 	public int batchSize = 8;
 
-	/**
-	 * Frames per batch of an open stack: its frames cost no memory to hold, and accumulating many
-	 * per tile pass is 1.5-2x faster than batches of 8 (measured by {@code hotpixels bench}).
-	 */
+	/** Frames per batch in memory (open stacks): 1.5-2x faster than 8 (hotpixels bench). */
 	public static final int IN_MEMORY_BATCH = 128;
 
-	/**
-	 * The one place the batch size is decided: {@link #IN_MEMORY_BATCH} for a source whose frames
-	 * are all in memory, else {@link #batchSize}.
-	 */
+	/** The one place the batch size is decided: {@link #IN_MEMORY_BATCH} or {@link #batchSize}. */
 	public int batchSizeFor(final FrameSource source) {
 		return source.inMemory() ? IN_MEMORY_BATCH : Math.max(1, batchSize);
 	}
