@@ -175,6 +175,7 @@ public final class FrameStream implements AutoCloseable {
 			", but the series is " + firstShape + " (from " + firstName + ").";
 		if (!skipBad) throw new HotPixelsException(problem);
 		skipped.add(problem);
+		if (buffers != null) buffers.recycle(f); // left out: its arrays are free again
 		return null;
 	}
 
