@@ -1,6 +1,7 @@
 package org.hotpixels.results;
 
 import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -9,6 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 import org.hotpixels.find.FindResult;
 import org.hotpixels.progress.HotPixelsException;
@@ -114,6 +118,28 @@ public final class FindOutputs {
 				.trim()) + RAWTHERAPEE_SUFFIX), out -> text(out, w -> RawTherapeeBadPixels.write(w,
 					result.defects())));
 		}
+		// report.html (its pictures, PNG encoded) is rendered on a second thread meanwhile: about
+		// as long as the two maps, so a 2-core machine writes the results in half the time
+		final FutureTask<byte[]> report = new FutureTask<>(() -> {
+			final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
+			text(bytes, w -> HtmlReport.write(w, result));
+			return bytes.toByteArray();
+		});
+		final Thread reporter = new Thread(report, "hotpixels-report");
+		reporter.setDaemon(true);
+		reporter.start();
+		try {
+			stageMapsAndLists(result, folder, files);
+			stage(files, folder.resolve(REPORT), out -> out.write(done(report)));
+		}
+		finally {
+			report.cancel(true);
+		}
+	}
+
+	private static void stageMapsAndLists(final FindResult result, final Path folder,
+		final StagedFiles files)
+	{
 		stage(files, folder.resolve(VARIANCE), out -> TiffWriter.write(ResultImages.varianceMap(
 			result.statistics(), result.defects()), out));
 		stage(files, folder.resolve(MEAN), out -> TiffWriter.write(ResultImages.meanMap(result
@@ -124,7 +150,24 @@ public final class FindOutputs {
 			.lowest())));
 		stage(files, folder.resolve(SIRIL), out -> text(out, w -> SirilCosmeticList.write(w, result
 			.defects(), result.statistics().width(), result.statistics().height())));
-		stage(files, folder.resolve(REPORT), out -> text(out, w -> HtmlReport.write(w, result)));
+	}
+
+	/** The result of a task, its failure rethrown as it was thrown. */
+	private static byte[] done(final FutureTask<byte[]> task) throws IOException {
+		try {
+			return task.get();
+		}
+		catch (final InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new java.io.InterruptedIOException("interrupted while the report was rendered");
+		}
+		catch (final ExecutionException e) {
+			final Throwable cause = e.getCause();
+			if (cause instanceof IOException) throw (IOException) cause;
+			if (cause instanceof RuntimeException) throw (RuntimeException) cause;
+			if (cause instanceof Error) throw (Error) cause;
+			throw new IOException(cause);
+		}
 	}
 
 	/**

@@ -22,7 +22,9 @@ import org.hotpixels.progress.Progress;
  * holds at most {@link #BATCH_BYTES} of frames (and at least one frame; frames of an open stack,
  * which are views of its arrays, are not limited), and at most {@link #LOOKAHEAD_BYTES} of frames
  * are decoded ahead (at least {@code threads + 1}, at most {@code 2 threads + 2} frames), however
- * long the series.
+ * long the series. The pixel arrays of a batch are reused for later frames (see
+ * {@link PlaneBuffers}): a batch is valid until the next call of {@link #next(int)}, so that
+ * memory stays flat in the number of frames.
  *
  * <pre>{@code
  * try (FrameStream stream = new FrameStream(source, 2, false, progress)) {
@@ -50,6 +52,10 @@ public final class FrameStream implements AutoCloseable {
 	private int lookahead;
 	private int batchLimit = Integer.MAX_VALUE;
 	private final Deque<Future<Frame>> pending = new ArrayDeque<>();
+	/** Arrays of decoded frames for reuse; none for views of an open image. */
+	private final PlaneBuffers buffers;
+	/** The batch last returned, whose arrays are reused once the caller asks for the next. */
+	private List<Frame> lent = Collections.emptyList();
 	private final List<String> skipped = new ArrayList<>();
 	private int nextToSubmit;
 	private int nextToTake;
@@ -73,6 +79,7 @@ public final class FrameStream implements AutoCloseable {
 		this.threads = n;
 		this.lookahead = n + 1;
 		this.views = source instanceof ImagePlusFrameSource && source.parallelReads();
+		this.buffers = source instanceof ImagePlusFrameSource ? null : new PlaneBuffers();
 		this.readers = Executors.newFixedThreadPool(n, r -> {
 			final Thread t = new Thread(r, "hotpixels-reader");
 			t.setDaemon(true);
@@ -83,9 +90,13 @@ public final class FrameStream implements AutoCloseable {
 	/**
 	 * Returns up to {@code max} more frames in order (fewer when they are large, see
 	 * {@link #BATCH_BYTES}); an empty list at the end of the series. Decoding of the next frames
-	 * goes on while the caller works on the batch.
+	 * goes on while the caller works on the batch. The frames of the batch returned before are
+	 * no longer valid: their arrays are reused.
 	 */
 	public List<Frame> next(final int max) {
+		if (buffers != null) for (final Frame f : lent)
+			buffers.recycle(f);
+		lent = Collections.emptyList();
 		final List<Frame> batch = new ArrayList<>(Math.min(max, 64));
 		while (batch.size() < Math.min(max, batchLimit) && nextToTake < source.size()) {
 			progress.checkCancelled();
@@ -96,13 +107,16 @@ public final class FrameStream implements AutoCloseable {
 			if (f != null) batch.add(f);
 		}
 		fill();
-		return batch.isEmpty() ? Collections.emptyList() : batch;
+		if (batch.isEmpty()) return Collections.emptyList();
+		lent = batch;
+		return batch;
 	}
 
 	private void fill() {
 		while (nextToSubmit < source.size() && pending.size() < lookahead) {
 			final int index = nextToSubmit++;
-			pending.addLast(readers.submit(() -> source.read(index)));
+			pending.addLast(readers.submit(() -> buffers == null ? source.read(index) : buffers.call(
+				() -> source.read(index))));
 		}
 	}
 
@@ -161,6 +175,7 @@ public final class FrameStream implements AutoCloseable {
 			", but the series is " + firstShape + " (from " + firstName + ").";
 		if (!skipBad) throw new HotPixelsException(problem);
 		skipped.add(problem);
+		if (buffers != null) buffers.recycle(f); // left out: its arrays are free again
 		return null;
 	}
 

@@ -51,7 +51,7 @@ final class SampleFrames {
 			case BufferedImage.TYPE_3BYTE_BGR:
 				if (isCompact(raster, w, 3)) {
 					final byte[] bgr = ((DataBufferByte) raster.getDataBuffer()).getData();
-					final int[] rgb = new int[w * h];
+					final int[] rgb = PlaneBuffers.ints(w * h); // every element is set below
 					for (int i = 0, j = 0; i < rgb.length; i++, j += 3)
 						rgb[i] = (bgr[j + 2] & 0xff) << 16 | (bgr[j + 1] & 0xff) << 8 | bgr[j] & 0xff;
 					return Frame.of(name, PixelType.RGB, w, h, rgb);

@@ -106,6 +106,45 @@ class FrameStreamTest {
 		}
 	}
 
+	@Test
+	void decodedArraysAreReusedOnceTheirBatchIsDone() {
+		final int w = 4096, h = 1024; // 16 MB of packed RGB per frame
+		final FrameSource source = new FrameSource() {
+
+			@Override
+			public int size() {
+				return 40;
+			}
+
+			@Override
+			public String name(final int index) {
+				return "f" + index + ".jpg";
+			}
+
+			@Override
+			public Frame read(final int index) {
+				final int[] rgb = PlaneBuffers.ints(w * h);
+				java.util.Arrays.fill(rgb, index);
+				return Frame.of(name(index), PixelType.RGB, w, h, rgb);
+			}
+		};
+		final java.util.Set<Object> arrays = java.util.Collections.newSetFromMap(
+			new java.util.IdentityHashMap<>());
+		int next = 0;
+		try (FrameStream stream = new FrameStream(source, 2, false, Progress.NONE)) {
+			for (List<Frame> batch; !(batch = stream.next(8)).isEmpty();)
+				for (final Frame f : batch) {
+					final int[] rgb = (int[]) f.plane(0);
+					assertEquals(next, rgb[0]);
+					assertEquals(next++, rgb[rgb.length - 1]);
+					arrays.add(rgb);
+				}
+		}
+		assertEquals(40, next);
+		// a batch of 4, up to 6 decoded ahead, one being decoded on each thread
+		assertTrue(arrays.size() <= 4 + 6 + 2, arrays.size() + " arrays for 40 frames");
+	}
+
 	/** Frame 3 cannot be read, frame 5 is smaller than the others. */
 	private static FrameSource flawed() {
 		return new FrameSource() {

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * Sections (b) JPEG folder and (c) TIFF folder, parent side: writes the series, then runs each
- * method in fresh child JVMs ({@link FolderBench}) and prints times, ratios and peak memory.
+ * method in fresh child JVMs ({@link FolderBench}) and prints times, ratios and peak memory; then
+ * the whole processes a user would run ({@link WholeRuns}) with the targets of issue 11.
  */
 final class FolderSections {
 
@@ -16,6 +17,8 @@ final class FolderSections {
 	private final Targets targets;
 	/** Peak RSS of find on the JPEG folder at our heap, NaN if it failed (for section d). */
 	double jpegFindRss = Double.NaN;
+	/** Peak RSS of the whole {@code ./hotpixels find} process on the JPEG folder, NaN if not run. */
+	double jpegLauncherRss = Double.NaN;
 
 	FolderSections(final BenchSettings settings, final PrintStream out, final Targets targets) {
 		this.settings = settings;
@@ -32,25 +35,28 @@ final class FolderSections {
 			s.jpegFrames, s.jpegWidth, s.jpegHeight, size(bytes / s.jpegFrames));
 		final Map<String, String>[] r = runMethods(dir);
 		jpegFindRss = number(r[2], "hwm");
-		final double decode = number(r[0], "seconds");
-		targets.atMost("JPEG folder: statistics add at most 25% to decoding alone", number(r[1],
-			"seconds") / decode, 1.25, percentOver(number(r[1], "seconds"), decode));
-		targets.atMost("JPEG folder: find (with detection) adds at most 25% to decoding", number(r[2],
-			"seconds") / decode, 1.25, percentOver(number(r[2], "seconds"), decode));
-		targets.atLeast("JPEG folder: find >= 3x faster than FolderOpener + ZProjector SD", number(r[3],
-			"seconds") / number(r[2], "seconds"), 3, ResultTable.ratio(number(r[3], "seconds") / number(
-				r[2], "seconds")));
+		final WholeRuns w = WholeRuns.run(s, out, dir, r[3], root);
+		jpegLauncherRss = w.oursRss;
+		targets.atLeast("JPEG folder: ./hotpixels find >= 4x faster than the 2011 Python program",
+			w.python / w.ours, 4, WholeRuns.faster(w.python, w.ours));
+		targets.atLeast("JPEG folder: ./hotpixels find >= 5x faster than ImageJ (FolderOpener + SD)",
+			w.imagej / w.ours, 5, WholeRuns.faster(w.imagej, w.ours));
+		targets.atMost("JPEG folder: peak RSS of ./hotpixels find < 1 GiB (launcher's settings)",
+			w.oursRss, 1L << 30, ResultTable.megabytes(w.oursRss));
 		return dir;
 	}
 
-	/** Section (c). */
+	/** Section (c): the same methods, and whole processes beside ImageJ's. */
 	void tiffs(final Path root) {
 		final BenchSettings s = settings;
 		final Path dir = root.resolve("tiff");
 		final long bytes = write("write-tiffs", dir, s.tiffWidth, s.tiffHeight, s.tiffFrames);
 		out.printf(Locale.ROOT, "%n(c) Folder of %d 16-bit TIFFs %dx%d (uncompressed, %s each)%n",
 			s.tiffFrames, s.tiffWidth, s.tiffHeight, size(bytes / s.tiffFrames));
-		runMethods(dir);
+		final Map<String, String>[] r = runMethods(dir);
+		final WholeRuns w = WholeRuns.run(s, out, dir, r[3], root);
+		targets.atMost("TIFF folder: ./hotpixels find takes at most 0.67x ImageJ's time", w.ours /
+			w.imagej, 0.67, ResultTable.ratio(w.ours / w.imagej));
 	}
 
 	private long write(final String task, final Path dir, final int w, final int h, final int n) {

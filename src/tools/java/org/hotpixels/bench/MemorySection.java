@@ -70,8 +70,6 @@ final class MemorySection {
 		out.println("    smallest working -Xmx: " + (smallest < 0 ? "none of the candidates"
 			: smallest + "m") + "; peak RSS at -Xmx" + s.ourHeap + " (section b): " + ResultTable
 				.megabytes(jpegFindRss));
-		targets.atMost("JPEG folder: peak RSS of find < 1 GB (at -Xmx" + s.ourHeap + ")",
-			jpegFindRss, 1e9, ResultTable.megabytes(jpegFindRss));
 	}
 
 	private static boolean find(final BenchSettings s, final Path folder, final String heap,

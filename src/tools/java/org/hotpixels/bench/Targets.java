@@ -5,12 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The targets of issue 5, checked against the measured ratios: each line says what was asked,
+ * The targets of issue 11, checked against the measured ratios: each line says what was asked,
  * what was measured, and whether it holds. Targets whose case did not run are left out.
  */
 final class Targets {
 
-	private final ResultTable table = new ResultTable("target (issue 5)", "measured", "holds");
+	private final ResultTable table = new ResultTable("target (issue 11)", "measured", "holds");
 	private final List<Boolean> outcomes = new ArrayList<>();
 
 	/** Records a target "value must be at least {@code bound}". */
