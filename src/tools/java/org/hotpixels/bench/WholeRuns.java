@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.hotpixels.cli.HotPixelsCli;
 
 /**
  * Whole processes on a folder, as a user runs them, start-up and writing the results included:
@@ -89,8 +88,8 @@ final class WholeRuns {
 		final List<String> command = new ArrayList<>();
 		if (launcher != null && new File(launcher).canExecute()) command.add(launcher);
 		else command.addAll(Arrays.asList(System.getProperty("java.home") + File.separator + "bin" +
-			File.separator + "java", "-cp", System.getProperty("java.class.path"), HotPixelsCli.class
-				.getName()));
+			File.separator + "java", "-cp", System.getProperty("java.class.path"),
+			"org.hotpixels.cli.HotPixelsCli")); // a separate process, as the launcher starts it
 		command.addAll(Arrays.asList("find", dir.toString(), "--output", output.toString(),
 			"--threads", "" + threads, "--overwrite"));
 		return command;
