@@ -82,6 +82,11 @@ final class WholeRuns {
 		return w;
 	}
 
+	/** The main class of this JVM (the command line that runs the benchmark). */
+	private static String mainClass() {
+		return System.getProperty("sun.java.command", "").trim().split("\\s+")[0];
+	}
+
 	/** {@code hotpixels find} through the launcher when it started us, else plain java. */
 	private static List<String> ours(final Path dir, final Path output, final int threads) {
 		final String launcher = System.getenv("HOTPIXELS_LAUNCHER");
@@ -89,7 +94,7 @@ final class WholeRuns {
 		if (launcher != null && new File(launcher).canExecute()) command.add(launcher);
 		else command.addAll(Arrays.asList(System.getProperty("java.home") + File.separator + "bin" +
 			File.separator + "java", "-cp", System.getProperty("java.class.path"),
-			"org.hotpixels.cli.HotPixelsCli")); // a separate process, as the launcher starts it
+			mainClass()));
 		command.addAll(Arrays.asList("find", dir.toString(), "--output", output.toString(),
 			"--threads", "" + threads, "--overwrite"));
 		return command;
