@@ -123,19 +123,17 @@ public final class DefectDetector {
 		final double low = LOWEST_THRESHOLD * sigma;
 		final List<Flag> flags = new ArrayList<>();
 		plane.forEachBand(progress, (py, buffer) -> {
-			List<Flag> row = null;
-			for (int px = 0; px < plane.pw; px++) {
-				final int i = py * plane.pw + px;
+			final List<Flag> row = new ArrayList<>();
+			plane.forEachCandidate(py, low, sigma, px -> {
 				final float zVar = plane.varianceScore(px, py);
 				final boolean meanCandidate = Math.abs(plane.meanScreen(px, py)) >= low;
-				if (!meanCandidate && !(zVar <= -sigma)) continue; // the common case
+				if (!meanCandidate && !(zVar <= -sigma)) return;
 				final double ring = plane.ringSpread(px, py);
 				final float zMean = meanCandidate ? plane.meanScore(px, py, ring) : 0;
-				if (!(Math.abs(zMean) >= low || zVar <= -sigma)) continue;
-				if (row == null) row = new ArrayList<>();
+				if (!(Math.abs(zMean) >= low || zVar <= -sigma)) return;
 				row.add(new Flag(px, py, zMean, Float.isNaN(zVar) ? 0 : zVar, ring));
-			}
-			if (row != null) synchronized (flags) {
+			});
+			if (!row.isEmpty()) synchronized (flags) {
 				flags.addAll(row);
 			}
 		});

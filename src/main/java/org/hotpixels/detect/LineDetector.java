@@ -164,17 +164,17 @@ final class LineDetector {
 		final double scale = 1 / Math.sqrt(varianceFactor(z, o, offset));
 		final List<int[]> found = new ArrayList<>();
 		forEachLineChunk(o, (first, last) -> {
-			for (final int sign : new int[] { 1, -1 }) {
-				final int[][] runs = bestRuns(z, o, first, last, sign, offset, scale);
+			final int[][][] runs = bestRuns(z, o, first, last, offset, scale);
+			for (int s = 0; s < 2; s++)
 				for (int l = first; l < last; l++) {
-					final int[] run = runs[l - first];
+					final int[] run = runs[s][l - first];
 					if (run == null || run[1] - run[0] + 1 < MIN_LENGTH) continue;
-					final int[] segment = check(z, across, o, l, run, sign, offset[l], scale, sigma, r);
+					final int[] segment = check(z, across, o, l, run, s == 0 ? 1 : -1, offset[l], scale,
+						sigma, r);
 					if (segment != null) synchronized (found) {
 						found.add(segment);
 					}
 				}
-			}
 		});
 		for (final int[] s : found)
 			out.add(new Segment(o.column, s[0], s[1], s[2], s[3], Float.intBitsToFloat(s[4])));
@@ -196,38 +196,64 @@ final class LineDetector {
 
 	/**
 	 * Kadane's maximum subarray of {@code min(CLIP, sign * score) - DRIFT} along each line of
-	 * {@code [first, last)}, all of them in one sweep (row by row for columns, so memory is read
-	 * in order): per line {start, end, evidence as float bits}, or null if nothing is positive.
+	 * {@code [first, last)}, for both signs in one sweep (row by row for columns, so memory is read
+	 * in order): per sign (hot first) and line {start, end, evidence as float bits}, or null if
+	 * nothing is positive.
 	 */
-	private static int[][] bestRuns(final float[] z, final Layout o, final int first,
-		final int last, final int sign, final float[] offset, final double scale)
+	private static int[][][] bestRuns(final float[] z, final Layout o, final int first,
+		final int last, final float[] offset, final double scale)
 	{
 		final int n = last - first;
-		final double[] current = new double[n], best = new double[n];
-		final int[] currentStart = new int[n], bestStart = new int[n], bestEnd = new int[n];
-		java.util.Arrays.fill(bestEnd, -1);
+		final Kadane up = new Kadane(n), down = new Kadane(n);
 		// columns: row by row across the chunk; rows: one row after the other
 		final int outer = o.column ? o.length : n, inner = o.column ? n : o.length;
-		for (int a = 0; a < outer; a++)
+		for (int a = 0; a < outer; a++) {
+			final int base = o.column ? a * o.alongStride + first : (first + a) * o.lineStride;
 			for (int b = 0; b < inner; b++) {
-				final int j = o.column ? b : a, k = o.column ? a : b, l = first + j;
-				final double v = Math.min(CLIP, sign * (z[o.index(l, k)] - offset[l]) * scale) - DRIFT;
-				if (current[j] <= 0) {
-					current[j] = v;
-					currentStart[j] = k;
-				}
-				else current[j] += v;
-				if (current[j] > best[j]) {
-					best[j] = current[j];
-					bestStart[j] = currentStart[j];
-					bestEnd[j] = k;
-				}
+				final int j = o.column ? b : a, k = o.column ? a : b;
+				final double v = (z[base + b] - offset[first + j]) * scale;
+				up.add(j, k, Math.min(CLIP, v) - DRIFT);
+				down.add(j, k, Math.min(CLIP, -v) - DRIFT);
 			}
-		final int[][] out = new int[n][];
-		for (int j = 0; j < n; j++)
-			if (bestEnd[j] >= 0) out[j] = new int[] { bestStart[j], bestEnd[j], Float.floatToIntBits(
-				(float) best[j]) };
-		return out;
+		}
+		return new int[][][] { up.runs(), down.runs() };
+	}
+
+	/** Running state of Kadane's maximum subarray for each of a chunk's lines. */
+	private static final class Kadane {
+
+		final double[] current, best;
+		final int[] currentStart, bestStart, bestEnd;
+
+		Kadane(final int n) {
+			current = new double[n];
+			best = new double[n];
+			currentStart = new int[n];
+			bestStart = new int[n];
+			bestEnd = new int[n];
+			java.util.Arrays.fill(bestEnd, -1);
+		}
+
+		void add(final int j, final int k, final double v) {
+			if (current[j] <= 0) {
+				current[j] = v;
+				currentStart[j] = k;
+			}
+			else current[j] += v;
+			if (current[j] > best[j]) {
+				best[j] = current[j];
+				bestStart[j] = currentStart[j];
+				bestEnd[j] = k;
+			}
+		}
+
+		int[][] runs() {
+			final int[][] out = new int[best.length][];
+			for (int j = 0; j < out.length; j++)
+				if (bestEnd[j] >= 0) out[j] = new int[] { bestStart[j], bestEnd[j], Float.floatToIntBits(
+					(float) best[j]) };
+			return out;
+		}
 	}
 
 	/** The segment {line, start, end, peak, score bits} if the run passes every test, else null. */
@@ -326,11 +352,11 @@ final class LineDetector {
 	/**
 	 * The factor by which the variance of a sum of n consecutive scores along a line exceeds n
 	 * times their variance: 1 + 2 times the sum of their correlations at lags 1 to {@link #LAGS}
-	 * (from clipped values of a sample of lines, so that defects do not count), at least 1.
+	 * (from clipped values of 64 evenly spaced lines, so that defects do not count), at least 1.
 	 */
 	static double varianceFactor(final float[] z, final Layout o, final float[] offset) {
 		final double[] products = new double[LAGS + 1];
-		final int stride = Math.max(1, o.lines / 256);
+		final int stride = Math.max(1, o.lines / 64);
 		for (int l = 0; l < o.lines; l += stride)
 			for (int k = 0; k + LAGS < o.length; k++) {
 				final double a = clip(z[o.index(l, k)] - offset[l]);

@@ -290,6 +290,28 @@ final class PlaneScores {
 	}
 
 	/**
+	 * Calls {@code candidate} with every px of row {@code py} that may reach a mean screen
+	 * ({@link #meanScreen}) of {@code low} or a variance score ({@link #varianceScore}) of
+	 * {@code -sigma}: two comparisons per pixel against limits set once per block (a hair looser
+	 * than the scores, which the caller then computes for these few pixels).
+	 */
+	void forEachCandidate(final int py, final double low, final double sigma,
+		final java.util.function.IntConsumer candidate)
+	{
+		final int row = py * pw, blockRow = (py / BLOCK) * blocksX;
+		final double loose = 1 - 1e-5;
+		for (int bx = 0; bx * BLOCK < pw; bx++) {
+			final int b = blockRow + bx;
+			final float tLimit = (float) (loose * low * Math.max(1, 0.7 * blockSpreadT[b]));
+			final float varianceLimit = (float) (-loose * sigma * Math.max(logVarSamplingError,
+				blockSigmaLogVar[b]));
+			for (int px = bx * BLOCK; px < Math.min(pw, (bx + 1) * BLOCK); px++)
+				if (Math.abs(t[row + px]) >= tLimit || resLogVar[row + px] <= varianceLimit) candidate
+					.accept(px);
+		}
+	}
+
+	/**
 	 * Root mean square of the t-statistics of the ring around (px, py), each clipped at
 	 * {@link #RING_CLIP} times the ring's own robust spread (1.4826 times their median
 	 * magnitude): a hot neighbour barely counts, a scene's texture and edges count fully.
@@ -383,43 +405,62 @@ final class PlaneScores {
 
 	/**
 	 * Residuals of every pixel against the plain mean of its 24 neighbours: cheap, and for the
-	 * block scales as good as the median's (for Gaussian noise their spreads differ by 1%).
+	 * block scales as good as the median's (for Gaussian noise their spreads differ by 1%). Band
+	 * by band: sliding 5-wide sums along the rows of a band and its margins, then 5-high sums of
+	 * those (in double, NaN values left out and counted).
 	 */
 	private void cheapResiduals(final float[] map, final float[] residual, final Progress progress) {
 		final int r = RADIUS;
-		final float[] rowSum = new float[map.length];
-		final byte[] rowCount = new byte[map.length];
-		forEachBand(progress, (y, buffer) -> {
-			final int row = y * pw;
-			for (int x = 0; x < pw; x++) {
-				float sum = 0;
+		forEachBandRange(progress, (from, to) -> {
+			final int first = Math.max(0, from - r), last = Math.min(ph, to + r);
+			final double[] rowSum = new double[(last - first) * pw];
+			final byte[] rowCount = new byte[rowSum.length];
+			for (int y = first; y < last; y++) {
+				final int row = y * pw, o = (y - first) * pw;
+				double sum = 0;
 				int count = 0;
-				for (int xx = Math.max(0, x - r); xx <= Math.min(pw - 1, x + r); xx++) {
-					final float v = map[row + xx];
+				for (int x = 0; x < Math.min(pw, r); x++) {
+					final float v = map[row + x];
 					if (v == v) {
 						sum += v;
 						count++;
 					}
 				}
-				rowSum[row + x] = sum;
-				rowCount[row + x] = (byte) count;
+				for (int x = 0; x < pw; x++) {
+					if (x + r < pw) {
+						final float v = map[row + x + r];
+						if (v == v) {
+							sum += v;
+							count++;
+						}
+					}
+					if (x - r - 1 >= 0) {
+						final float v = map[row + x - r - 1];
+						if (v == v) {
+							sum -= v;
+							count--;
+						}
+					}
+					rowSum[o + x] = sum;
+					rowCount[o + x] = (byte) count;
+				}
 			}
-		});
-		forEachBand(progress, (y, buffer) -> {
-			final int y0 = Math.max(0, y - r), y1 = Math.min(ph - 1, y + r);
-			for (int x = 0; x < pw; x++) {
-				float sum = 0;
-				int count = 0;
-				for (int yy = y0; yy <= y1; yy++) {
-					sum += rowSum[yy * pw + x];
-					count += rowCount[yy * pw + x];
+			for (int y = from; y < to; y++) {
+				final int y0 = Math.max(0, y - r) - first, y1 = Math.min(ph - 1, y + r) - first;
+				for (int x = 0; x < pw; x++) {
+					double sum = 0;
+					int count = 0;
+					for (int yy = y0; yy <= y1; yy++) {
+						sum += rowSum[yy * pw + x];
+						count += rowCount[yy * pw + x];
+					}
+					final float centre = map[y * pw + x];
+					if (centre == centre) {
+						sum -= centre;
+						count--;
+					}
+					residual[y * pw + x] = count > 0 ? (float) (centre - sum / count) : Float.NaN;
 				}
-				final float centre = map[y * pw + x];
-				if (centre == centre) {
-					sum -= centre;
-					count--;
-				}
-				residual[y * pw + x] = count > 0 ? centre - sum / count : Float.NaN;
 			}
 		});
 	}
@@ -451,6 +492,22 @@ final class PlaneScores {
 			for (int py = band[0]; py < band[1]; py++)
 				row.run(py, buffer);
 		});
+	}
+
+	/** Runs {@code band} for bands {@code [from, to)} of 16 rows on ImgLib2's threads; cancellable. */
+	private void forEachBandRange(final Progress progress, final BandAction band) {
+		final List<int[]> bands = new ArrayList<>();
+		for (int y = 0; y < ph; y += 16)
+			bands.add(new int[] { y, Math.min(ph, y + 16) });
+		Parallelization.getTaskExecutor().forEach(bands, b -> {
+			progress.checkCancelled();
+			band.run(b[0], b[1]);
+		});
+	}
+
+	private interface BandAction {
+
+		void run(int from, int to);
 	}
 
 	interface RowAction {
