@@ -88,7 +88,7 @@ final class LineDetector {
 
 	/** Column and row segments of the plane's mean map. */
 	static List<Segment> find(final PlaneScores plane, final double sigma) {
-		final int w = plane.pw, h = plane.ph;
+		final int w = plane.width(), h = plane.height();
 		final List<Segment> out = new ArrayList<>();
 		final float[] across = new float[w * h], z = new float[w * h];
 		if (w >= 3 && h >= MIN_LENGTH) runs(plane, new Layout(true, w, h), across, z, sigma, out);
@@ -131,18 +131,18 @@ final class LineDetector {
 	private static void runs(final PlaneScores plane, final Layout o, final float[] across,
 		final float[] z, final double sigma, final List<Segment> out)
 	{
-		final float[] m = plane.mean, e = plane.error;
-		final int r = plane.reach, w = plane.pw;
+		final float[] m = plane.meanMap(), e = plane.errorMap();
+		final int r = plane.reach(), w = plane.width(), h = plane.height();
 		// departures across the lines, and over their temporal errors (row by row of the plane)
-		parallel(plane.ph, y -> {
+		parallel(plane.height(), y -> {
 			for (int x = 0; x < w; x++) {
 				final int i = y * w + x;
-				across[i] = o.column ? departure(m, y * w, 1, x, w, r) : departure(m, x, w, y, plane.ph,
+				across[i] = o.column ? departure(m, y * w, 1, x, w, r) : departure(m, x, w, y, plane.height(),
 					r);
 				z[i] = across[i] / e[i];
 			}
 		});
-		localScores(z, plane, plane.frames - 1);
+		localScores(z, plane, plane.frames() - 1);
 		// each line's own offset (a sensor's fixed pattern): clipped means, capped at 3 spreads
 		final float[] offset = new float[o.lines];
 		forEachLineChunk(o, (first, last) -> {
@@ -323,7 +323,7 @@ final class LineDetector {
 	 * with the tails of a t-statistic (only beyond the drift, where it matters).
 	 */
 	private static void localScores(final float[] u, final PlaneScores plane, final double dof) {
-		final int w = plane.pw, h = plane.ph, block = PlaneScores.BLOCK;
+		final int w = plane.width(), h = plane.height(), block = PlaneScores.BLOCK;
 		final int bx = (w + block - 1) / block, by = (h + block - 1) / block;
 		final float[] spread = new float[bx * by];
 		parallel(spread.length, b -> {

@@ -69,29 +69,34 @@ final class PlaneScores {
 	 */
 	static final double DIRECTION_FRACTION = 0.2;
 
-	final PixelStatistics stats;
-	final int channel, x0, y0, step, pw, ph;
+	private final PixelStatistics stats;
+	private final int channel, x0, y0, step, pw, ph;
 	/** Reach of the residuals in plane pixels. */
-	final int reach;
-	final float[] mean, logVar, resLogVar;
+	private final int reach;
+	private final float[] mean, logVar;
+	/**
+	 * Log variance residuals against the plain mean of the 5x5 neighbours (cheap, for the block
+	 * scales and for screening); {@link #logVarResidual} gives the exact ones.
+	 */
+	private final float[] cheapLogVar;
 	/** Mean spatial residual, its temporal standard error and their ratio, a t-statistic. */
-	final float[] resMean, error, t;
+	private final float[] resMean, error, t;
 	private final float[] blockSigmaLogVar;
 	private final int blocksX;
 	/** Robust global spread of {@link #t} (1 where the scene changes from frame to frame). */
-	final double tSpread;
+	private final double tSpread;
 	/** Robust spread of {@link #t} per 32x32 block, for screening. */
 	private final float[] blockSpreadT;
 	/** The noise model of a fixed scene, variance = noiseSlope x mean + noiseIntercept. */
-	final double noiseSlope, noiseIntercept;
+	private final double noiseSlope, noiseIntercept;
 	/** Robust floor of the pixel minima (0 for photographs, about the bias for dark frames). */
-	final double black;
+	private final double black;
 	/** Robust low end of the per-pixel standard deviations: the quietest pixels' noise. */
-	final double quietNoise;
+	private final double quietNoise;
 	/** Top of the value range: 255 or 65535 for integer data, the largest value seen for float. */
-	final double ceiling;
-	final double epsilon;
-	final long frames;
+	private final double ceiling;
+	private final double epsilon;
+	private final long frames;
 	private final double logVarSamplingError;
 	/** Threshold of the detection, for {@link #stuckLogRatio}. */
 	private final double sigma;
@@ -168,17 +173,126 @@ final class PlaneScores {
 		noiseIntercept = noise[1];
 		final float spread = RobustStats.sigmaOfCentredCopy(t, SAMPLE);
 		tSpread = Float.isNaN(spread) ? 1 : Math.max(1, spread);
-		resLogVar = new float[n];
+		cheapLogVar = new float[n];
 		blocksX = (pw + BLOCK - 1) / BLOCK;
 		final int blocksY = (ph + BLOCK - 1) / BLOCK;
 		blockSigmaLogVar = new float[blocksX * blocksY];
-		cheapResiduals(logVar, resLogVar, progress);
-		blockSigmas(resLogVar, blockSigmaLogVar, 0.05);
+		cheapResiduals(logVar, cheapLogVar, progress);
+		blockSigmas(cheapLogVar, blockSigmaLogVar, 0.05);
 		blockSpreadT = new float[blocksX * blocksY];
 		blockSigmas(t, blockSpreadT, 1);
-		exactLogVarResiduals(sigma, progress);
 	}
 
+
+	/** Plane width and height. */
+	int width() {
+		return pw;
+	}
+
+	int height() {
+		return ph;
+	}
+
+	int channel() {
+		return channel;
+	}
+
+	/** Image x of plane column px; image y of plane row py. */
+	int imageX(final int px) {
+		return x0 + step * px;
+	}
+
+	int imageY(final int py) {
+		return y0 + step * py;
+	}
+
+	/** Image pixels between plane pixels: 1, or 2 for a colour site of a raw mosaic. */
+	int step() {
+		return step;
+	}
+
+	PixelStatistics stats() {
+		return stats;
+	}
+
+	/** Reach of the residuals in plane pixels. */
+	int reach() {
+		return reach;
+	}
+
+	long frames() {
+		return frames;
+	}
+
+	/** The temporal mean of plane pixel {@code i} (= py * width + px). */
+	float mean(final int i) {
+		return mean[i];
+	}
+
+	/** Log of the variance of plane pixel {@code i} plus {@link #epsilon}. */
+	float logVar(final int i) {
+		return logVar[i];
+	}
+
+	/** The temporal variance of plane pixel {@code i}, from {@link #logVar}, at least 0. */
+	double variance(final int i) {
+		return Math.max(0, Math.exp(logVar[i]) - epsilon);
+	}
+
+	/** The mean spatial residual of plane pixel {@code i}. */
+	float resMean(final int i) {
+		return resMean[i];
+	}
+
+	/** The mean map, read-only, row by row ({@link LineDetector}). */
+	float[] meanMap() {
+		return mean;
+	}
+
+	/** The temporal standard errors of the mean residuals, read-only, row by row. */
+	float[] errorMap() {
+		return error;
+	}
+
+	/** The largest value of plane pixel (px, py). */
+	double max(final int px, final int py) {
+		return stats.max(statsIndex(px, py));
+	}
+
+	/** Robust floor of the pixel minima (0 for photographs, about the bias for dark frames). */
+	double black() {
+		return black;
+	}
+
+	/** Top of the value range: 255 or 65535 for integer data, the largest value seen for float. */
+	double ceiling() {
+		return ceiling;
+	}
+
+	/** Robust low end of the per-pixel standard deviations: the quietest pixels' noise. */
+	double quietNoise() {
+		return quietNoise;
+	}
+
+	/** Added to variances before their logarithm. */
+	double epsilon() {
+		return epsilon;
+	}
+
+	boolean integer() {
+		return stats.type().isInteger();
+	}
+
+	/** Median of the means of the 5x5 neighbours of (px, py). */
+	double neighbourMean(final int px, final int py) {
+		return neighbourMedian(mean, px, py, new float[(2 * RADIUS + 1) * (2 * RADIUS + 1)]);
+	}
+
+	/** Median of the variances of the 5x5 neighbours of (px, py), at least 0. */
+	double neighbourVariance(final int px, final int py) {
+		return Math.max(0, Math.exp(neighbourMedian(logVar, px, py, new float[(2 * RADIUS + 1) * (2 *
+			RADIUS + 1)])) - epsilon);
+	}
 
 	/** Index into the statistics of plane pixel (px, py). */
 	int statsIndex(final int px, final int py) {
@@ -195,9 +309,39 @@ final class PlaneScores {
 		if (!(Math.abs(t[i]) > 0) || !standsOutEveryWay(px, py)) return 0;
 		final double ring = Math.max(1, ringSpread);
 		if ((ring >= SPATIAL_RING || fixedScene(i)) && !sharp(px, py)) return 0;
-		// the temporal error pooled with the eight neighbours' (never below the pixel's own):
-		// nine estimates of n - 1 degrees of freedom each, so few frames give thin tails
+		final double pooled = pooledError(px, py);
+		final double dof = (frames - 1) * (pooledCount(px, py) < 4 ? 1 : POOLED);
+		return (float) RobustStats.tToZ(resMean[i] / pooled / ring, dof * ring * ring * ring * ring);
+	}
+
+	/**
+	 * An upper bound of the magnitude of {@link #meanScore} that needs no ring: the mean residual
+	 * over the pooled error (the ring's spread is at least 1, and a t-statistic's normal score is
+	 * below the t-statistic), 0 where the pixel does not stand out every way.
+	 */
+	double meanScoreBound(final int px, final int py) {
+		final int i = py * pw + px;
+		if (!(Math.abs(t[i]) > 0) || !standsOutEveryWay(px, py)) return 0;
+		return Math.abs(resMean[i]) / pooledError(px, py);
+	}
+
+	/**
+	 * The temporal error of (px, py) pooled with its eight neighbours' (their median, never below
+	 * the pixel's own): nine estimates of n - 1 degrees of freedom each, so few frames give thin
+	 * tails. The pixel's own where fewer than four neighbours have an error.
+	 */
+	private double pooledError(final int px, final int py) {
 		final float[] around = new float[8];
+		final int n = neighbourErrors(px, py, around);
+		final int i = py * pw + px;
+		return Math.max(error[i], n < 4 ? error[i] : RobustStats.median(around, n));
+	}
+
+	private int pooledCount(final int px, final int py) {
+		return neighbourErrors(px, py, new float[8]);
+	}
+
+	private int neighbourErrors(final int px, final int py, final float[] around) {
 		int n = 0;
 		for (int dy = -reach; dy <= reach; dy += reach)
 			for (int dx = -reach; dx <= reach; dx += reach) {
@@ -205,9 +349,7 @@ final class PlaneScores {
 				if ((dx != 0 || dy != 0) && x >= 0 && y >= 0 && x < pw && y < ph && error[y * pw + x] > 0)
 					around[n++] = error[y * pw + x];
 			}
-		final double pooled = Math.max(error[i], n < 4 ? error[i] : RobustStats.median(around, n));
-		final double dof = (frames - 1) * (n < 4 ? 1 : POOLED);
-		return (float) RobustStats.tToZ(resMean[i] / pooled / ring, dof * ring * ring * ring * ring);
+		return n;
 	}
 
 	/**
@@ -303,11 +445,12 @@ final class PlaneScores {
 		for (int bx = 0; bx * BLOCK < pw; bx++) {
 			final int b = blockRow + bx;
 			final float tLimit = (float) (loose * low * Math.max(1, 0.7 * blockSpreadT[b]));
-			final float varianceLimit = (float) (-loose * sigma * Math.max(logVarSamplingError,
-				blockSigmaLogVar[b]));
+			final double scale = Math.max(logVarSamplingError, blockSigmaLogVar[b]);
+			final float varianceLimit = (float) (-loose * sigma * scale);
+			final double cheapLimit = -0.5 * sigma * scale;
 			for (int px = bx * BLOCK; px < Math.min(pw, (bx + 1) * BLOCK); px++)
-				if (Math.abs(t[row + px]) >= tLimit || resLogVar[row + px] <= varianceLimit) candidate
-					.accept(px);
+				if (Math.abs(t[row + px]) >= tLimit || cheapLogVar[row + px] <= cheapLimit &&
+					logVarResidual(px, py) <= varianceLimit) candidate.accept(px);
 		}
 	}
 
@@ -466,19 +609,16 @@ final class PlaneScores {
 	}
 
 	/**
-	 * Exact log-variance residuals against the 5x5 neighbour median, computed only where the
-	 * cheap residual could reach the threshold (half of it in units of the block's scale).
-	 * Elsewhere the residual becomes NaN, which scores as "normal".
+	 * The log variance of pixel (px, py) minus the median of its 5x5 same-plane neighbours', where
+	 * the cheap residual (against their plain mean) could reach the threshold: at or below half of
+	 * -sigma in units of the block's scale. Elsewhere NaN, which scores as "normal".
 	 */
-	private void exactLogVarResiduals(final double sigma, final Progress progress) {
-		forEachBand(progress, (py, buffer) -> {
-			for (int px = 0; px < pw; px++) {
-				final int i = py * pw + px, b = (py / BLOCK) * blocksX + px / BLOCK;
-				resLogVar[i] = resLogVar[i] <= -0.5 * sigma * Math.max(logVarSamplingError,
-					blockSigmaLogVar[b]) ? logVar[i] - neighbourMedian(logVar, px, py, buffer)
-						: Float.NaN;
-			}
-		});
+	double logVarResidual(final int px, final int py) {
+		final int i = py * pw + px, b = (py / BLOCK) * blocksX + px / BLOCK;
+		if (!(cheapLogVar[i] <= -0.5 * sigma * Math.max(logVarSamplingError, blockSigmaLogVar[b])))
+			return Float.NaN;
+		return (float) (logVar[i] - neighbourMedian(logVar, px, py, new float[(2 * RADIUS + 1) * (2 *
+			RADIUS + 1)]));
 	}
 
 	/** Runs {@code row} for every row, in bands of 16 rows on ImgLib2's threads; cancellable. */
@@ -516,7 +656,7 @@ final class PlaneScores {
 	}
 
 	/** Median of the finite values around (px, py) in the 5x5 window, centre excluded. */
-	float neighbourMedian(final float[] map, final int px, final int py, final float[] buffer) {
+	private float neighbourMedian(final float[] map, final int px, final int py, final float[] buffer) {
 		int n = 0;
 		for (int y = Math.max(0, py - RADIUS); y <= Math.min(ph - 1, py + RADIUS); y++)
 			for (int x = Math.max(0, px - RADIUS); x <= Math.min(pw - 1, px + RADIUS); x++) {
@@ -560,7 +700,7 @@ final class PlaneScores {
 	 * least the sampling error of a log variance from n samples, sqrt(2 / (n - 1)).
 	 */
 	float varianceScore(final int px, final int py) {
-		return (float) (resLogVar[py * pw + px] / Math.max(logVarSamplingError,
+		return (float) (logVarResidual(px, py) / Math.max(logVarSamplingError,
 			blockSigmaLogVar[(py / BLOCK) * blocksX + px / BLOCK]));
 	}
 
