@@ -90,9 +90,9 @@ final class LineDetector {
 	static List<Segment> find(final PlaneScores plane, final double sigma) {
 		final int w = plane.width(), h = plane.height();
 		final List<Segment> out = new ArrayList<>();
-		final float[] across = new float[w * h], z = new float[w * h];
-		if (w >= 3 && h >= MIN_LENGTH) runs(plane, new Layout(true, w, h), across, z, sigma, out);
-		if (h >= 3 && w >= MIN_LENGTH) runs(plane, new Layout(false, w, h), across, z, sigma, out);
+		final float[] z = new float[w * h];
+		if (w >= 3 && h >= MIN_LENGTH) runs(plane, new Layout(true, w, h), z, sigma, out);
+		if (h >= 3 && w >= MIN_LENGTH) runs(plane, new Layout(false, w, h), z, sigma, out);
 		return out;
 	}
 
@@ -116,6 +116,27 @@ final class LineDetector {
 		return 0.5f * (v - (2 * m[start + stride * near] - m[start + stride * far]));
 	}
 
+	/** The departures across the lines of one orientation, computed where asked for. */
+	private static final class Departures {
+
+		final float[] m;
+		final int w, h, r;
+		final boolean column;
+
+		Departures(final float[] m, final int w, final int h, final int r, final boolean column) {
+			this.m = m;
+			this.w = w;
+			this.h = h;
+			this.r = r;
+			this.column = column;
+		}
+
+		/** The departure of pixel {@code k} of line {@code line} ({@link #departure}). */
+		float at(final int line, final int k) {
+			return column ? departure(m, k * w, 1, line, w, r) : departure(m, k, w, line, h, r);
+		}
+	}
+
 	/** Runs {@code body} for every index below {@code n}, in chunks on ImgLib2's threads. */
 	private static void parallel(final int n, final IntConsumer body) {
 		final List<int[]> chunks = new ArrayList<>();
@@ -128,20 +149,29 @@ final class LineDetector {
 		});
 	}
 
-	private static void runs(final PlaneScores plane, final Layout o, final float[] across,
-		final float[] z, final double sigma, final List<Segment> out)
+	private static void runs(final PlaneScores plane, final Layout o, final float[] z,
+		final double sigma, final List<Segment> out)
 	{
 		final float[] m = plane.meanMap(), e = plane.errorMap();
 		final int r = plane.reach(), w = plane.width(), h = plane.height();
-		// departures across the lines, and over their temporal errors (row by row of the plane)
-		parallel(plane.height(), y -> {
-			for (int x = 0; x < w; x++) {
-				final int i = y * w + x;
-				across[i] = o.column ? departure(m, y * w, 1, x, w, r) : departure(m, x, w, y, plane.height(),
-					r);
-				z[i] = across[i] / e[i];
+		// departures across the lines over their temporal errors (row by row of the plane); the
+		// departures themselves are looked at again only along the few segments found
+		parallel(h, y -> {
+			final int row = y * w;
+			if (o.column) {
+				for (int x = 0; x < Math.min(w, r); x++)
+					z[row + x] = departure(m, row, 1, x, w, r) / e[row + x];
+				for (int x = r; x < w - r; x++)
+					z[row + x] = (m[row + x] - 0.5f * (m[row + x - r] + m[row + x + r])) / e[row + x];
+				for (int x = Math.max(r, w - r); x < w; x++)
+					z[row + x] = departure(m, row, 1, x, w, r) / e[row + x];
 			}
+			else if (y >= r && y < h - r) for (int x = 0; x < w; x++)
+				z[row + x] = (m[row + x] - 0.5f * (m[row + x - r * w] + m[row + x + r * w])) / e[row + x];
+			else for (int x = 0; x < w; x++)
+				z[row + x] = departure(m, x, w, y, h, r) / e[row + x];
 		});
+		final Departures across = new Departures(m, w, h, r, o.column);
 		localScores(z, plane, plane.frames() - 1);
 		// each line's own offset (a sensor's fixed pattern): clipped means, capped at 3 spreads
 		final float[] offset = new float[o.lines];
@@ -257,7 +287,7 @@ final class LineDetector {
 	}
 
 	/** The segment {line, start, end, peak, score bits} if the run passes every test, else null. */
-	private static int[] check(final float[] z, final float[] across, final Layout o, final int l,
+	private static int[] check(final float[] z, final Departures across, final Layout o, final int l,
 		final int[] run, final int sign, final float offset, final double scale, final double sigma,
 		final int reach)
 	{
@@ -282,15 +312,15 @@ final class LineDetector {
 	 * True if the lines beside line {@code l} (at the residual's reach) both depart the opposite
 	 * way by about half as much over the segment, as they do beside a defective column.
 	 */
-	private static boolean lineProfile(final float[] across, final Layout o, final int l,
+	private static boolean lineProfile(final Departures across, final Layout o, final int l,
 		final int from, final int to, final int reach)
 	{
 		if (l - reach < 0 || l + reach >= o.lines) return edgeProfile(across, o, l, from, to, reach);
 		double centre = 0, left = 0, right = 0;
 		for (int k = from; k <= to; k++) {
-			centre += across[o.index(l, k)];
-			left += across[o.index(l - reach, k)];
-			right += across[o.index(l + reach, k)];
+			centre += across.at(l, k);
+			left += across.at(l - reach, k);
+			right += across.at(l + reach, k);
 		}
 		final double a = left / centre, b = right / centre;
 		return a <= -PROFILE_LOW && a >= -PROFILE_HIGH && b <= -PROFILE_LOW && b >= -PROFILE_HIGH;
@@ -301,7 +331,7 @@ final class LineDetector {
 	 * inside departs the other way by about half as much, and the next one barely (beside a
 	 * scene's edge one pixel in from the border it departs the same way by half).
 	 */
-	private static boolean edgeProfile(final float[] across, final Layout o, final int l,
+	private static boolean edgeProfile(final Departures across, final Layout o, final int l,
 		final int from, final int to, final int reach)
 	{
 		final int inward = l - reach < 0 ? reach : -reach;
@@ -309,9 +339,9 @@ final class LineDetector {
 		if (near < 0 || near >= o.lines || far < 0 || far >= o.lines) return true;
 		double centre = 0, first = 0, second = 0;
 		for (int k = from; k <= to; k++) {
-			centre += across[o.index(l, k)];
-			first += across[o.index(near, k)];
-			second += across[o.index(far, k)];
+			centre += across.at(l, k);
+			first += across.at(near, k);
+			second += across.at(far, k);
 		}
 		final double a = first / centre, b = second / centre;
 		return a <= -PROFILE_LOW && a >= -PROFILE_HIGH && Math.abs(b) <= 2 * PROFILE_LOW;

@@ -79,8 +79,11 @@ final class PlaneScores {
 	 * scales and for screening); {@link #logVarResidual} gives the exact ones.
 	 */
 	private final float[] cheapLogVar;
-	/** Mean spatial residual, its temporal standard error and their ratio, a t-statistic. */
-	private final float[] resMean, error, t;
+	/**
+	 * The temporal standard error of the mean spatial residual, and their ratio, a t-statistic
+	 * (the mean residual is their product: one map fewer to fill).
+	 */
+	private final float[] error, t;
 	private final float[] blockSigmaLogVar;
 	private final int blocksX;
 	/** Robust global spread of {@link #t} (1 where the scene changes from frame to frame). */
@@ -124,7 +127,6 @@ final class PlaneScores {
 		this.sigma = sigma;
 		mean = new float[n];
 		logVar = new float[n];
-		resMean = new float[n];
 		error = new float[n];
 		t = new float[n];
 		final boolean integer = stats.type().isInteger();
@@ -162,10 +164,10 @@ final class PlaneScores {
 				mean[o] = (float) stats.mean(i);
 				logVar[o] = RobustStats.fastLog((float) (stats.variance(i) + epsilon));
 				stats.residual(x, y, channel, residual);
-				resMean[o] = (float) residual[0];
+				final float residualMean = (float) residual[0];
 				// NaN below two samples: no score
 				error[o] = (float) Math.sqrt(residual[1] / Math.max(1, residual[2]) + floor);
-				t[o] = resMean[o] / error[o];
+				t[o] = residualMean / error[o];
 			}
 		});
 		final double[] noise = fitNoise(sampleMean, sampleVariance);
@@ -241,7 +243,7 @@ final class PlaneScores {
 
 	/** The mean spatial residual of plane pixel {@code i}. */
 	float resMean(final int i) {
-		return resMean[i];
+		return t[i] * error[i];
 	}
 
 	/** The mean map, read-only, row by row ({@link LineDetector}). */
@@ -311,7 +313,7 @@ final class PlaneScores {
 		if ((ring >= SPATIAL_RING || fixedScene(i)) && !sharp(px, py)) return 0;
 		final double pooled = pooledError(px, py);
 		final double dof = (frames - 1) * (pooledCount(px, py) < 4 ? 1 : POOLED);
-		return (float) RobustStats.tToZ(resMean[i] / pooled / ring, dof * ring * ring * ring * ring);
+		return (float) RobustStats.tToZ(resMean(i) / pooled / ring, dof * ring * ring * ring * ring);
 	}
 
 	/**
@@ -322,7 +324,7 @@ final class PlaneScores {
 	double meanScoreBound(final int px, final int py) {
 		final int i = py * pw + px;
 		if (!(Math.abs(t[i]) > 0) || !standsOutEveryWay(px, py)) return 0;
-		return Math.abs(resMean[i]) / pooledError(px, py);
+		return Math.abs(resMean(i)) / pooledError(px, py);
 	}
 
 	/**
@@ -486,7 +488,7 @@ final class PlaneScores {
 	 */
 	boolean standsOutEveryWay(final int px, final int py) {
 		final float centre = mean[py * pw + px];
-		final double r = resMean[py * pw + px];
+		final double r = resMean(py * pw + px);
 		final double needed = DIRECTION_FRACTION * Math.abs(r);
 		final int[][] directions = { { 1, 0 }, { 0, 1 }, { 1, 1 }, { 1, -1 } };
 		for (final int[] d : directions) {
@@ -588,24 +590,33 @@ final class PlaneScores {
 					rowCount[o + x] = (byte) count;
 				}
 			}
+			// the 5-high sums slide down the band as well
+			final double[] sum = new double[pw];
+			final int[] count = new int[pw];
+			for (int y = Math.max(0, from - r); y < Math.min(ph, from + r); y++)
+				add(rowSum, rowCount, (y - first) * pw, sum, count, 1);
 			for (int y = from; y < to; y++) {
-				final int y0 = Math.max(0, y - r) - first, y1 = Math.min(ph - 1, y + r) - first;
+				if (y + r < ph) add(rowSum, rowCount, (y + r - first) * pw, sum, count, 1);
+				if (y - r - 1 >= first) add(rowSum, rowCount, (y - r - 1 - first) * pw, sum, count, -1);
 				for (int x = 0; x < pw; x++) {
-					double sum = 0;
-					int count = 0;
-					for (int yy = y0; yy <= y1; yy++) {
-						sum += rowSum[yy * pw + x];
-						count += rowCount[yy * pw + x];
-					}
 					final float centre = map[y * pw + x];
-					if (centre == centre) {
-						sum -= centre;
-						count--;
-					}
-					residual[y * pw + x] = count > 0 ? (float) (centre - sum / count) : Float.NaN;
+					final boolean valid = centre == centre;
+					final double s = valid ? sum[x] - centre : sum[x];
+					final int c = valid ? count[x] - 1 : count[x];
+					residual[y * pw + x] = c > 0 ? (float) (centre - s / c) : Float.NaN;
 				}
 			}
 		});
+	}
+
+	/** Adds {@code sign} times one row of sums and counts (from {@code offset}) to the totals. */
+	private void add(final double[] rowSum, final byte[] rowCount, final int offset,
+		final double[] sum, final int[] count, final int sign)
+	{
+		for (int x = 0; x < pw; x++) {
+			sum[x] += sign * rowSum[offset + x];
+			count[x] += sign * rowCount[offset + x];
+		}
 	}
 
 	/**
