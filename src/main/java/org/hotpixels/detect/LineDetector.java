@@ -242,6 +242,8 @@ final class LineDetector {
 			for (int b = 0; b < inner; b++) {
 				final int j = o.column ? b : a, k = o.column ? a : b;
 				final double v = (z[base + b] - offset[first + j]) * scale;
+				// the common case: nothing to add on either side, and no run going on
+				if (Math.abs(v) <= DRIFT && up.current[j] <= 0 && down.current[j] <= 0) continue;
 				up.add(j, k, Math.min(CLIP, v) - DRIFT);
 				down.add(j, k, Math.min(CLIP, -v) - DRIFT);
 			}
@@ -264,6 +266,11 @@ final class LineDetector {
 			java.util.Arrays.fill(bestEnd, -1);
 		}
 
+		/**
+		 * Adds {@code v} to the run of line {@code j}. A run at or below zero restarts at the next
+		 * value (its current value then no longer matters), so a value at or below zero added to
+		 * it may be skipped.
+		 */
 		void add(final int j, final int k, final double v) {
 			if (current[j] <= 0) {
 				current[j] = v;
@@ -374,7 +381,7 @@ final class LineDetector {
 				final float s = spread[(y / block) * bx + x / block];
 				final float v = u[y * w + x] / s;
 				u[y * w + x] = !Float.isFinite(v) ? 0 : Math.abs(v) <= DRIFT ? v : (float) RobustStats
-					.tToZ(v, dof * s * s);
+					.fastTToZ(v, dof * s * s);
 			}
 		});
 	}
