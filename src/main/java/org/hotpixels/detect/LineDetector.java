@@ -179,11 +179,17 @@ final class LineDetector {
 			final double[] sum = new double[last - first];
 			final int outer = o.column ? o.length : last - first, inner = o.column ? last - first
 				: o.length; // memory in order: row by row
-			for (int a = 0; a < outer; a++)
-				for (int b = 0; b < inner; b++) {
-					final int j = o.column ? b : a, k = o.column ? a : b;
-					sum[j] += Math.max(-3, Math.min(3, z[o.index(first + j, k)]));
+			for (int a = 0; a < outer; a++) {
+				final int base = o.column ? a * o.alongStride + first : (first + a) * o.lineStride;
+				if (o.column) for (int b = 0; b < inner; b++)
+					sum[b] += Math.max(-3, Math.min(3, z[base + b]));
+				else {
+					double line = sum[a];
+					for (int b = 0; b < inner; b++)
+						line += Math.max(-3, Math.min(3, z[base + b]));
+					sum[a] = line;
 				}
+			}
 			for (int l = first; l < last; l++)
 				offset[l] = (float) (sum[l - first] / o.length);
 		});
