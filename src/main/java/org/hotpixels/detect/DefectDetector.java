@@ -161,8 +161,10 @@ public final class DefectDetector {
 				if (fixed && f.ring >= PlaneScores.TEXTURED_RING) {
 					// a fixed textured scene: its details stand out as much as any defect; only a
 					// variance off the noise model (or a pixel at the black level) tells one
+					// (a pixel-independent pattern such as dark-current non-uniformity is no
+					// scene: there a mean that stands out is evidence enough)
 					final boolean revealed = Math.abs(noise) >= sigma || cold && dead(plane, i, max,
-						neighbourMean);
+						neighbourMean) || plane.ringCorrelation(px, py) <= PlaneScores.WHITE_CORRELATION;
 					hot &= revealed;
 					cold &= revealed;
 				}

@@ -55,6 +55,11 @@ final class PlaneScores {
 	 * variance that departs from the noise model ({@link #noiseScore}) reveals a defect.
 	 */
 	static final double TEXTURED_RING = 5;
+	/**
+	 * A ring whose t-statistics correlate below this at the residual's reach
+	 * ({@link #ringCorrelation}) is a pixel-independent fixed pattern, not a scene's texture.
+	 */
+	static final double WHITE_CORRELATION = -0.2;
 	/** Largest part of a point's departure that its neighbours may carry on (see {@link #sharp}). */
 	static final double SHARPNESS = 0.15;
 	/** The ring reaches this many pixels beyond the residual's neighbours: 200+ values. */
@@ -480,6 +485,57 @@ final class PlaneScores {
 			sum += c * c;
 		}
 		return Math.sqrt(sum / n);
+	}
+
+	/**
+	 * Correlation of the ring's t-statistics (about their median) with those {@code reach} to the
+	 * right and below, over pairs within the ring. A pattern that is independent from pixel to
+	 * pixel (a sensor's dark-current non-uniformity) gives residuals that correlate at about -0.4
+	 * at the residual's reach (each pixel is a neighbour of the other); a scene's texture, drawn
+	 * over several pixels by the optics, correlates less or positively.
+	 */
+	double ringCorrelation(final int px, final int py) {
+		final int inner = reach, outer = reach + RING_WIDTH;
+		final int xa = Math.max(0, px - outer), xb = Math.min(pw - 1, px + outer);
+		final int ya = Math.max(0, py - outer), yb = Math.min(ph - 1, py + outer);
+		final float[] values = new float[(2 * outer + 1) * (2 * outer + 1)];
+		int n = 0;
+		for (int y = ya; y <= yb; y++)
+			for (int x = xa; x <= xb; x++) {
+				final float v = t[y * pw + x];
+				if (!inRing(px, py, x, y, inner) || Float.isNaN(v)) continue;
+				values[n++] = v;
+			}
+		if (n < 16) return 0;
+		final double centre = RobustStats.median(values, n);
+		double products = 0, squares = 0;
+		for (int y = ya; y <= yb; y++)
+			for (int x = xa; x <= xb; x++) {
+				if (!inRing(px, py, x, y, inner)) continue;
+				final double a = t[y * pw + x] - centre;
+				if (Double.isNaN(a)) continue;
+				if (x + reach <= xb && inRing(px, py, x + reach, y, inner)) {
+					final double b = t[y * pw + x + reach] - centre;
+					if (!Double.isNaN(b)) {
+						products += a * b;
+						squares += 0.5 * (a * a + b * b);
+					}
+				}
+				if (y + reach <= yb && inRing(px, py, x, y + reach, inner)) {
+					final double b = t[(y + reach) * pw + x] - centre;
+					if (!Double.isNaN(b)) {
+						products += a * b;
+						squares += 0.5 * (a * a + b * b);
+					}
+				}
+			}
+		return squares > 0 ? products / squares : 0;
+	}
+
+	private static boolean inRing(final int px, final int py, final int x, final int y,
+		final int inner)
+	{
+		return Math.abs(x - px) > inner || Math.abs(y - py) > inner;
 	}
 
 	/**
