@@ -24,11 +24,18 @@ import org.hotpixels.stats.PixelStatistics;
  * Satterthwaite's formula gives: few frames give heavy tails only to the temporal part). Where the scene is fixed (a dark frame's pattern, a
  * time-lapse of one field), the ring's spread is large and the score becomes "how far out of its
  * neighbourhood". A pixel counts only if it stands out in every direction (horizontal,
- * vertical, both diagonals): scene edges and column defects do not.
+ * vertical, both diagonals): scene edges and column defects do not. A ring whose t-statistics
+ * correlate negatively from pixel to pixel ({@link #ringCorrelation}) holds a pattern that is
+ * independent from pixel to pixel (dark-current non-uniformity), not a scene's texture.
  * <p>
  * <b>Variance score</b> (stuck): the log variance against the median of the 5x5 same-plane
  * neighbours, in units of the robust spread of such residuals in the 32x32 block, at least the
- * sampling error of a log variance from n frames.
+ * sampling error of a log variance from n frames; computed only where a cheap residual (against
+ * the neighbours' plain mean) could reach the threshold.
+ * <p>
+ * Speed: one pass fills the maps (mean, log variance, t and its error); candidates are screened
+ * against limits set once per 32x32 block ({@link #forEachCandidate}); the costly tests (ring,
+ * directions, sharpness, 5x5 medians) run for the few candidates only.
  */
 final class PlaneScores {
 
