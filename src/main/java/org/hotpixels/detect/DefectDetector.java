@@ -123,34 +123,34 @@ public final class DefectDetector {
 		final double low = LOWEST_THRESHOLD * sigma;
 		final List<Flag> flags = new ArrayList<>();
 		plane.forEachBand(progress, (py, buffer) -> {
-			List<Flag> row = null;
-			for (int px = 0; px < plane.pw; px++) {
-				final int i = py * plane.pw + px;
+			final List<Flag> row = new ArrayList<>();
+			plane.forEachCandidate(py, low, sigma, px -> {
 				final float zVar = plane.varianceScore(px, py);
 				final boolean meanCandidate = Math.abs(plane.meanScreen(px, py)) >= low;
-				if (!meanCandidate && !(zVar <= -sigma)) continue; // the common case
+				if (!meanCandidate && !(zVar <= -sigma)) return;
+				// the ring costs most: not for a pixel whose mean score cannot reach the threshold
+				if (!(zVar <= -sigma) && !(plane.meanScoreBound(px, py) >= low * (1 - 1e-6))) return;
 				final double ring = plane.ringSpread(px, py);
 				final float zMean = meanCandidate ? plane.meanScore(px, py, ring) : 0;
-				if (!(Math.abs(zMean) >= low || zVar <= -sigma)) continue;
-				if (row == null) row = new ArrayList<>();
+				if (!(Math.abs(zMean) >= low || zVar <= -sigma)) return;
 				row.add(new Flag(px, py, zMean, Float.isNaN(zVar) ? 0 : zVar, ring));
-			}
-			if (row != null) synchronized (flags) {
+			});
+			if (!row.isEmpty()) synchronized (flags) {
 				flags.addAll(row);
 			}
 		});
 		final double hotThreshold = threshold(flags, 1), coldThreshold = threshold(flags, -1);
-		final float[] buffer = new float[(2 * PlaneScores.RADIUS + 1) * (2 * PlaneScores.RADIUS + 1)];
 		for (final Flag f : flags) {
-			final int px = f.px, py = f.py, i = py * plane.pw + px;
+			final int px = f.px, py = f.py, i = py * plane.width() + px;
+			final double resLogVar = plane.logVarResidual(px, py);
 			final float zMean = f.zMean, zVar = f.zVar;
 			boolean hot = zMean >= hotThreshold;
 			boolean cold = zMean <= -coldThreshold;
-			boolean lowVariance = plane.resLogVar[i] < PlaneScores.STUCK_LOG_RATIO;
-			boolean quiet = zVar <= -sigma && lowVariance && (plane.resLogVar[i] < plane
-				.stuckLogRatio(px, py) || constantAmongVarying(plane, i));
-			final double neighbourMean = plane.neighbourMedian(plane.mean, px, py, buffer);
-			final double max = plane.stats.max(plane.statsIndex(px, py));
+			boolean lowVariance = resLogVar < PlaneScores.STUCK_LOG_RATIO;
+			boolean quiet = zVar <= -sigma && lowVariance && (resLogVar < plane.stuckLogRatio(px, py) ||
+				constantAmongVarying(plane, i, resLogVar));
+			final double neighbourMean = plane.neighbourMean(px, py);
+			final double max = plane.max(px, py);
 			final boolean fixed = plane.fixedScene(i);
 			if (fixed || f.ring >= PlaneScores.TEXTURED_RING) {
 				// a fixed scene: variances follow the noise model, not the neighbours' (which
@@ -161,17 +161,19 @@ public final class DefectDetector {
 				if (fixed && f.ring >= PlaneScores.TEXTURED_RING) {
 					// a fixed textured scene: its details stand out as much as any defect; only a
 					// variance off the noise model (or a pixel at the black level) tells one
+					// (a pixel-independent pattern such as dark-current non-uniformity is no
+					// scene: there a mean that stands out is evidence enough)
 					final boolean revealed = Math.abs(noise) >= sigma || cold && dead(plane, i, max,
-						neighbourMean);
+						neighbourMean) || plane.ringCorrelation(px, py) <= PlaneScores.WHITE_CORRELATION;
 					hot &= revealed;
 					cold &= revealed;
 				}
 			}
 			// a point defect departs from the median of its 5x5 neighbours as from its four
 			// nearest; between two fine lines of a scene it does not
-			final double departure = plane.mean[i] - neighbourMean;
-			final boolean consistent = Math.signum(departure) == Math.signum(plane.resMean[i]) && Math
-				.abs(departure) >= 0.5 * Math.abs(plane.resMean[i]);
+			final double departure = plane.mean(i) - neighbourMean;
+			final boolean consistent = Math.signum(departure) == Math.signum(plane.resMean(i)) && Math
+				.abs(departure) >= 0.5 * Math.abs(plane.resMean(i));
 			hot &= consistent;
 			cold &= consistent;
 			if (!quiet && !hot && !cold) continue;
@@ -180,7 +182,7 @@ public final class DefectDetector {
 			final DefectKind kind;
 			final double score;
 			if (stuck && !(hot && saturated(plane, i, max)) && !(cold && proportional(plane, i,
-				neighbourMean))) {
+				resLogVar, neighbourMean))) {
 				kind = dead(plane, i, max, neighbourMean) ? DefectKind.DEAD : DefectKind.STUCK;
 				score = Math.max(-zVar, Math.abs(zMean));
 			}
@@ -193,9 +195,8 @@ public final class DefectDetector {
 				score = -zMean;
 			}
 			else continue;
-			out.add(new Candidate(plane.x0 + plane.step * px, plane.y0 + plane.step * py,
-				plane.channel, kind, score, neighbourMean, Math.max(0, Math.exp(plane.neighbourMedian(
-					plane.logVar, px, py, buffer)) - plane.epsilon)));
+			out.add(new Candidate(plane.imageX(px), plane.imageY(py), plane.channel(), kind, score,
+				neighbourMean, plane.neighbourVariance(px, py)));
 		}
 	}
 
@@ -230,27 +231,26 @@ public final class DefectDetector {
 	}
 
 	private static Defect toDefect(final PlaneScores plane, final LineDetector.Segment s) {
-		final int step = plane.step;
 		final int px = s.column ? s.line : s.peak, py = s.column ? s.peak : s.line;
+		final int w = plane.width(), h = plane.height(), r = plane.reach();
 		double sum = 0, besides = 0;
 		int count = 0;
 		for (int k = s.start; k <= s.end; k++) {
 			final int x = s.column ? s.line : k, y = s.column ? k : s.line;
-			sum += plane.mean[y * plane.pw + x];
-			final int r = plane.reach;
+			sum += plane.mean(y * w + x);
 			final int ax = s.column ? Math.max(0, x - r) : x, ay = s.column ? y : Math.max(0, y - r);
-			final int bx = s.column ? Math.min(plane.pw - 1, x + r) : x, by = s.column ? y : Math.min(
-				plane.ph - 1, y + r);
-			besides += 0.5 * (plane.mean[ay * plane.pw + ax] + plane.mean[by * plane.pw + bx]);
+			final int bx = s.column ? Math.min(w - 1, x + r) : x, by = s.column ? y : Math.min(h - 1, y +
+				r);
+			besides += 0.5 * (plane.mean(ay * w + ax) + plane.mean(by * w + bx));
 			count++;
 		}
 		final int i = plane.statsIndex(px, py);
-		final PixelStatistics stats = plane.stats;
-		final int x = plane.x0 + step * px, y = plane.y0 + step * py;
-		final int lineCoordinate = (s.column ? plane.x0 : plane.y0) + step * s.line;
-		final int from = (s.column ? plane.y0 : plane.x0) + step * s.start, to = (s.column
-			? plane.y0 : plane.x0) + step * s.end;
-		return new Defect(x, y, plane.channel, s.column ? DefectKind.COLUMN : DefectKind.ROW, sum /
+		final PixelStatistics stats = plane.stats();
+		final int x = plane.imageX(px), y = plane.imageY(py);
+		final int lineCoordinate = s.column ? plane.imageX(s.line) : plane.imageY(s.line);
+		final int from = s.column ? plane.imageY(s.start) : plane.imageX(s.start);
+		final int to = s.column ? plane.imageY(s.end) : plane.imageX(s.end);
+		return new Defect(x, y, plane.channel(), s.column ? DefectKind.COLUMN : DefectKind.ROW, sum /
 			count, stats.variance(i), stats.min(i), stats.max(i), besides / count, Double.NaN, Math.abs(
 				s.score), s.length(), s.column ? lineCoordinate : from, s.column ? from : lineCoordinate,
 			s.column ? lineCoordinate : to, s.column ? to : lineCoordinate);
@@ -262,10 +262,12 @@ public final class DefectDetector {
 	 * even where the continuous chi-square bound of {@link PlaneScores#stuckLogRatio(int, int)} is
 	 * too strict.
 	 */
-	private static boolean constantAmongVarying(final PlaneScores plane, final int i) {
-		if (!plane.stats.type().isInteger() || plane.stats.frameCount() < 5) return false;
-		final double variance = Math.exp(plane.logVar[i]) - plane.epsilon;
-		final double neighbours = Math.exp(plane.logVar[i] - plane.resLogVar[i]) - plane.epsilon;
+	private static boolean constantAmongVarying(final PlaneScores plane, final int i,
+		final double resLogVar)
+	{
+		if (!plane.integer() || plane.frames() < 5) return false;
+		final double variance = plane.variance(i);
+		final double neighbours = Math.exp(plane.logVar(i) - resLogVar) - plane.epsilon();
 		return variance <= 0.25 && neighbours >= 100;
 	}
 
@@ -275,9 +277,9 @@ public final class DefectDetector {
 	 * mean within {@link #SATURATED_SPREAD} standard deviations of it.
 	 */
 	private static boolean saturated(final PlaneScores plane, final int i, final double max) {
-		final double ceiling = plane.ceiling;
-		final double sd = Math.sqrt(Math.max(0, Math.exp(plane.logVar[i]) - plane.epsilon));
-		return max >= 0.99 * ceiling && ceiling - plane.mean[i] <= SATURATED_SPREAD * sd;
+		final double ceiling = plane.ceiling();
+		final double sd = Math.sqrt(plane.variance(i));
+		return max >= 0.99 * ceiling && ceiling - plane.mean(i) <= SATURATED_SPREAD * sd;
 	}
 
 	/**
@@ -285,10 +287,10 @@ public final class DefectDetector {
 	 * mean ratio, above the black level) still follows the light: it is cold (low gain), not stuck.
 	 */
 	private static boolean proportional(final PlaneScores plane, final int i,
-		final double neighbourMean)
+		final double resLogVar, final double neighbourMean)
 	{
-		final double meanRatio = (plane.mean[i] - plane.black) / (neighbourMean - plane.black);
-		final double varianceRatio = Math.exp(plane.resLogVar[i]);
+		final double meanRatio = (plane.mean(i) - plane.black()) / (neighbourMean - plane.black());
+		final double varianceRatio = Math.exp(resLogVar);
 		return meanRatio > 0 && varianceRatio >= 0.5 * meanRatio * meanRatio;
 	}
 
@@ -302,10 +304,11 @@ public final class DefectDetector {
 	private static boolean dead(final PlaneScores plane, final int i, final double max,
 		final double neighbourMean)
 	{
-		final double sd = Math.sqrt(Math.max(0, Math.exp(plane.logVar[i]) - plane.epsilon));
-		final double quantum = plane.stats.type().isInteger() ? 0.5 : 0;
-		return plane.mean[i] <= plane.black + 3 * Math.min(sd, 2 * plane.quietNoise) + quantum &&
-			max - plane.black <= 0.5 * (neighbourMean - plane.black) + plane.quietNoise + quantum;
+		final double sd = Math.sqrt(plane.variance(i));
+		final double quantum = plane.integer() ? 0.5 : 0;
+		final double black = plane.black(), quiet = plane.quietNoise();
+		return plane.mean(i) <= black + 3 * Math.min(sd, 2 * quiet) + quantum && max - black <= 0.5 *
+			(neighbourMean - black) + quiet + quantum;
 	}
 
 	public double sigma() {

@@ -88,11 +88,11 @@ final class LineDetector {
 
 	/** Column and row segments of the plane's mean map. */
 	static List<Segment> find(final PlaneScores plane, final double sigma) {
-		final int w = plane.pw, h = plane.ph;
+		final int w = plane.width(), h = plane.height();
 		final List<Segment> out = new ArrayList<>();
-		final float[] across = new float[w * h], z = new float[w * h];
-		if (w >= 3 && h >= MIN_LENGTH) runs(plane, new Layout(true, w, h), across, z, sigma, out);
-		if (h >= 3 && w >= MIN_LENGTH) runs(plane, new Layout(false, w, h), across, z, sigma, out);
+		final float[] z = new float[w * h];
+		if (w >= 3 && h >= MIN_LENGTH) runs(plane, new Layout(true, w, h), z, sigma, out);
+		if (h >= 3 && w >= MIN_LENGTH) runs(plane, new Layout(false, w, h), z, sigma, out);
 		return out;
 	}
 
@@ -116,6 +116,27 @@ final class LineDetector {
 		return 0.5f * (v - (2 * m[start + stride * near] - m[start + stride * far]));
 	}
 
+	/** The departures across the lines of one orientation, computed where asked for. */
+	private static final class Departures {
+
+		final float[] m;
+		final int w, h, r;
+		final boolean column;
+
+		Departures(final float[] m, final int w, final int h, final int r, final boolean column) {
+			this.m = m;
+			this.w = w;
+			this.h = h;
+			this.r = r;
+			this.column = column;
+		}
+
+		/** The departure of pixel {@code k} of line {@code line} ({@link #departure}). */
+		float at(final int line, final int k) {
+			return column ? departure(m, k * w, 1, line, w, r) : departure(m, k, w, line, h, r);
+		}
+	}
+
 	/** Runs {@code body} for every index below {@code n}, in chunks on ImgLib2's threads. */
 	private static void parallel(final int n, final IntConsumer body) {
 		final List<int[]> chunks = new ArrayList<>();
@@ -128,32 +149,47 @@ final class LineDetector {
 		});
 	}
 
-	private static void runs(final PlaneScores plane, final Layout o, final float[] across,
-		final float[] z, final double sigma, final List<Segment> out)
+	private static void runs(final PlaneScores plane, final Layout o, final float[] z,
+		final double sigma, final List<Segment> out)
 	{
-		final float[] m = plane.mean, e = plane.error;
-		final int r = plane.reach, w = plane.pw;
-		// departures across the lines, and over their temporal errors (row by row of the plane)
-		parallel(plane.ph, y -> {
-			for (int x = 0; x < w; x++) {
-				final int i = y * w + x;
-				across[i] = o.column ? departure(m, y * w, 1, x, w, r) : departure(m, x, w, y, plane.ph,
-					r);
-				z[i] = across[i] / e[i];
+		final float[] m = plane.meanMap(), e = plane.errorMap();
+		final int r = plane.reach(), w = plane.width(), h = plane.height();
+		// departures across the lines over their temporal errors (row by row of the plane); the
+		// departures themselves are looked at again only along the few segments found
+		parallel(h, y -> {
+			final int row = y * w;
+			if (o.column) {
+				for (int x = 0; x < Math.min(w, r); x++)
+					z[row + x] = departure(m, row, 1, x, w, r) / e[row + x];
+				for (int x = r; x < w - r; x++)
+					z[row + x] = (m[row + x] - 0.5f * (m[row + x - r] + m[row + x + r])) / e[row + x];
+				for (int x = Math.max(r, w - r); x < w; x++)
+					z[row + x] = departure(m, row, 1, x, w, r) / e[row + x];
 			}
+			else if (y >= r && y < h - r) for (int x = 0; x < w; x++)
+				z[row + x] = (m[row + x] - 0.5f * (m[row + x - r * w] + m[row + x + r * w])) / e[row + x];
+			else for (int x = 0; x < w; x++)
+				z[row + x] = departure(m, x, w, y, h, r) / e[row + x];
 		});
-		localScores(z, plane, plane.frames - 1);
+		final Departures across = new Departures(m, w, h, r, o.column);
+		localScores(z, plane, plane.frames() - 1);
 		// each line's own offset (a sensor's fixed pattern): clipped means, capped at 3 spreads
 		final float[] offset = new float[o.lines];
 		forEachLineChunk(o, (first, last) -> {
 			final double[] sum = new double[last - first];
 			final int outer = o.column ? o.length : last - first, inner = o.column ? last - first
 				: o.length; // memory in order: row by row
-			for (int a = 0; a < outer; a++)
-				for (int b = 0; b < inner; b++) {
-					final int j = o.column ? b : a, k = o.column ? a : b;
-					sum[j] += Math.max(-3, Math.min(3, z[o.index(first + j, k)]));
+			for (int a = 0; a < outer; a++) {
+				final int base = o.column ? a * o.alongStride + first : (first + a) * o.lineStride;
+				if (o.column) for (int b = 0; b < inner; b++)
+					sum[b] += Math.max(-3, Math.min(3, z[base + b]));
+				else {
+					double line = sum[a];
+					for (int b = 0; b < inner; b++)
+						line += Math.max(-3, Math.min(3, z[base + b]));
+					sum[a] = line;
 				}
+			}
 			for (int l = first; l < last; l++)
 				offset[l] = (float) (sum[l - first] / o.length);
 		});
@@ -164,17 +200,17 @@ final class LineDetector {
 		final double scale = 1 / Math.sqrt(varianceFactor(z, o, offset));
 		final List<int[]> found = new ArrayList<>();
 		forEachLineChunk(o, (first, last) -> {
-			for (final int sign : new int[] { 1, -1 }) {
-				final int[][] runs = bestRuns(z, o, first, last, sign, offset, scale);
+			final int[][][] runs = bestRuns(z, o, first, last, offset, scale);
+			for (int s = 0; s < 2; s++)
 				for (int l = first; l < last; l++) {
-					final int[] run = runs[l - first];
+					final int[] run = runs[s][l - first];
 					if (run == null || run[1] - run[0] + 1 < MIN_LENGTH) continue;
-					final int[] segment = check(z, across, o, l, run, sign, offset[l], scale, sigma, r);
+					final int[] segment = check(z, across, o, l, run, s == 0 ? 1 : -1, offset[l], scale,
+						sigma, r);
 					if (segment != null) synchronized (found) {
 						found.add(segment);
 					}
 				}
-			}
 		});
 		for (final int[] s : found)
 			out.add(new Segment(o.column, s[0], s[1], s[2], s[3], Float.intBitsToFloat(s[4])));
@@ -196,42 +232,75 @@ final class LineDetector {
 
 	/**
 	 * Kadane's maximum subarray of {@code min(CLIP, sign * score) - DRIFT} along each line of
-	 * {@code [first, last)}, all of them in one sweep (row by row for columns, so memory is read
-	 * in order): per line {start, end, evidence as float bits}, or null if nothing is positive.
+	 * {@code [first, last)}, for both signs in one sweep (row by row for columns, so memory is read
+	 * in order): per sign (hot first) and line {start, end, evidence as float bits}, or null if
+	 * nothing is positive.
 	 */
-	private static int[][] bestRuns(final float[] z, final Layout o, final int first,
-		final int last, final int sign, final float[] offset, final double scale)
+	private static int[][][] bestRuns(final float[] z, final Layout o, final int first,
+		final int last, final float[] offset, final double scale)
 	{
 		final int n = last - first;
-		final double[] current = new double[n], best = new double[n];
-		final int[] currentStart = new int[n], bestStart = new int[n], bestEnd = new int[n];
-		java.util.Arrays.fill(bestEnd, -1);
+		final Kadane up = new Kadane(n), down = new Kadane(n);
 		// columns: row by row across the chunk; rows: one row after the other
 		final int outer = o.column ? o.length : n, inner = o.column ? n : o.length;
-		for (int a = 0; a < outer; a++)
+		for (int a = 0; a < outer; a++) {
+			final int base = o.column ? a * o.alongStride + first : (first + a) * o.lineStride;
 			for (int b = 0; b < inner; b++) {
-				final int j = o.column ? b : a, k = o.column ? a : b, l = first + j;
-				final double v = Math.min(CLIP, sign * (z[o.index(l, k)] - offset[l]) * scale) - DRIFT;
-				if (current[j] <= 0) {
-					current[j] = v;
-					currentStart[j] = k;
-				}
-				else current[j] += v;
-				if (current[j] > best[j]) {
-					best[j] = current[j];
-					bestStart[j] = currentStart[j];
-					bestEnd[j] = k;
-				}
+				final int j = o.column ? b : a, k = o.column ? a : b;
+				final double v = (z[base + b] - offset[first + j]) * scale;
+				// the common case: nothing to add on either side, and no run going on
+				if (Math.abs(v) <= DRIFT && up.current[j] <= 0 && down.current[j] <= 0) continue;
+				up.add(j, k, Math.min(CLIP, v) - DRIFT);
+				down.add(j, k, Math.min(CLIP, -v) - DRIFT);
 			}
-		final int[][] out = new int[n][];
-		for (int j = 0; j < n; j++)
-			if (bestEnd[j] >= 0) out[j] = new int[] { bestStart[j], bestEnd[j], Float.floatToIntBits(
-				(float) best[j]) };
-		return out;
+		}
+		return new int[][][] { up.runs(), down.runs() };
+	}
+
+	/** Running state of Kadane's maximum subarray for each of a chunk's lines. */
+	private static final class Kadane {
+
+		final double[] current, best;
+		final int[] currentStart, bestStart, bestEnd;
+
+		Kadane(final int n) {
+			current = new double[n];
+			best = new double[n];
+			currentStart = new int[n];
+			bestStart = new int[n];
+			bestEnd = new int[n];
+			java.util.Arrays.fill(bestEnd, -1);
+		}
+
+		/**
+		 * Adds {@code v} to the run of line {@code j}. A run at or below zero restarts at the next
+		 * value (its current value then no longer matters), so a value at or below zero added to
+		 * it may be skipped.
+		 */
+		void add(final int j, final int k, final double v) {
+			if (current[j] <= 0) {
+				current[j] = v;
+				currentStart[j] = k;
+			}
+			else current[j] += v;
+			if (current[j] > best[j]) {
+				best[j] = current[j];
+				bestStart[j] = currentStart[j];
+				bestEnd[j] = k;
+			}
+		}
+
+		int[][] runs() {
+			final int[][] out = new int[best.length][];
+			for (int j = 0; j < out.length; j++)
+				if (bestEnd[j] >= 0) out[j] = new int[] { bestStart[j], bestEnd[j], Float.floatToIntBits(
+					(float) best[j]) };
+			return out;
+		}
 	}
 
 	/** The segment {line, start, end, peak, score bits} if the run passes every test, else null. */
-	private static int[] check(final float[] z, final float[] across, final Layout o, final int l,
+	private static int[] check(final float[] z, final Departures across, final Layout o, final int l,
 		final int[] run, final int sign, final float offset, final double scale, final double sigma,
 		final int reach)
 	{
@@ -256,15 +325,15 @@ final class LineDetector {
 	 * True if the lines beside line {@code l} (at the residual's reach) both depart the opposite
 	 * way by about half as much over the segment, as they do beside a defective column.
 	 */
-	private static boolean lineProfile(final float[] across, final Layout o, final int l,
+	private static boolean lineProfile(final Departures across, final Layout o, final int l,
 		final int from, final int to, final int reach)
 	{
 		if (l - reach < 0 || l + reach >= o.lines) return edgeProfile(across, o, l, from, to, reach);
 		double centre = 0, left = 0, right = 0;
 		for (int k = from; k <= to; k++) {
-			centre += across[o.index(l, k)];
-			left += across[o.index(l - reach, k)];
-			right += across[o.index(l + reach, k)];
+			centre += across.at(l, k);
+			left += across.at(l - reach, k);
+			right += across.at(l + reach, k);
 		}
 		final double a = left / centre, b = right / centre;
 		return a <= -PROFILE_LOW && a >= -PROFILE_HIGH && b <= -PROFILE_LOW && b >= -PROFILE_HIGH;
@@ -275,7 +344,7 @@ final class LineDetector {
 	 * inside departs the other way by about half as much, and the next one barely (beside a
 	 * scene's edge one pixel in from the border it departs the same way by half).
 	 */
-	private static boolean edgeProfile(final float[] across, final Layout o, final int l,
+	private static boolean edgeProfile(final Departures across, final Layout o, final int l,
 		final int from, final int to, final int reach)
 	{
 		final int inward = l - reach < 0 ? reach : -reach;
@@ -283,9 +352,9 @@ final class LineDetector {
 		if (near < 0 || near >= o.lines || far < 0 || far >= o.lines) return true;
 		double centre = 0, first = 0, second = 0;
 		for (int k = from; k <= to; k++) {
-			centre += across[o.index(l, k)];
-			first += across[o.index(near, k)];
-			second += across[o.index(far, k)];
+			centre += across.at(l, k);
+			first += across.at(near, k);
+			second += across.at(far, k);
 		}
 		final double a = first / centre, b = second / centre;
 		return a <= -PROFILE_LOW && a >= -PROFILE_HIGH && Math.abs(b) <= 2 * PROFILE_LOW;
@@ -297,7 +366,7 @@ final class LineDetector {
 	 * with the tails of a t-statistic (only beyond the drift, where it matters).
 	 */
 	private static void localScores(final float[] u, final PlaneScores plane, final double dof) {
-		final int w = plane.pw, h = plane.ph, block = PlaneScores.BLOCK;
+		final int w = plane.width(), h = plane.height(), block = PlaneScores.BLOCK;
 		final int bx = (w + block - 1) / block, by = (h + block - 1) / block;
 		final float[] spread = new float[bx * by];
 		parallel(spread.length, b -> {
@@ -318,7 +387,7 @@ final class LineDetector {
 				final float s = spread[(y / block) * bx + x / block];
 				final float v = u[y * w + x] / s;
 				u[y * w + x] = !Float.isFinite(v) ? 0 : Math.abs(v) <= DRIFT ? v : (float) RobustStats
-					.tToZ(v, dof * s * s);
+					.fastTToZ(v, dof * s * s);
 			}
 		});
 	}
@@ -326,11 +395,11 @@ final class LineDetector {
 	/**
 	 * The factor by which the variance of a sum of n consecutive scores along a line exceeds n
 	 * times their variance: 1 + 2 times the sum of their correlations at lags 1 to {@link #LAGS}
-	 * (from clipped values of a sample of lines, so that defects do not count), at least 1.
+	 * (from clipped values of 64 evenly spaced lines, so that defects do not count), at least 1.
 	 */
 	static double varianceFactor(final float[] z, final Layout o, final float[] offset) {
 		final double[] products = new double[LAGS + 1];
-		final int stride = Math.max(1, o.lines / 256);
+		final int stride = Math.max(1, o.lines / 64);
 		for (int l = 0; l < o.lines; l += stride)
 			for (int k = 0; k + LAGS < o.length; k++) {
 				final double a = clip(z[o.index(l, k)] - offset[l]);

@@ -24,11 +24,18 @@ import org.hotpixels.stats.PixelStatistics;
  * Satterthwaite's formula gives: few frames give heavy tails only to the temporal part). Where the scene is fixed (a dark frame's pattern, a
  * time-lapse of one field), the ring's spread is large and the score becomes "how far out of its
  * neighbourhood". A pixel counts only if it stands out in every direction (horizontal,
- * vertical, both diagonals): scene edges and column defects do not.
+ * vertical, both diagonals): scene edges and column defects do not. A ring whose t-statistics
+ * correlate negatively from pixel to pixel ({@link #ringCorrelation}) holds a pattern that is
+ * independent from pixel to pixel (dark-current non-uniformity), not a scene's texture.
  * <p>
  * <b>Variance score</b> (stuck): the log variance against the median of the 5x5 same-plane
  * neighbours, in units of the robust spread of such residuals in the 32x32 block, at least the
- * sampling error of a log variance from n frames.
+ * sampling error of a log variance from n frames; computed only where a cheap residual (against
+ * the neighbours' plain mean) could reach the threshold.
+ * <p>
+ * Speed: one pass fills the maps (mean, log variance, t and its error); candidates are screened
+ * against limits set once per 32x32 block ({@link #forEachCandidate}); the costly tests (ring,
+ * directions, sharpness, 5x5 medians) run for the few candidates only.
  */
 final class PlaneScores {
 
@@ -55,6 +62,11 @@ final class PlaneScores {
 	 * variance that departs from the noise model ({@link #noiseScore}) reveals a defect.
 	 */
 	static final double TEXTURED_RING = 5;
+	/**
+	 * A ring whose t-statistics correlate below this at the residual's reach
+	 * ({@link #ringCorrelation}) is a pixel-independent fixed pattern, not a scene's texture.
+	 */
+	static final double WHITE_CORRELATION = -0.2;
 	/** Largest part of a point's departure that its neighbours may carry on (see {@link #sharp}). */
 	static final double SHARPNESS = 0.15;
 	/** The ring reaches this many pixels beyond the residual's neighbours: 200+ values. */
@@ -69,29 +81,37 @@ final class PlaneScores {
 	 */
 	static final double DIRECTION_FRACTION = 0.2;
 
-	final PixelStatistics stats;
-	final int channel, x0, y0, step, pw, ph;
+	private final PixelStatistics stats;
+	private final int channel, x0, y0, step, pw, ph;
 	/** Reach of the residuals in plane pixels. */
-	final int reach;
-	final float[] mean, logVar, resLogVar;
-	/** Mean spatial residual, its temporal standard error and their ratio, a t-statistic. */
-	final float[] resMean, error, t;
+	private final int reach;
+	private final float[] mean, logVar;
+	/**
+	 * Log variance residuals against the plain mean of the 5x5 neighbours (cheap, for the block
+	 * scales and for screening); {@link #logVarResidual} gives the exact ones.
+	 */
+	private final float[] cheapLogVar;
+	/**
+	 * The temporal standard error of the mean spatial residual, and their ratio, a t-statistic
+	 * (the mean residual is their product: one map fewer to fill).
+	 */
+	private final float[] error, t;
 	private final float[] blockSigmaLogVar;
 	private final int blocksX;
 	/** Robust global spread of {@link #t} (1 where the scene changes from frame to frame). */
-	final double tSpread;
+	private final double tSpread;
 	/** Robust spread of {@link #t} per 32x32 block, for screening. */
 	private final float[] blockSpreadT;
 	/** The noise model of a fixed scene, variance = noiseSlope x mean + noiseIntercept. */
-	final double noiseSlope, noiseIntercept;
+	private final double noiseSlope, noiseIntercept;
 	/** Robust floor of the pixel minima (0 for photographs, about the bias for dark frames). */
-	final double black;
+	private final double black;
 	/** Robust low end of the per-pixel standard deviations: the quietest pixels' noise. */
-	final double quietNoise;
+	private final double quietNoise;
 	/** Top of the value range: 255 or 65535 for integer data, the largest value seen for float. */
-	final double ceiling;
-	final double epsilon;
-	final long frames;
+	private final double ceiling;
+	private final double epsilon;
+	private final long frames;
 	private final double logVarSamplingError;
 	/** Threshold of the detection, for {@link #stuckLogRatio}. */
 	private final double sigma;
@@ -119,7 +139,6 @@ final class PlaneScores {
 		this.sigma = sigma;
 		mean = new float[n];
 		logVar = new float[n];
-		resMean = new float[n];
 		error = new float[n];
 		t = new float[n];
 		final boolean integer = stats.type().isInteger();
@@ -157,10 +176,10 @@ final class PlaneScores {
 				mean[o] = (float) stats.mean(i);
 				logVar[o] = RobustStats.fastLog((float) (stats.variance(i) + epsilon));
 				stats.residual(x, y, channel, residual);
-				resMean[o] = (float) residual[0];
+				final float residualMean = (float) residual[0];
 				// NaN below two samples: no score
 				error[o] = (float) Math.sqrt(residual[1] / Math.max(1, residual[2]) + floor);
-				t[o] = resMean[o] / error[o];
+				t[o] = residualMean / error[o];
 			}
 		});
 		final double[] noise = fitNoise(sampleMean, sampleVariance);
@@ -168,17 +187,126 @@ final class PlaneScores {
 		noiseIntercept = noise[1];
 		final float spread = RobustStats.sigmaOfCentredCopy(t, SAMPLE);
 		tSpread = Float.isNaN(spread) ? 1 : Math.max(1, spread);
-		resLogVar = new float[n];
+		cheapLogVar = new float[n];
 		blocksX = (pw + BLOCK - 1) / BLOCK;
 		final int blocksY = (ph + BLOCK - 1) / BLOCK;
 		blockSigmaLogVar = new float[blocksX * blocksY];
-		cheapResiduals(logVar, resLogVar, progress);
-		blockSigmas(resLogVar, blockSigmaLogVar, 0.05);
+		cheapResiduals(logVar, cheapLogVar, progress);
+		blockSigmas(cheapLogVar, blockSigmaLogVar, 0.05);
 		blockSpreadT = new float[blocksX * blocksY];
 		blockSigmas(t, blockSpreadT, 1);
-		exactLogVarResiduals(sigma, progress);
 	}
 
+
+	/** Plane width and height. */
+	int width() {
+		return pw;
+	}
+
+	int height() {
+		return ph;
+	}
+
+	int channel() {
+		return channel;
+	}
+
+	/** Image x of plane column px; image y of plane row py. */
+	int imageX(final int px) {
+		return x0 + step * px;
+	}
+
+	int imageY(final int py) {
+		return y0 + step * py;
+	}
+
+	/** Image pixels between plane pixels: 1, or 2 for a colour site of a raw mosaic. */
+	int step() {
+		return step;
+	}
+
+	PixelStatistics stats() {
+		return stats;
+	}
+
+	/** Reach of the residuals in plane pixels. */
+	int reach() {
+		return reach;
+	}
+
+	long frames() {
+		return frames;
+	}
+
+	/** The temporal mean of plane pixel {@code i} (= py * width + px). */
+	float mean(final int i) {
+		return mean[i];
+	}
+
+	/** Log of the variance of plane pixel {@code i} plus {@link #epsilon}. */
+	float logVar(final int i) {
+		return logVar[i];
+	}
+
+	/** The temporal variance of plane pixel {@code i}, from {@link #logVar}, at least 0. */
+	double variance(final int i) {
+		return Math.max(0, Math.exp(logVar[i]) - epsilon);
+	}
+
+	/** The mean spatial residual of plane pixel {@code i}. */
+	float resMean(final int i) {
+		return t[i] * error[i];
+	}
+
+	/** The mean map, read-only, row by row ({@link LineDetector}). */
+	float[] meanMap() {
+		return mean;
+	}
+
+	/** The temporal standard errors of the mean residuals, read-only, row by row. */
+	float[] errorMap() {
+		return error;
+	}
+
+	/** The largest value of plane pixel (px, py). */
+	double max(final int px, final int py) {
+		return stats.max(statsIndex(px, py));
+	}
+
+	/** Robust floor of the pixel minima (0 for photographs, about the bias for dark frames). */
+	double black() {
+		return black;
+	}
+
+	/** Top of the value range: 255 or 65535 for integer data, the largest value seen for float. */
+	double ceiling() {
+		return ceiling;
+	}
+
+	/** Robust low end of the per-pixel standard deviations: the quietest pixels' noise. */
+	double quietNoise() {
+		return quietNoise;
+	}
+
+	/** Added to variances before their logarithm. */
+	double epsilon() {
+		return epsilon;
+	}
+
+	boolean integer() {
+		return stats.type().isInteger();
+	}
+
+	/** Median of the means of the 5x5 neighbours of (px, py). */
+	double neighbourMean(final int px, final int py) {
+		return neighbourMedian(mean, px, py, new float[(2 * RADIUS + 1) * (2 * RADIUS + 1)]);
+	}
+
+	/** Median of the variances of the 5x5 neighbours of (px, py), at least 0. */
+	double neighbourVariance(final int px, final int py) {
+		return Math.max(0, Math.exp(neighbourMedian(logVar, px, py, new float[(2 * RADIUS + 1) * (2 *
+			RADIUS + 1)])) - epsilon);
+	}
 
 	/** Index into the statistics of plane pixel (px, py). */
 	int statsIndex(final int px, final int py) {
@@ -195,9 +323,39 @@ final class PlaneScores {
 		if (!(Math.abs(t[i]) > 0) || !standsOutEveryWay(px, py)) return 0;
 		final double ring = Math.max(1, ringSpread);
 		if ((ring >= SPATIAL_RING || fixedScene(i)) && !sharp(px, py)) return 0;
-		// the temporal error pooled with the eight neighbours' (never below the pixel's own):
-		// nine estimates of n - 1 degrees of freedom each, so few frames give thin tails
+		final double pooled = pooledError(px, py);
+		final double dof = (frames - 1) * (pooledCount(px, py) < 4 ? 1 : POOLED);
+		return (float) RobustStats.tToZ(resMean(i) / pooled / ring, dof * ring * ring * ring * ring);
+	}
+
+	/**
+	 * An upper bound of the magnitude of {@link #meanScore} that needs no ring: the mean residual
+	 * over the pooled error (the ring's spread is at least 1, and a t-statistic's normal score is
+	 * below the t-statistic), 0 where the pixel does not stand out every way.
+	 */
+	double meanScoreBound(final int px, final int py) {
+		final int i = py * pw + px;
+		if (!(Math.abs(t[i]) > 0) || !standsOutEveryWay(px, py)) return 0;
+		return Math.abs(resMean(i)) / pooledError(px, py);
+	}
+
+	/**
+	 * The temporal error of (px, py) pooled with its eight neighbours' (their median, never below
+	 * the pixel's own): nine estimates of n - 1 degrees of freedom each, so few frames give thin
+	 * tails. The pixel's own where fewer than four neighbours have an error.
+	 */
+	private double pooledError(final int px, final int py) {
 		final float[] around = new float[8];
+		final int n = neighbourErrors(px, py, around);
+		final int i = py * pw + px;
+		return Math.max(error[i], n < 4 ? error[i] : RobustStats.median(around, n));
+	}
+
+	private int pooledCount(final int px, final int py) {
+		return neighbourErrors(px, py, new float[8]);
+	}
+
+	private int neighbourErrors(final int px, final int py, final float[] around) {
 		int n = 0;
 		for (int dy = -reach; dy <= reach; dy += reach)
 			for (int dx = -reach; dx <= reach; dx += reach) {
@@ -205,9 +363,7 @@ final class PlaneScores {
 				if ((dx != 0 || dy != 0) && x >= 0 && y >= 0 && x < pw && y < ph && error[y * pw + x] > 0)
 					around[n++] = error[y * pw + x];
 			}
-		final double pooled = Math.max(error[i], n < 4 ? error[i] : RobustStats.median(around, n));
-		final double dof = (frames - 1) * (n < 4 ? 1 : POOLED);
-		return (float) RobustStats.tToZ(resMean[i] / pooled / ring, dof * ring * ring * ring * ring);
+		return n;
 	}
 
 	/**
@@ -290,6 +446,29 @@ final class PlaneScores {
 	}
 
 	/**
+	 * Calls {@code candidate} with every px of row {@code py} that may reach a mean screen
+	 * ({@link #meanScreen}) of {@code low} or a variance score ({@link #varianceScore}) of
+	 * {@code -sigma}: two comparisons per pixel against limits set once per block (a hair looser
+	 * than the scores, which the caller then computes for these few pixels).
+	 */
+	void forEachCandidate(final int py, final double low, final double sigma,
+		final java.util.function.IntConsumer candidate)
+	{
+		final int row = py * pw, blockRow = (py / BLOCK) * blocksX;
+		final double loose = 1 - 1e-5;
+		for (int bx = 0; bx * BLOCK < pw; bx++) {
+			final int b = blockRow + bx;
+			final float tLimit = (float) (loose * low * Math.max(1, 0.7 * blockSpreadT[b]));
+			final double scale = Math.max(logVarSamplingError, blockSigmaLogVar[b]);
+			final float varianceLimit = (float) (-loose * sigma * scale);
+			final double cheapLimit = -0.5 * sigma * scale;
+			for (int px = bx * BLOCK; px < Math.min(pw, (bx + 1) * BLOCK); px++)
+				if (Math.abs(t[row + px]) >= tLimit || cheapLogVar[row + px] <= cheapLimit &&
+					logVarResidual(px, py) <= varianceLimit) candidate.accept(px);
+		}
+	}
+
+	/**
 	 * Root mean square of the t-statistics of the ring around (px, py), each clipped at
 	 * {@link #RING_CLIP} times the ring's own robust spread (1.4826 times their median
 	 * magnitude): a hot neighbour barely counts, a scene's texture and edges count fully.
@@ -316,12 +495,63 @@ final class PlaneScores {
 	}
 
 	/**
+	 * Correlation of the ring's t-statistics (about their median) with those {@code reach} to the
+	 * right and below, over pairs within the ring. A pattern that is independent from pixel to
+	 * pixel (a sensor's dark-current non-uniformity) gives residuals that correlate at about -0.4
+	 * at the residual's reach (each pixel is a neighbour of the other); a scene's texture, drawn
+	 * over several pixels by the optics, correlates less or positively.
+	 */
+	double ringCorrelation(final int px, final int py) {
+		final int inner = reach, outer = reach + RING_WIDTH;
+		final int xa = Math.max(0, px - outer), xb = Math.min(pw - 1, px + outer);
+		final int ya = Math.max(0, py - outer), yb = Math.min(ph - 1, py + outer);
+		final float[] values = new float[(2 * outer + 1) * (2 * outer + 1)];
+		int n = 0;
+		for (int y = ya; y <= yb; y++)
+			for (int x = xa; x <= xb; x++) {
+				final float v = t[y * pw + x];
+				if (!inRing(px, py, x, y, inner) || Float.isNaN(v)) continue;
+				values[n++] = v;
+			}
+		if (n < 16) return 0;
+		final double centre = RobustStats.median(values, n);
+		double products = 0, squares = 0;
+		for (int y = ya; y <= yb; y++)
+			for (int x = xa; x <= xb; x++) {
+				if (!inRing(px, py, x, y, inner)) continue;
+				final double a = t[y * pw + x] - centre;
+				if (Double.isNaN(a)) continue;
+				if (x + reach <= xb && inRing(px, py, x + reach, y, inner)) {
+					final double b = t[y * pw + x + reach] - centre;
+					if (!Double.isNaN(b)) {
+						products += a * b;
+						squares += 0.5 * (a * a + b * b);
+					}
+				}
+				if (y + reach <= yb && inRing(px, py, x, y + reach, inner)) {
+					final double b = t[(y + reach) * pw + x] - centre;
+					if (!Double.isNaN(b)) {
+						products += a * b;
+						squares += 0.5 * (a * a + b * b);
+					}
+				}
+			}
+		return squares > 0 ? products / squares : 0;
+	}
+
+	private static boolean inRing(final int px, final int py, final int x, final int y,
+		final int inner)
+	{
+		return Math.abs(x - px) > inner || Math.abs(y - py) > inner;
+	}
+
+	/**
 	 * True if the mean of (px, py) departs from both neighbours {@code reach} away in every
 	 * direction, the same way as its residual: a point defect does, an edge or a line does not.
 	 */
 	boolean standsOutEveryWay(final int px, final int py) {
 		final float centre = mean[py * pw + px];
-		final double r = resMean[py * pw + px];
+		final double r = resMean(py * pw + px);
 		final double needed = DIRECTION_FRACTION * Math.abs(r);
 		final int[][] directions = { { 1, 0 }, { 0, 1 }, { 1, 1 }, { 1, -1 } };
 		for (final int[] d : directions) {
@@ -383,61 +613,86 @@ final class PlaneScores {
 
 	/**
 	 * Residuals of every pixel against the plain mean of its 24 neighbours: cheap, and for the
-	 * block scales as good as the median's (for Gaussian noise their spreads differ by 1%).
+	 * block scales as good as the median's (for Gaussian noise their spreads differ by 1%). Band
+	 * by band: sliding 5-wide sums along the rows of a band and its margins, then 5-high sums of
+	 * those (in double, NaN values left out and counted).
 	 */
 	private void cheapResiduals(final float[] map, final float[] residual, final Progress progress) {
 		final int r = RADIUS;
-		final float[] rowSum = new float[map.length];
-		final byte[] rowCount = new byte[map.length];
-		forEachBand(progress, (y, buffer) -> {
-			final int row = y * pw;
-			for (int x = 0; x < pw; x++) {
-				float sum = 0;
+		forEachBandRange(progress, (from, to) -> {
+			final int first = Math.max(0, from - r), last = Math.min(ph, to + r);
+			final double[] rowSum = new double[(last - first) * pw];
+			final byte[] rowCount = new byte[rowSum.length];
+			for (int y = first; y < last; y++) {
+				final int row = y * pw, o = (y - first) * pw;
+				double sum = 0;
 				int count = 0;
-				for (int xx = Math.max(0, x - r); xx <= Math.min(pw - 1, x + r); xx++) {
-					final float v = map[row + xx];
+				for (int x = 0; x < Math.min(pw, r); x++) {
+					final float v = map[row + x];
 					if (v == v) {
 						sum += v;
 						count++;
 					}
 				}
-				rowSum[row + x] = sum;
-				rowCount[row + x] = (byte) count;
+				for (int x = 0; x < pw; x++) {
+					if (x + r < pw) {
+						final float v = map[row + x + r];
+						if (v == v) {
+							sum += v;
+							count++;
+						}
+					}
+					if (x - r - 1 >= 0) {
+						final float v = map[row + x - r - 1];
+						if (v == v) {
+							sum -= v;
+							count--;
+						}
+					}
+					rowSum[o + x] = sum;
+					rowCount[o + x] = (byte) count;
+				}
 			}
-		});
-		forEachBand(progress, (y, buffer) -> {
-			final int y0 = Math.max(0, y - r), y1 = Math.min(ph - 1, y + r);
-			for (int x = 0; x < pw; x++) {
-				float sum = 0;
-				int count = 0;
-				for (int yy = y0; yy <= y1; yy++) {
-					sum += rowSum[yy * pw + x];
-					count += rowCount[yy * pw + x];
+			// the 5-high sums slide down the band as well
+			final double[] sum = new double[pw];
+			final int[] count = new int[pw];
+			for (int y = Math.max(0, from - r); y < Math.min(ph, from + r); y++)
+				add(rowSum, rowCount, (y - first) * pw, sum, count, 1);
+			for (int y = from; y < to; y++) {
+				if (y + r < ph) add(rowSum, rowCount, (y + r - first) * pw, sum, count, 1);
+				if (y - r - 1 >= first) add(rowSum, rowCount, (y - r - 1 - first) * pw, sum, count, -1);
+				for (int x = 0; x < pw; x++) {
+					final float centre = map[y * pw + x];
+					final boolean valid = centre == centre;
+					final double s = valid ? sum[x] - centre : sum[x];
+					final int c = valid ? count[x] - 1 : count[x];
+					residual[y * pw + x] = c > 0 ? (float) (centre - s / c) : Float.NaN;
 				}
-				final float centre = map[y * pw + x];
-				if (centre == centre) {
-					sum -= centre;
-					count--;
-				}
-				residual[y * pw + x] = count > 0 ? centre - sum / count : Float.NaN;
 			}
 		});
 	}
 
+	/** Adds {@code sign} times one row of sums and counts (from {@code offset}) to the totals. */
+	private void add(final double[] rowSum, final byte[] rowCount, final int offset,
+		final double[] sum, final int[] count, final int sign)
+	{
+		for (int x = 0; x < pw; x++) {
+			sum[x] += sign * rowSum[offset + x];
+			count[x] += sign * rowCount[offset + x];
+		}
+	}
+
 	/**
-	 * Exact log-variance residuals against the 5x5 neighbour median, computed only where the
-	 * cheap residual could reach the threshold (half of it in units of the block's scale).
-	 * Elsewhere the residual becomes NaN, which scores as "normal".
+	 * The log variance of pixel (px, py) minus the median of its 5x5 same-plane neighbours', where
+	 * the cheap residual (against their plain mean) could reach the threshold: at or below half of
+	 * -sigma in units of the block's scale. Elsewhere NaN, which scores as "normal".
 	 */
-	private void exactLogVarResiduals(final double sigma, final Progress progress) {
-		forEachBand(progress, (py, buffer) -> {
-			for (int px = 0; px < pw; px++) {
-				final int i = py * pw + px, b = (py / BLOCK) * blocksX + px / BLOCK;
-				resLogVar[i] = resLogVar[i] <= -0.5 * sigma * Math.max(logVarSamplingError,
-					blockSigmaLogVar[b]) ? logVar[i] - neighbourMedian(logVar, px, py, buffer)
-						: Float.NaN;
-			}
-		});
+	double logVarResidual(final int px, final int py) {
+		final int i = py * pw + px, b = (py / BLOCK) * blocksX + px / BLOCK;
+		if (!(cheapLogVar[i] <= -0.5 * sigma * Math.max(logVarSamplingError, blockSigmaLogVar[b])))
+			return Float.NaN;
+		return (float) (logVar[i] - neighbourMedian(logVar, px, py, new float[(2 * RADIUS + 1) * (2 *
+			RADIUS + 1)]));
 	}
 
 	/** Runs {@code row} for every row, in bands of 16 rows on ImgLib2's threads; cancellable. */
@@ -453,13 +708,29 @@ final class PlaneScores {
 		});
 	}
 
+	/** Runs {@code band} for bands {@code [from, to)} of 16 rows on ImgLib2's threads; cancellable. */
+	private void forEachBandRange(final Progress progress, final BandAction band) {
+		final List<int[]> bands = new ArrayList<>();
+		for (int y = 0; y < ph; y += 16)
+			bands.add(new int[] { y, Math.min(ph, y + 16) });
+		Parallelization.getTaskExecutor().forEach(bands, b -> {
+			progress.checkCancelled();
+			band.run(b[0], b[1]);
+		});
+	}
+
+	private interface BandAction {
+
+		void run(int from, int to);
+	}
+
 	interface RowAction {
 
 		void run(int py, float[] buffer);
 	}
 
 	/** Median of the finite values around (px, py) in the 5x5 window, centre excluded. */
-	float neighbourMedian(final float[] map, final int px, final int py, final float[] buffer) {
+	private float neighbourMedian(final float[] map, final int px, final int py, final float[] buffer) {
 		int n = 0;
 		for (int y = Math.max(0, py - RADIUS); y <= Math.min(ph - 1, py + RADIUS); y++)
 			for (int x = Math.max(0, px - RADIUS); x <= Math.min(pw - 1, px + RADIUS); x++) {
@@ -503,7 +774,7 @@ final class PlaneScores {
 	 * least the sampling error of a log variance from n samples, sqrt(2 / (n - 1)).
 	 */
 	float varianceScore(final int px, final int py) {
-		return (float) (resLogVar[py * pw + px] / Math.max(logVarSamplingError,
+		return (float) (logVarResidual(px, py) / Math.max(logVarSamplingError,
 			blockSigmaLogVar[(py / BLOCK) * blocksX + px / BLOCK]));
 	}
 

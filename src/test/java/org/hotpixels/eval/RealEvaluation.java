@@ -216,7 +216,7 @@ public final class RealEvaluation {
 		for (final org.hotpixels.detect.Defect d : e.unmatchedDetections())
 			fpKinds.merge(d.kind() == null ? "?" : d.kind().label(), 1, Integer::sum);
 		if (!fpKinds.isEmpty()) log("- false positives by kind: " + fpKinds);
-		details.append(o.details(12)).append(extra);
+		details.append(o.details(40)).append(extra);
 		return o;
 	}
 
