@@ -7,7 +7,7 @@ import java.util.Locale;
 
 import net.imglib2.parallel.Parallelization;
 
-import org.hotpixels.FindOptions;
+import org.hotpixels.find.FindOptions;
 import org.hotpixels.HotPixelFinder;
 import org.hotpixels.progress.Progress;
 import org.hotpixels.source.Frame;
