@@ -35,7 +35,7 @@ class LayersTest {
 		{ "cli" }, // the command line (its demo and bench commands: src/tools)
 		{ "imagej" }, // SciJava commands
 		{ "imagej.ij1" }, // ImageJ 1 plugins and windows
-		{ "demo" }, { "bench" }, // tools (src/tools): synthetic series, the benchmark
+		{ "bench" }, { "demo" }, // tools (src/tools): the benchmark, on the synthetic series
 		{ "" }, // HotPixelFinder, FindRequest: the one pipeline of every front end
 		{ "results" }, // maps, tables, the files of a run, report.html
 		{ "correct" }, // repairing defects in images and files

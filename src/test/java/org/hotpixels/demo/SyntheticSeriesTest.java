@@ -173,4 +173,28 @@ class SyntheticSeriesTest {
 			2));
 		assertThrows(HotPixelsException.class, () -> small().grey().defects(blueInGrey).build());
 	}
+
+	@Test
+	void givenScenesGetTheSameSensorNoiseAndDefects() {
+		final Scene flat = (y, red, green, blue) -> {
+			Arrays.fill(red, 100f);
+			Arrays.fill(green, 50f);
+			Arrays.fill(blue, 200f);
+		};
+		final List<PlantedDefect> stuck = Collections.singletonList(PlantedDefect.stuck(3, 4,
+			Defect.ALL_CHANNELS, 7));
+		final int[] rgb = (int[]) small().scenes(frame -> flat).defects(stuck).build().frame(0)
+			.plane(0);
+		assertEquals(0x070707, rgb[4 * 96 + 3] & 0xffffff);
+		double red = 0, blue = 0;
+		int changed = 0;
+		for (int i = 0; i < rgb.length; i++) {
+			red += rgb[i] >> 16 & 0xff;
+			blue += rgb[i] & 0xff;
+			if ((rgb[i] >> 16 & 0xff) != 100) changed++;
+		}
+		assertEquals(100, red / rgb.length, 0.5);
+		assertEquals(200, blue / rgb.length, 0.5);
+		assertTrue(changed > rgb.length / 2, "noise is added to the given scene");
+	}
 }

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.hotpixels.demo.PlantedDefect;
+import org.hotpixels.demo.SyntheticSeries;
 import org.hotpixels.detect.Defect;
 import org.hotpixels.detect.DefectKind;
 import org.hotpixels.source.Frame;
@@ -93,7 +94,7 @@ class EvalSeriesTest {
 		final List<PlantedDefect> planted = Arrays.asList(PlantedDefect.stuck(5, 5,
 			Defect.ALL_CHANNELS, 77), PlantedDefect.dead(10, 10, 0), PlantedDefect.hot(20, 20, 2,
 				300));
-		final PhotoCropSeries series = new PhotoCropSeries(photos, 128, 96, 3, 9, planted);
+		final SyntheticSeries series = PhotoCropSeries.of(photos, 128, 96, 3, 9, planted);
 		int[] previous = null;
 		for (int f = 0; f < 3; f++) {
 			final Frame frame = series.frame(f);

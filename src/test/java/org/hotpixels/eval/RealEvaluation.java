@@ -20,6 +20,7 @@ import org.hotpixels.demo.DemoSeries;
 import org.hotpixels.demo.Evaluation;
 import org.hotpixels.demo.OutputFormat;
 import org.hotpixels.demo.PlantedDefect;
+import org.hotpixels.demo.SyntheticSeries;
 import org.hotpixels.eval.Encodings.Encoding;
 import org.hotpixels.progress.Progress;
 import org.hotpixels.source.FileSeriesSource;
@@ -90,12 +91,12 @@ public final class RealEvaluation {
 		final List<BufferedImage> photos = RealPhotos.load(files);
 		for (final int n : new int[] { 30, 60, 100 }) {
 			final long seed = 40 + n;
-			final PhotoCropSeries s = new PhotoCropSeries(photos, WIDTH, HEIGHT, frames(n), seed,
+			final SyntheticSeries s = PhotoCropSeries.of(photos, WIDTH, HEIGHT, frames(n), seed,
 				PhotoDefects.create(WIDTH, HEIGHT, seed, true));
 			if (n == 60) photoSeries(s, "photos", Arrays.asList(Encoding.jpeg(92)));
 			else jpegOnly(s, "photos", Encoding.jpeg(92));
 		}
-		jpegOnly(new PhotoCropSeries(photos, WIDTH, HEIGHT, frames(60), 39, Collections
+		jpegOnly(PhotoCropSeries.of(photos, WIDTH, HEIGHT, frames(60), 39, Collections
 			.emptyList()), "clean photos", Encoding.jpeg(92));
 	}
 
@@ -151,18 +152,18 @@ public final class RealEvaluation {
 		log("Loading " + files.size() + " photographs");
 		final List<BufferedImage> photos = RealPhotos.load(files);
 		final List<PlantedDefect> none = Collections.emptyList();
-		photoSeries(new PhotoCropSeries(photos, WIDTH, HEIGHT, frames(30), 15, PhotoDefects.create(
+		photoSeries(PhotoCropSeries.of(photos, WIDTH, HEIGHT, frames(30), 15, PhotoDefects.create(
 			WIDTH, HEIGHT, 15)), "photos", Arrays.asList(Encoding.jpeg(90)));
-		photoSeries(new PhotoCropSeries(photos, WIDTH, HEIGHT, frames(100), 11, PhotoDefects
+		photoSeries(PhotoCropSeries.of(photos, WIDTH, HEIGHT, frames(100), 11, PhotoDefects
 			.create(WIDTH, HEIGHT, 11)), "photos", Arrays.asList(Encoding.jpeg(85), Encoding.jpeg(
 				90), Encoding.jpeg(95)));
-		photoSeries(new PhotoCropSeries(photos, WIDTH, HEIGHT, frames(300), 12, PhotoDefects
+		photoSeries(PhotoCropSeries.of(photos, WIDTH, HEIGHT, frames(300), 12, PhotoDefects
 			.create(WIDTH, HEIGHT, 12)), "photos", Arrays.asList(Encoding.jpeg(90)));
-		photoSeries(new PhotoCropSeries(photos, WIDTH, HEIGHT, frames(30), 16, none),
+		photoSeries(PhotoCropSeries.of(photos, WIDTH, HEIGHT, frames(30), 16, none),
 			"clean photos", Arrays.asList(Encoding.jpeg(90)));
-		photoSeries(new PhotoCropSeries(photos, WIDTH, HEIGHT, frames(100), 13, none),
+		photoSeries(PhotoCropSeries.of(photos, WIDTH, HEIGHT, frames(100), 13, none),
 			"clean photos", Arrays.asList(Encoding.jpeg(90)));
-		photoSeries(new PhotoCropSeries(photos, WIDTH, HEIGHT, frames(300), 14, none),
+		photoSeries(PhotoCropSeries.of(photos, WIDTH, HEIGHT, frames(300), 14, none),
 			"clean photos", Arrays.asList(Encoding.jpeg(90)));
 	}
 

@@ -11,6 +11,9 @@ import ij.ImagePlus;
 import ij.ImageStack;
 import ij.plugin.ZProjector;
 
+import org.hotpixels.demo.DarkFrameSeries;
+import org.hotpixels.demo.DemoSeries;
+import org.hotpixels.demo.SyntheticSeries;
 import org.hotpixels.find.FindOptions;
 import org.hotpixels.find.FindResult;
 import org.hotpixels.HotPixelFinder;
@@ -38,7 +41,8 @@ final class StackBench {
 	static void run(final PixelType type, final int w, final int h, final int frames,
 		final int repeats, final int findRepeats, final int threads)
 	{
-		final ImagePlus image = stack(type, w, h, frames, threads);
+		final DemoSeries series = series(type, w, h, frames);
+		final ImagePlus image = stack(series, threads);
 		final String label = type.label() + " " + w + "x" + h + "x" + frames;
 		final FindOptions options = new FindOptions();
 		options.threads = threads;
@@ -64,7 +68,7 @@ final class StackBench {
 		ChildJvm.report("stack", label, "method", "one batch", "seconds", oneBatch, "batch", frames);
 		ChildJvm.report("stack", label, "method", "detection", "seconds", detect);
 		ChildJvm.report("stack", label, "method", "find", "seconds", find, "defects", found[0]
-			.defects().size());
+			.defects().size(), "planted", series.planted().size());
 		ChildJvm.report("stack", label, "method", "zprojector", "seconds", zprojector, "agreement",
 			agreement);
 	}
@@ -99,17 +103,25 @@ final class StackBench {
 		return String.format(java.util.Locale.ROOT, "%.1e", worst);
 	}
 
-	/** A stack of synthetic sensor frames, generated on {@code threads} threads. */
-	static ImagePlus stack(final PixelType type, final int w, final int h, final int frames,
-		final int threads)
-	{
-		final Object[] planes = new Object[frames];
+	/**
+	 * The demo's synthetic series of this type, seed 7: photo-like scenes for 8-bit and RGB
+	 * ({@link SyntheticSeries}), dark frames for 16 and 32 bits ({@link DarkFrameSeries}).
+	 */
+	static DemoSeries series(final PixelType type, final int w, final int h, final int frames) {
+		if (type == PixelType.GRAY8 || type == PixelType.RGB) return SyntheticSeries.builder().size(
+			w, h).frames(frames).seed(7).pixelType(type).build();
+		return DarkFrameSeries.builder().size(w, h).frames(frames).seed(7).pixelType(type).build();
+	}
+
+	/** The frames of {@code series} as an open stack, made on {@code threads} threads. */
+	static ImagePlus stack(final DemoSeries series, final int threads) {
+		final Frame[] frames = new Frame[series.size()];
 		Parallelization.runWithNumThreads(threads, () -> Parallelization.getTaskExecutor().forEach(
-			range(frames), k -> planes[k] = Scenes.sensor(type, w, h, 7, k)));
-		final ImageStack stack = new ImageStack(w, h);
-		for (int k = 0; k < frames; k++)
-			stack.addSlice(SeriesWriter.name(k, "raw"), planes[k]);
-		return new ImagePlus("bench " + type.label(), stack);
+			range(frames.length), k -> frames[k] = series.frame(k)));
+		final ImageStack stack = new ImageStack(series.width(), series.height());
+		for (final Frame f : frames)
+			stack.addSlice(f.name(), f.plane(0));
+		return new ImagePlus("bench " + series.pixelType().label(), stack);
 	}
 
 	static List<Integer> range(final int n) {

@@ -39,7 +39,7 @@ final class StackSection {
 			add(table, "", "our statistics, all " + get(o, type, "one batch", "batch") +
 				" frames in one batch", seconds(o, type, "one batch"), floor, stats, samples, "");
 			add(table, "", "our find (statistics + detection)", find, floor, stats, samples, get(o, type,
-				"find", "defects") + " defects (" + Scenes.DEFECTS + " planted)");
+				"find", "defects") + " defects (" + get(o, type, "find", "planted") + " planted)");
 			add(table, "", "  of which detection + ranking", seconds(o, type, "detection"), floor,
 				stats, Double.NaN, "");
 			final String agreement = get(o, type, "zprojector", "agreement");

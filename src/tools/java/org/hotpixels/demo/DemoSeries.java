@@ -84,7 +84,17 @@ public interface DemoSeries {
 	default List<Path> writeTo(final Path folder, final OutputFormat format,
 		final int jpegQuality, final Progress progress)
 	{
-		return SeriesWriter.write(this, folder, format, jpegQuality, progress);
+		return writeTo(folder, format, jpegQuality, 0, progress);
+	}
+
+	/**
+	 * Writes every frame into {@code folder} on {@code threads} threads (0: all processors),
+	 * reporting progress; returns the files in frame order.
+	 */
+	default List<Path> writeTo(final Path folder, final OutputFormat format,
+		final int jpegQuality, final int threads, final Progress progress)
+	{
+		return SeriesWriter.write(this, folder, format, jpegQuality, threads, progress);
 	}
 
 	/** Writes the planted defects as CSV (see {@link PlantedDefect#writeCsv}). */

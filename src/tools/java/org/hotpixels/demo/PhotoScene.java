@@ -8,7 +8,7 @@ package org.hotpixels.demo;
  * across channels, as in real photographs. The smooth part is drawn on a grid eight times coarser
  * and interpolated, so a 10-megapixel scene takes well under a second.
  */
-final class PhotoScene {
+final class PhotoScene implements Scene {
 
 	private static final int SHIFT = 3;
 	private static final int STEP = 1 << SHIFT;
@@ -139,7 +139,8 @@ final class PhotoScene {
 	}
 
 	/** Writes row {@code y} of the scene into the three channel arrays (at least width long). */
-	void renderRow(final int y, final float[] red, final float[] green, final float[] blue) {
+	@Override
+	public void renderRow(final int y, final float[] red, final float[] green, final float[] blue) {
 		interpolateRow(y, 0, red);
 		interpolateRow(y, 1, green);
 		interpolateRow(y, 2, blue);

@@ -15,15 +15,17 @@ import org.hotpixels.progress.CancelledException;
 import org.hotpixels.progress.Progress;
 
 /**
- * Makes and writes the frames of a {@link DemoSeries} on all processors, a frame per task, and
- * reports progress from the calling thread in frame order. Use {@link DemoSeries#writeTo}.
+ * Makes and writes the frames of a {@link DemoSeries} on several threads (all processors unless
+ * told), a frame per task, and reports progress from the calling thread in frame order. Use
+ * {@link DemoSeries#writeTo}.
  */
 final class SeriesWriter {
 
 	private SeriesWriter() {}
 
 	static List<Path> write(final DemoSeries series, final Path folder,
-		final OutputFormat format, final int jpegQuality, final Progress progress)
+		final OutputFormat format, final int jpegQuality, final int threadCount,
+		final Progress progress)
 	{
 		if (!format.supports(series.pixelType())) throw new HotPixelsException(folder + ": " +
 			format + " cannot hold " + series.pixelType().label() + " images; use " +
@@ -36,7 +38,8 @@ final class SeriesWriter {
 				").", e);
 		}
 		final int n = series.size();
-		final int threads = Math.max(1, Math.min(n, Runtime.getRuntime().availableProcessors()));
+		final int threads = Math.max(1, Math.min(n, threadCount > 0 ? threadCount : Runtime
+			.getRuntime().availableProcessors()));
 		final ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
 			final Thread t = new Thread(r, "demo-series-writer");
 			t.setDaemon(true);

@@ -3,6 +3,7 @@ package org.hotpixels.demo;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.IntFunction;
 
 import org.hotpixels.progress.HotPixelsException;
 import org.hotpixels.detect.Defect;
@@ -11,7 +12,7 @@ import org.hotpixels.source.PixelType;
 
 /**
  * A series of photo-like 8-bit frames, RGB or grey, each a different random scene (see
- * {@link PhotoScene}) with sensor noise (shot noise growing with the square root of the signal,
+ * {@link PhotoScene}; or any {@link Scene} per frame given to the builder) with sensor noise (shot noise growing with the square root of the signal,
  * plus read noise), and the planted defects applied to the raw sensor values before any
  * compression: stuck pixels show a fixed value, dead ones 0, hot ones get an offset (often
  * clipping at 255), cold ones a factor. Frame {@code i} depends only on the seed and {@code i}.
@@ -34,6 +35,7 @@ public final class SyntheticSeries implements DemoSeries {
 	private final List<PlantedDefect> planted;
 	private final RowDefects rowDefects;
 	private final float[] noiseSigma;
+	private final IntFunction<? extends Scene> scenes;
 
 	private SyntheticSeries(final Builder b) {
 		width = b.width;
@@ -44,6 +46,7 @@ public final class SyntheticSeries implements DemoSeries {
 		planted = Collections.unmodifiableList(new ArrayList<>(b.defects != null ? b.defects
 			: defaultDefects(width, height, type == PixelType.RGB, seed)));
 		rowDefects = new RowDefects(planted, width, height, type.channelsPerPlane());
+		scenes = b.scenes;
 		noiseSigma = new float[1024];
 		for (int v = 0; v < noiseSigma.length; v++)
 			noiseSigma[v] = (float) Math.sqrt(b.shotNoise * v + b.readNoise * b.readNoise);
@@ -100,8 +103,8 @@ public final class SyntheticSeries implements DemoSeries {
 	public Frame frame(final int index) {
 		if (index < 0 || index >= frames) throw new IndexOutOfBoundsException("Frame " + index +
 			" of " + frames);
-		final PhotoScene scene = new PhotoScene(FastRandom.forKey(seed, index, SCENE_STREAM),
-			width, height);
+		final Scene scene = scenes != null ? scenes.apply(index) : new PhotoScene(FastRandom.forKey(
+			seed, index, SCENE_STREAM), width, height);
 		final FastRandom noise = FastRandom.forKey(seed, index, NOISE_STREAM);
 		final float[] r = new float[width], g = new float[width], b = new float[width];
 		final Object plane = Frame.newPlane(type, width * height);
@@ -182,6 +185,7 @@ public final class SyntheticSeries implements DemoSeries {
 	public static final class Builder extends SeriesBuilder<Builder> {
 
 		private double shotNoise = 0.25, readNoise = 1.5;
+		private IntFunction<? extends Scene> scenes;
 
 		private Builder() {
 			super(PixelType.RGB);
@@ -206,6 +210,15 @@ public final class SyntheticSeries implements DemoSeries {
 		public Builder noise(final double shot, final double read) {
 			shotNoise = Math.max(0, shot);
 			readNoise = Math.max(0, read);
+			return this;
+		}
+
+		/**
+		 * The scene of each frame, by index (default: a random {@link PhotoScene} per frame from
+		 * the seed); called from several threads when frames are made in parallel.
+		 */
+		public Builder scenes(final IntFunction<? extends Scene> sceneOfFrame) {
+			scenes = sceneOfFrame;
 			return this;
 		}
 
