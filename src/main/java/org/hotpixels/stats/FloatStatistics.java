@@ -3,15 +3,22 @@ package org.hotpixels.stats;
 import org.hotpixels.source.PixelType;
 
 /**
- * Statistics of 32-bit float data by Welford's update, merged with Chan et al.'s formula, in
- * double precision: stable when the values carry a large offset (1e5 plus unit noise loses
- * nothing). NaN and infinite samples are skipped per pixel, so each pixel has its own count.
+ * Statistics of 32-bit float data by shifted sums in double precision: per pixel, the sums of
+ * {@code v - K} and {@code (v - K)^2} with {@code K} the pixel's first valid sample, so that no
+ * cancellation occurs (1e5 plus unit noise loses nothing) and no sample needs a division; merged
+ * with Chan et al.'s formula. NaN and infinite samples are skipped per pixel, so each pixel has
+ * its own count.
+ * <p>
+ * A batch runs span by span in branch-free loops over double rows; a span whose sums come out
+ * non-finite had a NaN or infinite sample, and only that span is added again sample by sample,
+ * skipping those.
  */
 final class FloatStatistics extends PixelStatistics {
 
 	final int[] count;
-	final double[] mean;
-	final double[] m2;
+	/** The shift {@code K} of each sample, and the sums of {@code v - K} and its square. */
+	private final float[] shift;
+	private final double[] s1, s2;
 	final float[] min;
 	final float[] max;
 
@@ -19,48 +26,94 @@ final class FloatStatistics extends PixelStatistics {
 		super(PixelType.GRAY32, width, height, channels, reach);
 		final int size = planeSize * channels;
 		count = new int[size];
-		mean = new double[size];
-		m2 = new double[size];
+		shift = new float[size];
+		s1 = new double[size];
+		s2 = new double[size];
 		min = new float[size];
 		max = new float[size];
 		java.util.Arrays.fill(min, Float.POSITIVE_INFINITY);
 		java.util.Arrays.fill(max, Float.NEGATIVE_INFINITY);
 	}
 
-	/**
-	 * Frame by frame over spans of a tile, so that successive pixels are independent and their
-	 * divisions overlap (pixel by pixel, each frame's update waited for the previous one's: about
-	 * four times slower). Each pixel sees the same operations in the same order either way.
-	 */
 	@Override
 	protected void accumulate(final Object[][] planes, final int p, final int from, final int to) {
-		final int offset = p * planeSize;
-		for (int start = from; start < to; start += TileScratch.SPAN) {
-			final int end = Math.min(to, start + TileScratch.SPAN);
-			for (final Object[] frame : planes)
-				update((float[]) frame[p], offset, start, end);
+		final Scratch s = SCRATCH.get();
+		for (int start = from; start < to; start += Scratch.SPAN) {
+			final int n = Math.min(Scratch.SPAN, to - start), o = p * planeSize + start;
+			if (!fast(planes, p, start, o, n, s)) for (final Object[] frame : planes)
+				update((float[]) frame[p], o - start, start, start + n);
 		}
 	}
 
+	/**
+	 * Adds the span of every frame in branch-free loops; false, with nothing changed, if a sample
+	 * was NaN or infinite.
+	 */
+	private boolean fast(final Object[][] planes, final int p, final int start, final int o,
+		final int n, final Scratch s)
+	{
+		final double[] sum = s.sum, squares = s.squares, k = s.shift, v = s.values;
+		final float[] low = s.min, high = s.max, raw = s.raw, first = (float[]) planes[0][p];
+		System.arraycopy(s1, o, sum, 0, n);
+		System.arraycopy(s2, o, squares, 0, n);
+		System.arraycopy(min, o, low, 0, n);
+		System.arraycopy(max, o, high, 0, n);
+		for (int i = 0; i < n; i++) // a new pixel is shifted by its first sample
+			k[i] = count[o + i] == 0 ? first[start + i] : shift[o + i];
+		for (final Object[] frame : planes) {
+			System.arraycopy(frame[p], start, raw, 0, n);
+			for (int i = 0; i < n; i++)
+				v[i] = raw[i] - k[i];
+			for (int i = 0; i < n; i++)
+				sum[i] += v[i];
+			for (int i = 0; i < n; i++)
+				squares[i] += v[i] * v[i];
+			for (int i = 0; i < n; i++)
+				low[i] = Math.min(low[i], raw[i]);
+			for (int i = 0; i < n; i++)
+				high[i] = Math.max(high[i], raw[i]);
+		}
+		double check = 0;
+		for (int i = 0; i < n; i++)
+			check += sum[i] * 0;
+		if (check != 0 || Double.isNaN(check)) return false;
+		System.arraycopy(sum, 0, s1, o, n);
+		System.arraycopy(squares, 0, s2, o, n);
+		System.arraycopy(low, 0, min, o, n);
+		System.arraycopy(high, 0, max, o, n);
+		for (int i = 0; i < n; i++) {
+			shift[o + i] = (float) k[i];
+			count[o + i] += planes.length;
+		}
+		return true;
+	}
+
+	/** Sample by sample, skipping NaN and infinite samples. */
 	private void update(final float[] values, final int offset, final int from, final int to) {
-		final int[] count = this.count;
-		final double[] mean = this.mean, m2 = this.m2;
-		final float[] min = this.min, max = this.max;
 		for (int i = from; i < to; i++) {
 			final float v = values[i];
 			if (!Float.isFinite(v)) continue;
 			final int o = offset + i;
-			final int k = count[o] + 1;
-			final double mu = mean[o];
-			final double delta = v - mu;
-			final double next = mu + delta / k;
-			count[o] = k;
-			mean[o] = next;
-			m2[o] += delta * (v - next);
+			if (count[o] == 0) shift[o] = v;
+			final double d = (double) v - shift[o];
+			s1[o] += d;
+			s2[o] += d * d;
+			count[o]++;
 			min[o] = Math.min(min[o], v);
 			max[o] = Math.max(max[o], v);
 		}
 	}
+
+	/** Per-thread scratch rows of {@link #accumulate}. */
+	private static final class Scratch {
+
+		static final int SPAN = 1024;
+		final double[] sum = new double[SPAN], squares = new double[SPAN], shift = new double[SPAN],
+				values = new double[SPAN];
+		final float[] min = new float[SPAN], max = new float[SPAN], raw = new float[SPAN];
+	}
+
+	private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
 	@Override
 	public void merge(final PixelStatistics other) {
@@ -70,15 +123,33 @@ final class FloatStatistics extends PixelStatistics {
 			final long na = count[i], nb = o.count[i], nn = na + nb;
 			if (nb == 0) continue;
 			if (nn > Integer.MAX_VALUE) throw new ArithmeticException("Too many samples");
-			final double delta = o.mean[i] - mean[i];
-			mean[i] = na == 0 ? o.mean[i] : mean[i] + delta * nb / nn;
-			m2[i] = m2[i] + o.m2[i] + delta * delta * ((double) na * nb / nn);
+			if (na == 0) {
+				shift[i] = o.shift[i];
+				s1[i] = o.s1[i];
+				s2[i] = o.s2[i];
+			}
+			else { // the other's sums moved to this shift
+				final double delta = (double) o.shift[i] - shift[i];
+				s2[i] += o.s2[i] + 2 * delta * o.s1[i] + nb * delta * delta;
+				s1[i] += o.s1[i] + nb * delta;
+			}
 			count[i] = (int) nn;
 			min[i] = Math.min(min[i], o.min[i]);
 			max[i] = Math.max(max[i], o.max[i]);
 		}
 		residuals.merge(o.residuals);
 		frames += o.frames;
+	}
+
+	/**
+	 * Restores sample {@code i} from a statistics file: its count, mean and sum of squared
+	 * deviations.
+	 */
+	void restore(final int i, final int n, final double mean, final double m2) {
+		count[i] = n;
+		shift[i] = (float) mean;
+		s1[i] = n * (mean - shift[i]);
+		s2[i] = m2 + (n == 0 ? 0 : s1[i] * s1[i] / n);
 	}
 
 	@Override
@@ -103,12 +174,12 @@ final class FloatStatistics extends PixelStatistics {
 
 	@Override
 	public double mean(final int i) {
-		return count[i] == 0 ? Double.NaN : mean[i];
+		return count[i] == 0 ? Double.NaN : shift[i] + s1[i] / count[i];
 	}
 
 	@Override
 	public double sumOfSquares(final int i) {
-		return count[i] == 0 ? Double.NaN : m2[i];
+		return count[i] == 0 ? Double.NaN : Math.max(0, s2[i] - s1[i] * s1[i] / count[i]);
 	}
 
 	@Override

@@ -160,9 +160,7 @@ final class ResidualStatistics {
 		final int y0, final int y1)
 	{
 		if (type == PixelType.GRAY32) {
-			for (int y = y0; y < y1; y++)
-				for (final Object[] frame : planes)
-					accumulateFloat((float[]) frame[p], p * planeSize, y * width + x0, y * width + x1);
+			accumulateFloat(planes, p, x0, x1, y0, y1);
 			return;
 		}
 		final int n = x1 - x0, rows = y1 - y0, d = reach;
@@ -327,6 +325,120 @@ final class ResidualStatistics {
 	}
 
 	private static final ThreadLocal<Tile> TILES = ThreadLocal.withInitial(Tile::new);
+
+	/**
+	 * Float data over a tile, like the integer tiles: each frame's rows widened once into double
+	 * rows with a mirrored margin, the residual from aligned rows and its shifted sums, all in
+	 * branch-free loops. A tile whose sums come out non-finite met a NaN or infinite value and is
+	 * added again sample by sample ({@link #accumulateFloat(float[], int, int, int)}).
+	 */
+	private void accumulateFloat(final Object[][] planes, final int p, final int x0, final int x1,
+		final int y0, final int y1)
+	{
+		final int n = x1 - x0, rows = y1 - y0, d = reach, base = p * planeSize;
+		final int top = Math.max(0, y0 - d), bottom = Math.min(height, y1 + d);
+		final FloatTile t = FLOAT_TILES.get();
+		t.fit(bottom - top, n + 2 * d, rows);
+		for (int y = y0; y < y1; y++) {
+			final int o = base + y * width + x0, j = y - y0;
+			System.arraycopy(s1, o, t.sum[j], 0, n);
+			System.arraycopy(s2, o, t.squares[j], 0, n);
+			for (int i = 0; i < n; i++)
+				t.shift[j][i] = shift[o + i];
+		}
+		for (int f = 0; f < planes.length; f++) {
+			final float[] v = (float[]) planes[f][p];
+			for (int y = top; y < bottom; y++)
+				widen(v, y, x0, n, t.wide[y - top], t.centre[y - top]);
+			for (int y = y0; y < y1; y++) {
+				final double[] row = t.wide[y - top], r = t.r, k = t.shift[y - y0];
+				System.arraycopy(row, 0, t.left, 0, n);
+				System.arraycopy(row, 2 * d, t.right, 0, n);
+				residual(r, t.centre[y - top], t.left, t.right, t.centre[neighbour(y, -d, height) - top],
+					t.centre[neighbour(y, d, height) - top], n);
+				if (f == 0) { // a new pixel is shifted by its first residual
+					final int o = base + y * width + x0;
+					for (int i = 0; i < n; i++)
+						if (count[o + i] == 0) k[i] = (float) r[i];
+				}
+				for (int i = 0; i < n; i++)
+					r[i] -= k[i];
+				final double[] sum = t.sum[y - y0], squares = t.squares[y - y0];
+				for (int i = 0; i < n; i++)
+					sum[i] += r[i];
+				for (int i = 0; i < n; i++)
+					squares[i] += r[i] * r[i];
+			}
+		}
+		double check = 0;
+		for (int j = 0; j < rows; j++)
+			for (int i = 0; i < n; i++)
+				check += t.sum[j][i] * 0;
+		if (check != 0 || Double.isNaN(check)) {
+			for (int y = y0; y < y1; y++)
+				for (final Object[] frame : planes)
+					accumulateFloat((float[]) frame[p], base, y * width + x0, y * width + x1);
+			return;
+		}
+		for (int y = y0; y < y1; y++) {
+			final int o = base + y * width + x0, j = y - y0;
+			System.arraycopy(t.sum[j], 0, s1, o, n);
+			System.arraycopy(t.squares[j], 0, s2, o, n);
+			for (int i = 0; i < n; i++) {
+				shift[o + i] = (float) t.shift[j][i];
+				count[o + i] += planes.length;
+			}
+		}
+	}
+
+	/** Row {@code y}, columns {@code x0 - reach} to {@code x0 + n + reach}, as doubles. */
+	private void widen(final float[] v, final int y, final int x0, final int n, final double[] out,
+		final double[] centre)
+	{
+		final int d = reach, length = n + 2 * d, row = y * width;
+		final int from = Math.max(0, x0 - d), to = Math.min(width, x0 + n + d);
+		final int at = from - (x0 - d);
+		for (int k = 0; k < to - from; k++)
+			out[at + k] = v[row + from + k];
+		for (int k = 0; k < at; k++)
+			out[k] = v[row + mirror(x0 - d + k)];
+		for (int k = at + to - from; k < length; k++)
+			out[k] = v[row + mirror(x0 - d + k)];
+		System.arraycopy(out, d, centre, 0, n);
+	}
+
+	/** {@code 4 c - l - r - u - d} in the order of {@link #edgeResidual(float[], int, int)}. */
+	private static void residual(final double[] out, final double[] c, final double[] l,
+		final double[] r, final double[] u, final double[] d, final int n)
+	{
+		for (int k = 0; k < n; k++)
+			out[k] = 4.0 * c[k] - l[k] - r[k] - u[k] - d[k];
+	}
+
+	/** Per-thread scratch rows of the float tiles. */
+	private static final class FloatTile {
+
+		double[][] wide = new double[0][], centre = wide, sum = wide, squares = wide, shift = wide;
+		double[] left = new double[0], right = left, r = left;
+
+		void fit(final int rowsRead, final int length, final int rows) {
+			if (left.length < length || wide.length < rowsRead || sum.length < rows) {
+				final int len = Math.max(length, left.length);
+				final int read = Math.max(rowsRead, wide.length), tile = Math.max(rows, sum.length);
+				wide = new double[read][len];
+				centre = new double[read][len];
+				sum = new double[tile][len];
+				squares = new double[tile][len];
+				shift = new double[tile][len];
+				left = new double[len];
+				right = new double[len];
+				r = new double[len];
+			}
+		}
+	}
+
+	private static final ThreadLocal<FloatTile> FLOAT_TILES = ThreadLocal.withInitial(
+		FloatTile::new);
 
 	/**
 	 * Float residuals of pixels {@code [from, to)}, row by row (interior pixels with direct
