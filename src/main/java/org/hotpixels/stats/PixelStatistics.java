@@ -4,8 +4,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.img.basictypeaccess.array.FloatArray;
 import net.imglib2.parallel.Parallelization;
 import net.imglib2.parallel.TaskExecutor;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.real.FloatType;
 
 import org.hotpixels.source.Frame;
 import org.hotpixels.source.PixelType;
@@ -26,7 +32,11 @@ import org.hotpixels.source.PixelType;
  * <pre>{@code
  * PixelStatistics stats = PixelStatistics.create(PixelType.GRAY16, width, height, 1);
  * for (Frame f : frames) stats.add(f);        // or addAll(batch) for cache-friendly batches
- * float[] variance = stats.varianceMap(0);
+ * ArrayImg<FloatType, FloatArray> variance = stats.varianceImage(0);
+ *
+ * // any ImgLib2 image of (x, y) or (x, y, channel): array-backed ones without a copy
+ * PixelStatistics s = PixelStatistics.like(Views.hyperSlice(movie, 2, 0));
+ * for (int t = 0; t < movie.dimension(2); t++) s.add(Views.hyperSlice(movie, 2, t));
  * }</pre>
  * Instances are not thread-safe; each {@code add} uses the threads of ImgLib2's current
  * {@link Parallelization} context.
@@ -117,9 +127,39 @@ public abstract class PixelStatistics {
 			frame.type(), mosaic));
 	}
 
+	/**
+	 * Empty statistics shaped like an ImgLib2 frame of dimensions (x, y) or (x, y, channel); its
+	 * pixel type as {@link Frame#typeOf}.
+	 */
+	public static <T extends RealType<T>> PixelStatistics like(
+		final RandomAccessibleInterval<T> image)
+	{
+		return create(Frame.typeOf(image.getType()), (int) image.dimension(0), (int) image.dimension(
+			1), image.numDimensions() > 2 ? (int) image.dimension(2) : 1);
+	}
+
 	/** Adds one frame. */
 	public void add(final Frame frame) {
 		addAll(Collections.singletonList(frame));
+	}
+
+	/**
+	 * Adds any ImgLib2 image of dimensions (x, y) or (x, y, channel) as one frame: array-backed
+	 * images go straight to the primitive-array kernels, others through a cursor (see
+	 * {@link Frame#of(String, RandomAccessibleInterval)}).
+	 */
+	public <T extends RealType<T>> void add(final RandomAccessibleInterval<T> image) {
+		addImages(Collections.singletonList(image));
+	}
+
+	/** Adds ImgLib2 images as frames, as one batch: see {@link #add(RandomAccessibleInterval)}. */
+	public <T extends RealType<T>> void addImages(
+		final List<? extends RandomAccessibleInterval<T>> images)
+	{
+		final List<Frame> frames = new ArrayList<>(images.size());
+		for (final RandomAccessibleInterval<T> image : images)
+			frames.add(Frame.of("image " + (frameCount() + frames.size() + 1), image));
+		addAll(frames);
 	}
 
 	/**
@@ -268,6 +308,24 @@ public abstract class PixelStatistics {
 	/** Number of frames added (a float pixel may have fewer valid samples). */
 	public long frameCount() {
 		return frames;
+	}
+
+	/** The sample variance of channel {@code c} as an ImgLib2 image (x, y). */
+	public ArrayImg<FloatType, FloatArray> varianceImage(final int c) {
+		return ArrayImgs.floats(varianceMap(c), width, height);
+	}
+
+	/** The mean of channel {@code c} as an ImgLib2 image (x, y). */
+	public ArrayImg<FloatType, FloatArray> meanImage(final int c) {
+		return ArrayImgs.floats(meanMap(c), width, height);
+	}
+
+	/**
+	 * The pixels of a map made by {@link #varianceImage} or {@link #meanImage}, without copying:
+	 * for wrapping into an ImageJ {@code FloatProcessor}.
+	 */
+	public static float[] pixels(final ArrayImg<FloatType, FloatArray> map) {
+		return map.update(null).getCurrentStorageArray();
 	}
 
 	/** The sample variance of channel {@code c} as a 32-bit image, row by row. */
