@@ -46,7 +46,7 @@ public abstract class PixelStatistics {
 	/** Pixels per tile: the accumulators of one tile stay in the CPU cache while frames stream. */
 	static final int TILE = 16384;
 	/**
-	 * Largest tile width: 16 rows of 1024 pixels. Long runs of each frame's row keep the
+	 * Largest tile width (at most {@link TileScratch#SPAN}): 16 rows of 1024 pixels. Long runs of each frame's row keep the
 	 * hardware prefetcher streaming (16 rows of 512 were 20% slower on a 2048-wide stack).
 	 */
 	static final int TILE_WIDTH = 1024;
@@ -186,11 +186,8 @@ public abstract class PixelStatistics {
 		final int planeCount = channels / type.channelsPerPlane();
 		final TaskExecutor executor = Parallelization.getTaskExecutor();
 		executor.forEach(rectangles(), tile -> {
-			for (int p = 0; p < planeCount; p++) {
-				for (int y = tile[2]; y < tile[3]; y++)
-					accumulate(planes, p, y * width + tile[0], y * width + tile[1]);
-				residuals.accumulate(planes, p, tile[0], tile[1], tile[2], tile[3]);
-			}
+			for (int p = 0; p < planeCount; p++)
+				accumulate(planes, p, tile[0], tile[1], tile[2], tile[3]);
 		});
 		this.frames += frames.size();
 	}
@@ -230,6 +227,19 @@ public abstract class PixelStatistics {
 	 * accumulated tile by tile: the moment to make room in bounded accumulators.
 	 */
 	protected void beforeAdding(final int count) {}
+
+	/**
+	 * Accumulates plane {@code p} of every frame over the tile of columns {@code [x0, x1)} and
+	 * rows {@code [y0, y1)}, pixel and residual statistics: by default row by row, then the
+	 * residuals.
+	 */
+	protected void accumulate(final Object[][] planes, final int p, final int x0, final int x1,
+		final int y0, final int y1)
+	{
+		for (int y = y0; y < y1; y++)
+			accumulate(planes, p, y * width + x0, y * width + x1);
+		residuals.accumulate(planes, p, x0, x1, y0, y1);
+	}
 
 	/** Accumulates plane {@code p} of every frame for pixels {@code [from, to)}. */
 	protected abstract void accumulate(Object[][] planes, int p, int from, int to);

@@ -159,38 +159,69 @@ final class ResidualStatistics {
 	void accumulate(final Object[][] planes, final int p, final int x0, final int x1,
 		final int y0, final int y1)
 	{
-		if (type == PixelType.GRAY32) {
-			accumulateFloat(planes, p, x0, x1, y0, y1);
-			return;
-		}
+		if (type == PixelType.GRAY32) accumulateFloat(planes, p, x0, x1, y0, y1);
+		else accumulate(planes, p, x0, x1, y0, y1, null);
+	}
+
+	/**
+	 * The pixel statistics' own kernels, run on the rows that the residuals widened: one pass over
+	 * each frame for both.
+	 */
+	interface RowKernels {
+
+		/**
+		 * Adds {@code count} frames (1 to 4) of tile row {@code y}, columns {@code x0} on, as int
+		 * rows {@code a, b, c, d} of {@code n} samples (only the first {@code count} are valid).
+		 */
+		void add(int y, int[] a, int[] b, int[] c, int[] d, int count, int n);
+	}
+
+	/**
+	 * Integer data over a tile, also running {@code kernels} (grey data only) on the widened rows
+	 * of every frame, four frames at a time.
+	 */
+	void accumulate(final Object[][] planes, final int p, final int x0, final int x1,
+		final int y0, final int y1, final RowKernels kernels)
+	{
 		final int n = x1 - x0, rows = y1 - y0, d = reach;
 		final int top = Math.max(0, y0 - d), bottom = Math.min(height, y1 + d);
 		final int colours = type == PixelType.RGB ? 3 : 1;
 		final int parts = high != null ? 3 : 1;
+		final int group = kernels == null ? 1 : 4;
 		final int[][] sums = high != null ? new int[][] { high, mixed, low } : new int[][] { recentInt };
 		final Tile t = TILES.get();
-		t.fit(colours, bottom - top, n + 2 * d, colours * rows * parts);
+		t.fit(group, colours, bottom - top, n + 2 * d, colours * rows * parts);
 		for (int c = 0; c < colours; c++)
 			for (int y = y0; y < y1; y++)
 				for (int k = 0; k < parts; k++)
 					System.arraycopy(sums[k], (colours * p + c) * planeSize + y * width + x0, t.acc[(c *
 						rows + y - y0) * parts + k], 0, n);
-		for (final Object[] frame : planes) {
-			for (int y = top; y < bottom; y++)
-				widen(frame[p], y, x0, n, t, y - top);
+		for (int f0 = 0; f0 < planes.length; f0 += group) {
+			final int count = Math.min(group, planes.length - f0);
+			for (int g = 0; g < count; g++)
+				for (int y = top; y < bottom; y++)
+					widen(planes[f0 + g][p], y, x0, n, t, g, y - top);
 			for (int c = 0; c < colours; c++)
 				for (int y = y0; y < y1; y++) {
-					final int[] row = t.wide[c][y - top];
-					System.arraycopy(row, 0, t.left, 0, n);
-					System.arraycopy(row, 2 * d, t.right, 0, n);
-					absResidual(t.r, t.centre[c][y - top], t.left, t.right, t.centre[c][neighbour(y, -d,
-						height) - top], t.centre[c][neighbour(y, d, height) - top], n);
 					final int a = (c * rows + y - y0) * parts;
-					if (parts == 1) square(t.acc[a], t.r, n);
-					else {
-						squareHigh(t.acc[a], t.r, n);
-						squareMixed(t.acc[a + 1], t.r, n);
-						squareLow(t.acc[a + 2], t.r, n);
+					for (int g = 0; g < count; g++) {
+						final int[][] centre = t.centre[g][c];
+						final int[] row = t.wide[g][c][y - top];
+						System.arraycopy(row, 0, t.left, 0, n);
+						System.arraycopy(row, 2 * d, t.right, 0, n);
+						absResidual(t.r, centre[y - top], t.left, t.right, centre[neighbour(y, -d, height) -
+							top], centre[neighbour(y, d, height) - top], n);
+						if (parts == 1) square(t.acc[a], t.r, n);
+						else {
+							squareHigh(t.acc[a], t.r, n);
+							squareMixed(t.acc[a + 1], t.r, n);
+							squareLow(t.acc[a + 2], t.r, n);
+						}
+					}
+					if (kernels != null) {
+						final int j = y - top;
+						kernels.add(y, t.centre[0][c][j], t.centre[1][c][j], t.centre[2][c][j], t.centre[3][c][j],
+							count, n);
 					}
 				}
 		}
@@ -206,14 +237,15 @@ final class ResidualStatistics {
 	 * ints into the tile's wide rows (one per colour) and the columns of the tile alone into its
 	 * centre rows.
 	 */
-	private void widen(final Object plane, final int y, final int x0, final int n, final Tile t,
-		final int slot)
+	private void widen(final Object plane, final int y, final int x0, final int n, final Tile tile,
+		final int g, final int slot)
 	{
+		final Tile.Slot t = tile.slot(g);
 		final int d = reach, length = n + 2 * d, row = y * width;
 		final int from = Math.max(0, x0 - d), to = Math.min(width, x0 + n + d);
 		final int at = from - (x0 - d);
 		if (type == PixelType.RGB) {
-			final int[] packed = t.packed, v = (int[]) plane;
+			final int[] packed = tile.packed, v = (int[]) plane;
 			System.arraycopy(v, row + from, packed, at, to - from);
 			for (int k = 0; k < at; k++)
 				packed[k] = v[row + mirror(x0 - d + k)];
@@ -301,26 +333,49 @@ final class ResidualStatistics {
 	/** Per-thread scratch rows of {@link #accumulate}, grown to the largest tile seen. */
 	private static final class Tile {
 
-		/** Per colour and row read: the row past the tile's sides, and the tile's columns alone. */
-		int[][][] wide = new int[3][0][], centre = new int[3][0][];
+		/**
+		 * Per frame of a group, colour and row read: the row past the tile's sides, and the tile's
+		 * columns alone.
+		 */
+		int[][][][] wide = new int[4][3][0][], centre = new int[4][3][0][];
 		int[] packed = new int[0], left = packed, right = packed, r = packed;
 		int[][] acc = new int[0][];
 
-		void fit(final int colours, final int rowsRead, final int length, final int accRows) {
-			if (packed.length < length || wide[0].length < rowsRead) {
+		/** A view of frame {@code g}'s rows, for {@link #widen}. */
+		final class Slot {
+
+			final int[][][] wide, centre;
+
+			Slot(final int g) {
+				wide = Tile.this.wide[g];
+				centre = Tile.this.centre[g];
+			}
+		}
+
+		Slot slot(final int g) {
+			return new Slot(g);
+		}
+
+		void fit(final int group, final int colours, final int rowsRead, final int length,
+			final int accRows)
+		{
+			if (packed.length < length || wide[group - 1][colours - 1].length < rowsRead) {
 				final int len = Math.max(length, packed.length);
-				final int rows = Math.max(rowsRead, wide[0].length);
-				for (int c = 0; c < 3; c++) {
-					wide[c] = new int[rows][len];
-					centre[c] = new int[rows][len];
-				}
+				for (int g = 0; g < 4; g++)
+					for (int c = 0; c < 3; c++) {
+						final boolean used = g < group && c < colours;
+						final int rows = Math.max(used ? rowsRead : 0, wide[g][c].length);
+						wide[g][c] = new int[rows][len];
+						centre[g][c] = new int[rows][len];
+					}
 				packed = new int[len];
 				left = new int[len];
 				right = new int[len];
 				r = new int[len];
 				acc = new int[0][];
 			}
-			if (acc.length < accRows) acc = new int[accRows][packed.length];
+			if (acc.length < accRows || acc.length > 0 && acc[0].length < packed.length) acc =
+				new int[accRows][packed.length];
 		}
 	}
 
