@@ -35,6 +35,95 @@ final class FloatStatistics extends PixelStatistics {
 		java.util.Arrays.fill(max, Float.NEGATIVE_INFINITY);
 	}
 
+	/**
+	 * The whole tile in one pass over each frame: the residuals widen each frame's rows into
+	 * doubles once, and the shifted sums, minima and maxima here are added from those rows, in
+	 * scratch rows for the batch. If a sum comes out non-finite, the tile is added again sample by
+	 * sample.
+	 */
+	@Override
+	protected void accumulate(final Object[][] planes, final int p, final int x0, final int x1,
+		final int y0, final int y1)
+	{
+		final Tile t = TILES.get();
+		final int n = x1 - x0, rows = y1 - y0;
+		t.fit(rows, n);
+		for (int y = y0; y < y1; y++) {
+			final int o = p * planeSize + y * width + x0, j = y - y0;
+			System.arraycopy(s1, o, t.sum[j], 0, n);
+			System.arraycopy(s2, o, t.squares[j], 0, n);
+			final double[] k = t.shift[j], low = t.min[j], high = t.max[j];
+			for (int i = 0; i < n; i++) {
+				k[i] = shift[o + i];
+				low[i] = min[o + i];
+				high[i] = max[o + i];
+			}
+		}
+		residuals.accumulateFloat(planes, p, x0, x1, y0, y1, (f, y, row, length) -> {
+			final int j = y - y0;
+			final double[] k = t.shift[j], v = t.values, sum = t.sum[j], squares = t.squares[j];
+			final double[] low = t.min[j], high = t.max[j];
+			if (f == 0) { // a new pixel is shifted by its first sample
+				final int o = p * planeSize + y * width + x0;
+				for (int i = 0; i < length; i++)
+					if (count[o + i] == 0) k[i] = row[i];
+			}
+			for (int i = 0; i < length; i++)
+				v[i] = row[i] - k[i];
+			for (int i = 0; i < length; i++)
+				sum[i] += v[i];
+			for (int i = 0; i < length; i++)
+				squares[i] += v[i] * v[i];
+			for (int i = 0; i < length; i++)
+				low[i] = Math.min(low[i], row[i]);
+			for (int i = 0; i < length; i++)
+				high[i] = Math.max(high[i], row[i]);
+		});
+		double check = 0;
+		for (int j = 0; j < rows; j++)
+			for (int i = 0; i < n; i++)
+				check += t.sum[j][i] * 0;
+		if (check != 0 || Double.isNaN(check)) {
+			for (int y = y0; y < y1; y++)
+				for (final Object[] frame : planes)
+					update((float[]) frame[p], p * planeSize, y * width + x0, y * width + x1);
+			return;
+		}
+		for (int y = y0; y < y1; y++) {
+			final int o = p * planeSize + y * width + x0, j = y - y0;
+			System.arraycopy(t.sum[j], 0, s1, o, n);
+			System.arraycopy(t.squares[j], 0, s2, o, n);
+			final double[] k = t.shift[j], low = t.min[j], high = t.max[j];
+			for (int i = 0; i < n; i++) {
+				shift[o + i] = (float) k[i];
+				min[o + i] = (float) low[i];
+				max[o + i] = (float) high[i];
+				count[o + i] += planes.length;
+			}
+		}
+	}
+
+	/** Per-thread scratch rows of a tile. */
+	private static final class Tile {
+
+		double[][] sum = new double[0][], squares = sum, shift = sum, min = sum, max = sum;
+		double[] values = new double[0];
+
+		void fit(final int rows, final int n) {
+			if (sum.length < rows || values.length < n) {
+				final int r = Math.max(rows, sum.length), len = Math.max(n, values.length);
+				sum = new double[r][len];
+				squares = new double[r][len];
+				shift = new double[r][len];
+				min = new double[r][len];
+				max = new double[r][len];
+				values = new double[len];
+			}
+		}
+	}
+
+	private static final ThreadLocal<Tile> TILES = ThreadLocal.withInitial(Tile::new);
+
 	@Override
 	protected void accumulate(final Object[][] planes, final int p, final int from, final int to) {
 		final Scratch s = SCRATCH.get();

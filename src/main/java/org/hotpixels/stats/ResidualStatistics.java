@@ -159,8 +159,15 @@ final class ResidualStatistics {
 	void accumulate(final Object[][] planes, final int p, final int x0, final int x1,
 		final int y0, final int y1)
 	{
-		if (type == PixelType.GRAY32) accumulateFloat(planes, p, x0, x1, y0, y1);
+		if (type == PixelType.GRAY32) accumulateFloat(planes, p, x0, x1, y0, y1, null);
 		else accumulate(planes, p, x0, x1, y0, y1, null);
+	}
+
+	/** The float pixel statistics' kernels, run on the rows that the residuals widened. */
+	interface FloatRowKernels {
+
+		/** Adds frame {@code f} of the batch, tile row {@code y}, as {@code n} doubles. */
+		void add(int f, int y, double[] row, int n);
 	}
 
 	/**
@@ -385,10 +392,11 @@ final class ResidualStatistics {
 	 * Float data over a tile, like the integer tiles: each frame's rows widened once into double
 	 * rows with a mirrored margin, the residual from aligned rows and its shifted sums, all in
 	 * branch-free loops. A tile whose sums come out non-finite met a NaN or infinite value and is
-	 * added again sample by sample ({@link #accumulateFloat(float[], int, int, int)}).
+	 * added again sample by sample ({@link #accumulateFloat(float[], int, int, int)}). Runs
+	 * {@code kernels}, if not null, on each frame's widened rows of the tile.
 	 */
-	private void accumulateFloat(final Object[][] planes, final int p, final int x0, final int x1,
-		final int y0, final int y1)
+	void accumulateFloat(final Object[][] planes, final int p, final int x0, final int x1,
+		final int y0, final int y1, final FloatRowKernels kernels)
 	{
 		final int n = x1 - x0, rows = y1 - y0, d = reach, base = p * planeSize;
 		final int top = Math.max(0, y0 - d), bottom = Math.min(height, y1 + d);
@@ -407,6 +415,7 @@ final class ResidualStatistics {
 				widen(v, y, x0, n, t.wide[y - top], t.centre[y - top]);
 			for (int y = y0; y < y1; y++) {
 				final double[] row = t.wide[y - top], r = t.r, k = t.shift[y - y0];
+				if (kernels != null) kernels.add(f, y, t.centre[y - top], n);
 				System.arraycopy(row, 0, t.left, 0, n);
 				System.arraycopy(row, 2 * d, t.right, 0, n);
 				residual(r, t.centre[y - top], t.left, t.right, t.centre[neighbour(y, -d, height) - top],
