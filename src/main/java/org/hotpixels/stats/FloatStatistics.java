@@ -9,8 +9,8 @@ import org.hotpixels.source.PixelType;
  * with Chan et al.'s formula. NaN and infinite samples are skipped per pixel, so each pixel has
  * its own count.
  * <p>
- * A batch runs span by span in branch-free loops over double rows; a span whose sums come out
- * non-finite had a NaN or infinite sample, and only that span is added again sample by sample,
+ * A batch runs tile by tile in branch-free loops over double rows; a tile whose sums come out
+ * non-finite had a NaN or infinite sample, and only that tile is added again sample by sample,
  * skipping those.
  */
 final class FloatStatistics extends PixelStatistics {
@@ -124,57 +124,11 @@ final class FloatStatistics extends PixelStatistics {
 
 	private static final ThreadLocal<Tile> TILES = ThreadLocal.withInitial(Tile::new);
 
+	/** Row by row, sample by sample (the tiles above are the fast path). */
 	@Override
 	protected void accumulate(final Object[][] planes, final int p, final int from, final int to) {
-		final Scratch s = SCRATCH.get();
-		for (int start = from; start < to; start += Scratch.SPAN) {
-			final int n = Math.min(Scratch.SPAN, to - start), o = p * planeSize + start;
-			if (!fast(planes, p, start, o, n, s)) for (final Object[] frame : planes)
-				update((float[]) frame[p], o - start, start, start + n);
-		}
-	}
-
-	/**
-	 * Adds the span of every frame in branch-free loops; false, with nothing changed, if a sample
-	 * was NaN or infinite.
-	 */
-	private boolean fast(final Object[][] planes, final int p, final int start, final int o,
-		final int n, final Scratch s)
-	{
-		final double[] sum = s.sum, squares = s.squares, k = s.shift, v = s.values;
-		final float[] low = s.min, high = s.max, raw = s.raw, first = (float[]) planes[0][p];
-		System.arraycopy(s1, o, sum, 0, n);
-		System.arraycopy(s2, o, squares, 0, n);
-		System.arraycopy(min, o, low, 0, n);
-		System.arraycopy(max, o, high, 0, n);
-		for (int i = 0; i < n; i++) // a new pixel is shifted by its first sample
-			k[i] = count[o + i] == 0 ? first[start + i] : shift[o + i];
-		for (final Object[] frame : planes) {
-			System.arraycopy(frame[p], start, raw, 0, n);
-			for (int i = 0; i < n; i++)
-				v[i] = raw[i] - k[i];
-			for (int i = 0; i < n; i++)
-				sum[i] += v[i];
-			for (int i = 0; i < n; i++)
-				squares[i] += v[i] * v[i];
-			for (int i = 0; i < n; i++)
-				low[i] = Math.min(low[i], raw[i]);
-			for (int i = 0; i < n; i++)
-				high[i] = Math.max(high[i], raw[i]);
-		}
-		double check = 0;
-		for (int i = 0; i < n; i++)
-			check += sum[i] * 0;
-		if (check != 0 || Double.isNaN(check)) return false;
-		System.arraycopy(sum, 0, s1, o, n);
-		System.arraycopy(squares, 0, s2, o, n);
-		System.arraycopy(low, 0, min, o, n);
-		System.arraycopy(high, 0, max, o, n);
-		for (int i = 0; i < n; i++) {
-			shift[o + i] = (float) k[i];
-			count[o + i] += planes.length;
-		}
-		return true;
+		for (final Object[] frame : planes)
+			update((float[]) frame[p], p * planeSize, from, to);
 	}
 
 	/** Sample by sample, skipping NaN and infinite samples. */
@@ -192,17 +146,6 @@ final class FloatStatistics extends PixelStatistics {
 			max[o] = Math.max(max[o], v);
 		}
 	}
-
-	/** Per-thread scratch rows of {@link #accumulate}. */
-	private static final class Scratch {
-
-		static final int SPAN = 1024;
-		final double[] sum = new double[SPAN], squares = new double[SPAN], shift = new double[SPAN],
-				values = new double[SPAN];
-		final float[] min = new float[SPAN], max = new float[SPAN], raw = new float[SPAN];
-	}
-
-	private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
 	@Override
 	public void merge(final PixelStatistics other) {

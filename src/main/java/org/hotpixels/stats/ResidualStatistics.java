@@ -216,15 +216,23 @@ final class ResidualStatistics {
 						final int[] row = t.wide[g][c][y - top];
 						System.arraycopy(row, 0, t.left, 0, n);
 						System.arraycopy(row, 2 * d, t.right, 0, n);
-						absResidual(t.r, centre[y - top], t.left, t.right, centre[neighbour(y, -d, height) -
-							top], centre[neighbour(y, d, height) - top], n);
-						if (parts == 1) square(t.acc[a], t.r, n);
-						else {
-							squareHigh(t.acc[a], t.r, n);
-							squareMixed(t.acc[a + 1], t.r, n);
-							squareLow(t.acc[a + 2], t.r, n);
-						}
+						absResidual(t.rs[g], centre[y - top], t.left, t.right, centre[neighbour(y, -d,
+							height) - top], centre[neighbour(y, d, height) - top], n);
 					}
+					final int[][] r = t.rs;
+					if (count == 4 && parts == 1) square(t.acc[a], r[0], r[1], r[2], r[3], n);
+					else if (count == 4) {
+						squareHigh(t.acc[a], r[0], r[1], r[2], r[3], n);
+						squareMixed(t.acc[a + 1], r[0], r[1], r[2], r[3], n);
+						squareLow(t.acc[a + 2], r[0], r[1], r[2], r[3], n);
+					}
+					else for (int g = 0; g < count; g++)
+						if (parts == 1) square(t.acc[a], r[g], n);
+						else {
+							squareHigh(t.acc[a], r[g], n);
+							squareMixed(t.acc[a + 1], r[g], n);
+							squareLow(t.acc[a + 2], r[g], n);
+						}
 					if (kernels != null) {
 						final int j = y - top;
 						kernels.add(y, t.centre[0][c][j], t.centre[1][c][j], t.centre[2][c][j], t.centre[3][c][j],
@@ -317,6 +325,38 @@ final class ResidualStatistics {
 			acc[k] += r[k] * r[k];
 	}
 
+	/** Four frames' squared residuals at once: one load and store of the sums for four. */
+	private static void square(final int[] acc, final int[] a, final int[] b, final int[] c,
+		final int[] d, final int n)
+	{
+		for (int k = 0; k < n; k++)
+			acc[k] += a[k] * a[k] + b[k] * b[k] + c[k] * c[k] + d[k] * d[k];
+	}
+
+	private static void squareHigh(final int[] acc, final int[] a, final int[] b, final int[] c,
+		final int[] d, final int n)
+	{
+		for (int k = 0; k < n; k++)
+			acc[k] += (a[k] >>> 9) * (a[k] >>> 9) + (b[k] >>> 9) * (b[k] >>> 9) + (c[k] >>> 9) * (c[k] >>>
+				9) + (d[k] >>> 9) * (d[k] >>> 9);
+	}
+
+	private static void squareMixed(final int[] acc, final int[] a, final int[] b, final int[] c,
+		final int[] d, final int n)
+	{
+		for (int k = 0; k < n; k++)
+			acc[k] += (a[k] >>> 9) * (a[k] & 511) + (b[k] >>> 9) * (b[k] & 511) + (c[k] >>> 9) * (c[k] &
+				511) + (d[k] >>> 9) * (d[k] & 511);
+	}
+
+	private static void squareLow(final int[] acc, final int[] a, final int[] b, final int[] c,
+		final int[] d, final int n)
+	{
+		for (int k = 0; k < n; k++)
+			acc[k] += (a[k] & 511) * (a[k] & 511) + (b[k] & 511) * (b[k] & 511) + (c[k] & 511) * (c[k] &
+				511) + (d[k] & 511) * (d[k] & 511);
+	}
+
 	/** Sums of {@code h^2} of {@code |r| = h 2^9 + l}: see {@link #high}. */
 	private static void squareHigh(final int[] acc, final int[] r, final int n) {
 		for (int k = 0; k < n; k++) {
@@ -345,7 +385,9 @@ final class ResidualStatistics {
 		 * columns alone.
 		 */
 		int[][][][] wide = new int[4][3][0][], centre = new int[4][3][0][];
-		int[] packed = new int[0], left = packed, right = packed, r = packed;
+		int[] packed = new int[0], left = packed, right = packed;
+		/** Residuals of each frame of a group. */
+		int[][] rs = new int[4][0];
 		int[][] acc = new int[0][];
 
 		/** A view of frame {@code g}'s rows, for {@link #widen}. */
@@ -378,7 +420,7 @@ final class ResidualStatistics {
 				packed = new int[len];
 				left = new int[len];
 				right = new int[len];
-				r = new int[len];
+				rs = new int[4][len];
 				acc = new int[0][];
 			}
 			if (acc.length < accRows || acc.length > 0 && acc[0].length < packed.length) acc =
