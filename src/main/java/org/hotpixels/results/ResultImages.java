@@ -86,7 +86,9 @@ public final class ResultImages {
 	{
 		final ImageStack stack = new ImageStack(stats.width(), stats.height());
 		for (int c = 0; c < stats.channels(); c++) {
-			final float[] pixels = variance ? stats.varianceMap(c) : stats.meanMap(c);
+			// the ImgLib2 map's own array, shown without a copy
+			final float[] pixels = PixelStatistics.pixels(variance ? stats.varianceImage(c) : stats
+				.meanImage(c));
 			stack.addSlice(what.toLowerCase() + " " + channelName(stats, c), new FloatProcessor(stats
 				.width(), stats.height(), pixels));
 		}

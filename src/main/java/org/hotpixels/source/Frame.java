@@ -5,6 +5,7 @@ import java.util.List;
 
 import net.imglib2.Cursor;
 import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.basictypeaccess.array.ArrayDataAccess;
 import net.imglib2.img.basictypeaccess.array.ByteArray;
 import net.imglib2.img.basictypeaccess.array.FloatArray;
@@ -62,6 +63,70 @@ public final class Frame {
 				"Plane of " + name + " does not match its " + type.label() + " " + width + "x" +
 					height + " size");
 		return new Frame(name, type, width, height, planes.clone());
+	}
+
+	/**
+	 * The frame of any ImgLib2 image of dimensions (x, y) or (x, y, channel): unsigned 8-bit and
+	 * 16-bit samples stay {@link PixelType#GRAY8} and {@link PixelType#GRAY16}, any other real type
+	 * becomes {@link PixelType#GRAY32}. Like {@code LoopBuilder}'s fast path, an image whose
+	 * storage is primitive arrays of that type (an {@link ArrayImg}, or a {@link PlanarImg} with
+	 * array planes, such as {@link #image()} or a stack's own arrays) is wrapped without copying;
+	 * anything else (views, cell, cached or virtual images, other types) is copied through a
+	 * cursor.
+	 *
+	 * <pre>{@code
+	 * Frame f = Frame.of("t=3", Views.hyperSlice(movie, 2, 3)); // copied: a view
+	 * Frame g = Frame.of("dark", ArrayImgs.unsignedShorts(pixels, 640, 480)); // wraps pixels
+	 * }</pre>
+	 */
+	public static <T extends RealType<T>> Frame of(final String name,
+		final RandomAccessibleInterval<T> image)
+	{
+		final int n = image.numDimensions();
+		if (n < 2 || n > 3) throw new IllegalArgumentException(name + ": a frame has dimensions " +
+			"(x, y) or (x, y, channel), not " + n);
+		final PixelType type = typeOf(image.getType());
+		final Object[] planes = arrays(image, type);
+		if (planes == null) return copyOf(name, type, image);
+		return of(name, type, (int) image.dimension(0), (int) image.dimension(1), planes);
+	}
+
+	/** The pixel type that holds samples of {@code type} exactly (float for any other). */
+	public static PixelType typeOf(final RealType<?> type) {
+		if (type instanceof UnsignedByteType) return PixelType.GRAY8;
+		if (type instanceof UnsignedShortType) return PixelType.GRAY16;
+		return PixelType.GRAY32;
+	}
+
+	/**
+	 * The primitive planes of an array-backed image with its origin at 0 whose arrays hold
+	 * {@code type}, or null if it is not one.
+	 */
+	private static Object[] arrays(final RandomAccessibleInterval<?> image, final PixelType type) {
+		for (int d = 0; d < image.numDimensions(); d++)
+			if (image.min(d) != 0) return null;
+		final long plane = image.dimension(0) * image.dimension(1);
+		final Object[] planes;
+		if (image instanceof PlanarImg) {
+			final PlanarImg<?, ?> img = (PlanarImg<?, ?>) image;
+			planes = new Object[img.numSlices()];
+			for (int p = 0; p < planes.length; p++) {
+				final Object access = img.getPlane(p);
+				if (!(access instanceof ArrayDataAccess)) return null;
+				planes[p] = ((ArrayDataAccess<?>) access).getCurrentStorageArray();
+			}
+		}
+		else if (image instanceof ArrayImg && (image.numDimensions() == 2 || image.dimension(
+			2) == 1))
+		{
+			final Object access = ((ArrayImg<?, ?>) image).update(null);
+			if (!(access instanceof ArrayDataAccess)) return null;
+			planes = new Object[] { ((ArrayDataAccess<?>) access).getCurrentStorageArray() };
+		}
+		else return null;
+		for (final Object p : planes)
+			if (length(type, p) != plane) return null;
+		return planes;
 	}
 
 	/**

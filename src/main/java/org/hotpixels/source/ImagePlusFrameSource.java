@@ -54,7 +54,10 @@ public final class ImagePlusFrameSource implements FrameSource {
 		return !image.getStack().isVirtual();
 	}
 
-	/** The frame at 1-based (z, t) of {@code image}, all channels, over its own pixel arrays. */
+	/**
+	 * The frame at 1-based (z, t) of {@code image}, all channels, over its own pixel arrays; as an
+	 * ImgLib2 image (x, y, channel) without copying: {@code frameOf(imp, name, z, t).image()}.
+	 */
 	public static Frame frameOf(final ImagePlus image, final String name, final int z, final int t) {
 		final ImageStack stack = image.getStack();
 		final int channels = image.getNChannels();

@@ -59,6 +59,51 @@ final class ByteStatistics extends IntegerStatistics {
 		framesInInts = 0;
 	}
 
+	/**
+	 * Grey data: the whole tile in one pass over each frame, as {@link ShortStatistics} does; RGB
+	 * row by row, then its residuals.
+	 */
+	@Override
+	protected void accumulate(final Object[][] planes, final int p, final int x0, final int x1,
+		final int y0, final int y1)
+	{
+		if (rgb) {
+			super.accumulate(planes, p, x0, x1, y0, y1);
+			return;
+		}
+		final TileScratch scratch = TileScratch.get();
+		final int n = x1 - x0, rows = y1 - y0;
+		final int[][] totals = { sum, squares, min, max };
+		final int[][] acc = new int[rows * totals.length][];
+		for (int k = 0; k < acc.length; k++)
+			acc[k] = scratch.row(k);
+		for (int y = y0; y < y1; y++)
+			for (int k = 0; k < totals.length; k++)
+				System.arraycopy(totals[k], p * planeSize + y * width + x0, acc[(y - y0) * totals.length +
+					k], 0, n);
+		residuals.accumulate(planes, p, x0, x1, y0, y1, (y, a, b, c, d, count, length) -> {
+			final int at = (y - y0) * totals.length;
+			if (count == 4) {
+				IntKernels.sum(acc[at], a, b, c, d, length);
+				IntKernels.squares(acc[at + 1], a, b, c, d, length);
+				IntKernels.min(acc[at + 2], a, b, c, d, length);
+				IntKernels.max(acc[at + 3], a, b, c, d, length);
+				return;
+			}
+			for (final int[] v : new int[][] { a, b, c }) {
+				if (count-- == 0) return;
+				IntKernels.sum(acc[at], v, length);
+				IntKernels.squares(acc[at + 1], v, length);
+				IntKernels.min(acc[at + 2], v, length);
+				IntKernels.max(acc[at + 3], v, length);
+			}
+		});
+		for (int y = y0; y < y1; y++)
+			for (int k = 0; k < totals.length; k++)
+				System.arraycopy(acc[(y - y0) * totals.length + k], 0, totals[k], p * planeSize + y *
+					width + x0, n);
+	}
+
 	@Override
 	protected void accumulate(final Object[][] planes, final int p, final int from, final int to) {
 		final TileScratch scratch = TileScratch.get();

@@ -3,15 +3,22 @@ package org.hotpixels.stats;
 import org.hotpixels.source.PixelType;
 
 /**
- * Statistics of 32-bit float data by Welford's update, merged with Chan et al.'s formula, in
- * double precision: stable when the values carry a large offset (1e5 plus unit noise loses
- * nothing). NaN and infinite samples are skipped per pixel, so each pixel has its own count.
+ * Statistics of 32-bit float data by shifted sums in double precision: per pixel, the sums of
+ * {@code v - K} and {@code (v - K)^2} with {@code K} the pixel's first valid sample, so that no
+ * cancellation occurs (1e5 plus unit noise loses nothing) and no sample needs a division; merged
+ * with Chan et al.'s formula. NaN and infinite samples are skipped per pixel, so each pixel has
+ * its own count.
+ * <p>
+ * A batch runs tile by tile in branch-free loops over double rows; a tile whose sums come out
+ * non-finite had a NaN or infinite sample, and only that tile is added again sample by sample,
+ * skipping those.
  */
 final class FloatStatistics extends PixelStatistics {
 
 	final int[] count;
-	final double[] mean;
-	final double[] m2;
+	/** The shift {@code K} of each sample, and the sums of {@code v - K} and its square. */
+	private final float[] shift;
+	private final double[] s1, s2;
 	final float[] min;
 	final float[] max;
 
@@ -19,8 +26,9 @@ final class FloatStatistics extends PixelStatistics {
 		super(PixelType.GRAY32, width, height, channels, reach);
 		final int size = planeSize * channels;
 		count = new int[size];
-		mean = new double[size];
-		m2 = new double[size];
+		shift = new float[size];
+		s1 = new double[size];
+		s2 = new double[size];
 		min = new float[size];
 		max = new float[size];
 		java.util.Arrays.fill(min, Float.POSITIVE_INFINITY);
@@ -28,35 +36,112 @@ final class FloatStatistics extends PixelStatistics {
 	}
 
 	/**
-	 * Frame by frame over spans of a tile, so that successive pixels are independent and their
-	 * divisions overlap (pixel by pixel, each frame's update waited for the previous one's: about
-	 * four times slower). Each pixel sees the same operations in the same order either way.
+	 * The whole tile in one pass over each frame: the residuals widen each frame's rows into
+	 * doubles once, and the shifted sums, minima and maxima here are added from those rows, in
+	 * scratch rows for the batch. If a sum comes out non-finite, the tile is added again sample by
+	 * sample.
 	 */
 	@Override
-	protected void accumulate(final Object[][] planes, final int p, final int from, final int to) {
-		final int offset = p * planeSize;
-		for (int start = from; start < to; start += TileScratch.SPAN) {
-			final int end = Math.min(to, start + TileScratch.SPAN);
-			for (final Object[] frame : planes)
-				update((float[]) frame[p], offset, start, end);
+	protected void accumulate(final Object[][] planes, final int p, final int x0, final int x1,
+		final int y0, final int y1)
+	{
+		final Tile t = TILES.get();
+		final int n = x1 - x0, rows = y1 - y0;
+		t.fit(rows, n);
+		for (int y = y0; y < y1; y++) {
+			final int o = p * planeSize + y * width + x0, j = y - y0;
+			System.arraycopy(s1, o, t.sum[j], 0, n);
+			System.arraycopy(s2, o, t.squares[j], 0, n);
+			final double[] k = t.shift[j], low = t.min[j], high = t.max[j];
+			for (int i = 0; i < n; i++) {
+				k[i] = shift[o + i];
+				low[i] = min[o + i];
+				high[i] = max[o + i];
+			}
+		}
+		residuals.accumulateFloat(planes, p, x0, x1, y0, y1, (f, y, row, length) -> {
+			final int j = y - y0;
+			final double[] k = t.shift[j], v = t.values, sum = t.sum[j], squares = t.squares[j];
+			final double[] low = t.min[j], high = t.max[j];
+			if (f == 0) { // a new pixel is shifted by its first sample
+				final int o = p * planeSize + y * width + x0;
+				for (int i = 0; i < length; i++)
+					if (count[o + i] == 0) k[i] = row[i];
+			}
+			for (int i = 0; i < length; i++)
+				v[i] = row[i] - k[i];
+			for (int i = 0; i < length; i++)
+				sum[i] += v[i];
+			for (int i = 0; i < length; i++)
+				squares[i] += v[i] * v[i];
+			for (int i = 0; i < length; i++)
+				low[i] = Math.min(low[i], row[i]);
+			for (int i = 0; i < length; i++)
+				high[i] = Math.max(high[i], row[i]);
+		});
+		double check = 0;
+		for (int j = 0; j < rows; j++)
+			for (int i = 0; i < n; i++)
+				check += t.sum[j][i] * 0;
+		if (check != 0 || Double.isNaN(check)) {
+			for (int y = y0; y < y1; y++)
+				for (final Object[] frame : planes)
+					update((float[]) frame[p], p * planeSize, y * width + x0, y * width + x1);
+			return;
+		}
+		for (int y = y0; y < y1; y++) {
+			final int o = p * planeSize + y * width + x0, j = y - y0;
+			System.arraycopy(t.sum[j], 0, s1, o, n);
+			System.arraycopy(t.squares[j], 0, s2, o, n);
+			final double[] k = t.shift[j], low = t.min[j], high = t.max[j];
+			for (int i = 0; i < n; i++) {
+				shift[o + i] = (float) k[i];
+				min[o + i] = (float) low[i];
+				max[o + i] = (float) high[i];
+				count[o + i] += planes.length;
+			}
 		}
 	}
 
+	/** Per-thread scratch rows of a tile. */
+	private static final class Tile {
+
+		double[][] sum = new double[0][], squares = sum, shift = sum, min = sum, max = sum;
+		double[] values = new double[0];
+
+		void fit(final int rows, final int n) {
+			if (sum.length < rows || values.length < n) {
+				final int r = Math.max(rows, sum.length), len = Math.max(n, values.length);
+				sum = new double[r][len];
+				squares = new double[r][len];
+				shift = new double[r][len];
+				min = new double[r][len];
+				max = new double[r][len];
+				values = new double[len];
+			}
+		}
+	}
+
+	private static final ThreadLocal<Tile> TILES = ThreadLocal.withInitial(Tile::new);
+
+	/** Row by row, sample by sample (the tiles above are the fast path). */
+	@Override
+	protected void accumulate(final Object[][] planes, final int p, final int from, final int to) {
+		for (final Object[] frame : planes)
+			update((float[]) frame[p], p * planeSize, from, to);
+	}
+
+	/** Sample by sample, skipping NaN and infinite samples. */
 	private void update(final float[] values, final int offset, final int from, final int to) {
-		final int[] count = this.count;
-		final double[] mean = this.mean, m2 = this.m2;
-		final float[] min = this.min, max = this.max;
 		for (int i = from; i < to; i++) {
 			final float v = values[i];
 			if (!Float.isFinite(v)) continue;
 			final int o = offset + i;
-			final int k = count[o] + 1;
-			final double mu = mean[o];
-			final double delta = v - mu;
-			final double next = mu + delta / k;
-			count[o] = k;
-			mean[o] = next;
-			m2[o] += delta * (v - next);
+			if (count[o] == 0) shift[o] = v;
+			final double d = (double) v - shift[o];
+			s1[o] += d;
+			s2[o] += d * d;
+			count[o]++;
 			min[o] = Math.min(min[o], v);
 			max[o] = Math.max(max[o], v);
 		}
@@ -70,15 +155,33 @@ final class FloatStatistics extends PixelStatistics {
 			final long na = count[i], nb = o.count[i], nn = na + nb;
 			if (nb == 0) continue;
 			if (nn > Integer.MAX_VALUE) throw new ArithmeticException("Too many samples");
-			final double delta = o.mean[i] - mean[i];
-			mean[i] = na == 0 ? o.mean[i] : mean[i] + delta * nb / nn;
-			m2[i] = m2[i] + o.m2[i] + delta * delta * ((double) na * nb / nn);
+			if (na == 0) {
+				shift[i] = o.shift[i];
+				s1[i] = o.s1[i];
+				s2[i] = o.s2[i];
+			}
+			else { // the other's sums moved to this shift
+				final double delta = (double) o.shift[i] - shift[i];
+				s2[i] += o.s2[i] + 2 * delta * o.s1[i] + nb * delta * delta;
+				s1[i] += o.s1[i] + nb * delta;
+			}
 			count[i] = (int) nn;
 			min[i] = Math.min(min[i], o.min[i]);
 			max[i] = Math.max(max[i], o.max[i]);
 		}
 		residuals.merge(o.residuals);
 		frames += o.frames;
+	}
+
+	/**
+	 * Restores sample {@code i} from a statistics file: its count, mean and sum of squared
+	 * deviations.
+	 */
+	void restore(final int i, final int n, final double mean, final double m2) {
+		count[i] = n;
+		shift[i] = (float) mean;
+		s1[i] = n * (mean - shift[i]);
+		s2[i] = m2 + (n == 0 ? 0 : s1[i] * s1[i] / n);
 	}
 
 	@Override
@@ -103,12 +206,12 @@ final class FloatStatistics extends PixelStatistics {
 
 	@Override
 	public double mean(final int i) {
-		return count[i] == 0 ? Double.NaN : mean[i];
+		return count[i] == 0 ? Double.NaN : shift[i] + s1[i] / count[i];
 	}
 
 	@Override
 	public double sumOfSquares(final int i) {
-		return count[i] == 0 ? Double.NaN : m2[i];
+		return count[i] == 0 ? Double.NaN : Math.max(0, s2[i] - s1[i] * s1[i] / count[i]);
 	}
 
 	@Override

@@ -4,8 +4,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.img.basictypeaccess.array.FloatArray;
 import net.imglib2.parallel.Parallelization;
 import net.imglib2.parallel.TaskExecutor;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.real.FloatType;
 
 import org.hotpixels.source.Frame;
 import org.hotpixels.source.PixelType;
@@ -26,7 +32,11 @@ import org.hotpixels.source.PixelType;
  * <pre>{@code
  * PixelStatistics stats = PixelStatistics.create(PixelType.GRAY16, width, height, 1);
  * for (Frame f : frames) stats.add(f);        // or addAll(batch) for cache-friendly batches
- * float[] variance = stats.varianceMap(0);
+ * ArrayImg<FloatType, FloatArray> variance = stats.varianceImage(0);
+ *
+ * // any ImgLib2 image of (x, y) or (x, y, channel): array-backed ones without a copy
+ * PixelStatistics s = PixelStatistics.like(Views.hyperSlice(movie, 2, 0));
+ * for (int t = 0; t < movie.dimension(2); t++) s.add(Views.hyperSlice(movie, 2, t));
  * }</pre>
  * Instances are not thread-safe; each {@code add} uses the threads of ImgLib2's current
  * {@link Parallelization} context.
@@ -34,9 +44,17 @@ import org.hotpixels.source.PixelType;
 public abstract class PixelStatistics {
 
 	/** Pixels per tile: the accumulators of one tile stay in the CPU cache while frames stream. */
-	static final int TILE = 8192;
-	/** Largest batch accumulated at once: int partial sums of 16-bit values cannot overflow. */
-	static final int MAX_BATCH = 32767;
+	static final int TILE = 16384;
+	/**
+	 * Largest tile width (at most {@link TileScratch#SPAN}): 16 rows of 1024 pixels. Long runs of each frame's row keep the
+	 * hardware prefetcher streaming (16 rows of 512 were 20% slower on a 2048-wide stack).
+	 */
+	static final int TILE_WIDTH = 1024;
+	/**
+	 * Largest batch accumulated at once: no int partial sum can overflow within a batch (the
+	 * squared residuals of 8-bit data hold the fewest frames, {@link ResidualStatistics#SAFE_FRAMES_8}).
+	 */
+	static final int MAX_BATCH = ResidualStatistics.SAFE_FRAMES_8;
 
 	protected final PixelType type;
 	protected final int width;
@@ -109,9 +127,39 @@ public abstract class PixelStatistics {
 			frame.type(), mosaic));
 	}
 
+	/**
+	 * Empty statistics shaped like an ImgLib2 frame of dimensions (x, y) or (x, y, channel); its
+	 * pixel type as {@link Frame#typeOf}.
+	 */
+	public static <T extends RealType<T>> PixelStatistics like(
+		final RandomAccessibleInterval<T> image)
+	{
+		return create(Frame.typeOf(image.getType()), (int) image.dimension(0), (int) image.dimension(
+			1), image.numDimensions() > 2 ? (int) image.dimension(2) : 1);
+	}
+
 	/** Adds one frame. */
 	public void add(final Frame frame) {
 		addAll(Collections.singletonList(frame));
+	}
+
+	/**
+	 * Adds any ImgLib2 image of dimensions (x, y) or (x, y, channel) as one frame: array-backed
+	 * images go straight to the primitive-array kernels, others through a cursor (see
+	 * {@link Frame#of(String, RandomAccessibleInterval)}).
+	 */
+	public <T extends RealType<T>> void add(final RandomAccessibleInterval<T> image) {
+		addImages(Collections.singletonList(image));
+	}
+
+	/** Adds ImgLib2 images as frames, as one batch: see {@link #add(RandomAccessibleInterval)}. */
+	public <T extends RealType<T>> void addImages(
+		final List<? extends RandomAccessibleInterval<T>> images)
+	{
+		final List<Frame> frames = new ArrayList<>(images.size());
+		for (final RandomAccessibleInterval<T> image : images)
+			frames.add(Frame.of("image " + (frameCount() + frames.size() + 1), image));
+		addAll(frames);
 	}
 
 	/**
@@ -136,11 +184,10 @@ public abstract class PixelStatistics {
 				planes[f][p] = frame.plane(p);
 		}
 		final int planeCount = channels / type.channelsPerPlane();
-		forEachTile(tile -> {
-			for (int p = 0; p < planeCount; p++) {
-				accumulate(planes, p, tile[0], tile[1]);
-				residuals.accumulate(planes, p, tile[0], tile[1]);
-			}
+		final TaskExecutor executor = Parallelization.getTaskExecutor();
+		executor.forEach(rectangles(), tile -> {
+			for (int p = 0; p < planeCount; p++)
+				accumulate(planes, p, tile[0], tile[1], tile[2], tile[3]);
 		});
 		this.frames += frames.size();
 	}
@@ -149,6 +196,21 @@ public abstract class PixelStatistics {
 		if (f.type() != type || f.width() != width || f.height() != height || f.channels() != channels)
 			throw new IllegalArgumentException("Frame " + f.name() + " is " + f.shapeLabel() +
 				", statistics are for " + shapeLabel());
+	}
+
+	/**
+	 * The tiles of a batch: {x from, x to, y from, y to} rectangles of about {@link #TILE} pixels,
+	 * at most {@link #TILE_WIDTH} wide, so that a tile's rows and the rows around it (the spatial
+	 * residuals reach across rows) stay in the CPU cache while the frames stream over it.
+	 */
+	private List<int[]> rectangles() {
+		final int tileWidth = Math.min(width, TILE_WIDTH);
+		final int rows = Math.max(1, Math.min(height, TILE / tileWidth));
+		final List<int[]> tiles = new ArrayList<>();
+		for (int y = 0; y < height; y += rows)
+			for (int x = 0; x < width; x += tileWidth)
+				tiles.add(new int[] { x, Math.min(width, x + tileWidth), y, Math.min(height, y + rows) });
+		return tiles;
 	}
 
 	/** Runs {@code action} on {index from, index to} ranges of one plane, in parallel. */
@@ -165,6 +227,19 @@ public abstract class PixelStatistics {
 	 * accumulated tile by tile: the moment to make room in bounded accumulators.
 	 */
 	protected void beforeAdding(final int count) {}
+
+	/**
+	 * Accumulates plane {@code p} of every frame over the tile of columns {@code [x0, x1)} and
+	 * rows {@code [y0, y1)}, pixel and residual statistics: by default row by row, then the
+	 * residuals.
+	 */
+	protected void accumulate(final Object[][] planes, final int p, final int x0, final int x1,
+		final int y0, final int y1)
+	{
+		for (int y = y0; y < y1; y++)
+			accumulate(planes, p, y * width + x0, y * width + x1);
+		residuals.accumulate(planes, p, x0, x1, y0, y1);
+	}
 
 	/** Accumulates plane {@code p} of every frame for pixels {@code [from, to)}. */
 	protected abstract void accumulate(Object[][] planes, int p, int from, int to);
@@ -243,6 +318,24 @@ public abstract class PixelStatistics {
 	/** Number of frames added (a float pixel may have fewer valid samples). */
 	public long frameCount() {
 		return frames;
+	}
+
+	/** The sample variance of channel {@code c} as an ImgLib2 image (x, y). */
+	public ArrayImg<FloatType, FloatArray> varianceImage(final int c) {
+		return ArrayImgs.floats(varianceMap(c), width, height);
+	}
+
+	/** The mean of channel {@code c} as an ImgLib2 image (x, y). */
+	public ArrayImg<FloatType, FloatArray> meanImage(final int c) {
+		return ArrayImgs.floats(meanMap(c), width, height);
+	}
+
+	/**
+	 * The pixels of a map made by {@link #varianceImage} or {@link #meanImage}, without copying:
+	 * for wrapping into an ImageJ {@code FloatProcessor}.
+	 */
+	public static float[] pixels(final ArrayImg<FloatType, FloatArray> map) {
+		return map.update(null).getCurrentStorageArray();
 	}
 
 	/** The sample variance of channel {@code c} as a 32-bit image, row by row. */

@@ -58,6 +58,50 @@ final class ShortStatistics extends IntegerStatistics {
 		framesInInts = 0;
 	}
 
+	/**
+	 * The whole tile in one pass over each frame: the residuals widen each frame's rows once and
+	 * the kernels here add them, four frames at a time, to the tile's sums, copied into scratch
+	 * rows for the batch.
+	 */
+	@Override
+	protected void accumulate(final Object[][] planes, final int p, final int x0, final int x1,
+		final int y0, final int y1)
+	{
+		final TileScratch scratch = TileScratch.get();
+		final int n = x1 - x0, rows = y1 - y0;
+		final int[][] totals = { sum, squaresLow, squaresHigh, min, max };
+		final int[][] acc = new int[rows * totals.length][];
+		for (int k = 0; k < acc.length; k++)
+			acc[k] = scratch.row(k);
+		for (int y = y0; y < y1; y++)
+			for (int k = 0; k < totals.length; k++)
+				System.arraycopy(totals[k], p * planeSize + y * width + x0, acc[(y - y0) * totals.length +
+					k], 0, n);
+		residuals.accumulate(planes, p, x0, x1, y0, y1, (y, a, b, c, d, count, length) -> {
+			final int at = (y - y0) * totals.length;
+			if (count == 4) {
+				IntKernels.sum(acc[at], a, b, c, d, length);
+				IntKernels.squaresLow(acc[at + 1], a, b, c, d, length);
+				IntKernels.squaresHigh(acc[at + 2], a, b, c, d, length);
+				IntKernels.min(acc[at + 3], a, b, c, d, length);
+				IntKernels.max(acc[at + 4], a, b, c, d, length);
+				return;
+			}
+			for (final int[] v : new int[][] { a, b, c }) {
+				if (count-- == 0) return;
+				IntKernels.sum(acc[at], v, length);
+				IntKernels.squaresLow(acc[at + 1], v, length);
+				IntKernels.squaresHigh(acc[at + 2], v, length);
+				IntKernels.min(acc[at + 3], v, length);
+				IntKernels.max(acc[at + 4], v, length);
+			}
+		});
+		for (int y = y0; y < y1; y++)
+			for (int k = 0; k < totals.length; k++)
+				System.arraycopy(acc[(y - y0) * totals.length + k], 0, totals[k], p * planeSize + y *
+					width + x0, n);
+	}
+
 	@Override
 	protected void accumulate(final Object[][] planes, final int p, final int from, final int to) {
 		final TileScratch scratch = TileScratch.get();

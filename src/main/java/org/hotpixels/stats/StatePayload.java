@@ -94,12 +94,13 @@ public final class StatePayload {
 	private static void writeFloat(final FloatStatistics s, final BlockOutput out)
 		throws IOException
 	{
+		final int n = s.count.length;
 		for (final int c : s.count)
 			out.putInt(c);
-		for (final double m : s.mean)
-			out.putDouble(m);
-		for (final double m : s.m2)
-			out.putDouble(m);
+		for (int i = 0; i < n; i++)
+			out.putDouble(s.count[i] == 0 ? 0 : s.mean(i));
+		for (int i = 0; i < n; i++)
+			out.putDouble(s.count[i] == 0 ? 0 : s.sumOfSquares(i));
 		for (final float v : s.min)
 			out.putFloat(v);
 		for (final float v : s.max)
@@ -125,12 +126,15 @@ public final class StatePayload {
 		}
 		else {
 			final FloatStatistics s = (FloatStatistics) stats;
-			for (int i = 0; i < s.count.length; i++)
-				s.count[i] = in.getInt();
-			for (int i = 0; i < s.mean.length; i++)
-				s.mean[i] = in.getDouble();
-			for (int i = 0; i < s.m2.length; i++)
-				s.m2[i] = in.getDouble();
+			final int n = s.count.length;
+			final int[] counts = new int[n]; // one block at a time: the file holds blocks in turn
+			for (int i = 0; i < n; i++)
+				counts[i] = in.getInt();
+			final double[] means = new double[n];
+			for (int i = 0; i < n; i++)
+				means[i] = in.getDouble();
+			for (int i = 0; i < n; i++)
+				s.restore(i, counts[i], means[i], in.getDouble());
 			for (int i = 0; i < s.min.length; i++)
 				s.min[i] = in.getFloat();
 			for (int i = 0; i < s.max.length; i++)

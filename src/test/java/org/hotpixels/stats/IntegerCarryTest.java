@@ -44,7 +44,7 @@ class IntegerCarryTest {
 		final List<Frame> frames = frames(type, n, maxValue, 3);
 		final PixelStatistics stats = PixelStatistics.like(frames.get(0));
 		final int big = PixelStatistics.MAX_BATCH + 5;
-		stats.addAll(frames.subList(0, big)); // split in two, the second part crosses the carry
+		stats.addAll(frames.subList(0, big)); // split in two batches
 		int i = big;
 		for (; i + 7 <= n - 3; i += 7)
 			stats.addAll(frames.subList(i, i + 7));

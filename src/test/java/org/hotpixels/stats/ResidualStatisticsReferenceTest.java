@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@code v - (left + right + up + down) / 4} with the neighbours {@code reach} away (at the edge
  * the one on the other side), then its mean and sample variance over the frames in two passes
  * of {@link BigDecimal}. Integer data must match to the last bit of a double's rounding; float
- * data closely. Odd sizes and a reach of 2 put many pixels on the edges; 2,100 frames of 8-bit
+ * data closely. Odd sizes and a reach of 2 put many pixels on the edges (images narrower than the reach
+ * too), images wider than a tile and taller than a band cross the engine's tile borders; 2,100 frames of 8-bit
  * data pass the carry of the int sums into longs; a series added in batches, merged from parts
  * and restored from a statistics file gives the same.
  */
@@ -27,7 +28,9 @@ class ResidualStatisticsReferenceTest {
 	@ParameterizedTest
 	@CsvSource({ "GRAY8, 7, 5, 1, 1, 30", "GRAY8, 9, 6, 1, 2, 17", "GRAY16, 8, 7, 1, 1, 25",
 		"GRAY16, 11, 5, 2, 2, 9", "RGB, 7, 6, 1, 2, 20", "GRAY32, 6, 7, 1, 1, 21",
-		"GRAY32, 9, 8, 1, 2, 12", "GRAY8, 5, 4, 1, 1, 2100", "RGB, 4, 3, 1, 2, 2100" })
+		"GRAY32, 9, 8, 1, 2, 12", "GRAY8, 5, 4, 1, 1, 2100", "RGB, 4, 3, 1, 2, 2100", "GRAY16, 1030, 19, 1, 2, 5",
+		"GRAY8, 600, 35, 1, 1, 4", "RGB, 515, 18, 1, 2, 3", "GRAY16, 1, 5, 1, 2, 4",
+		"GRAY8, 2, 3, 1, 2, 4", "RGB, 3, 1, 1, 2, 4" })
 	void matchesTwoPassReference(final PixelType type, final int width, final int height,
 		final int planes, final int reach, final int count) throws Exception
 	{
