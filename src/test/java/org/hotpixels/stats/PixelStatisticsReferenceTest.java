@@ -38,14 +38,15 @@ class PixelStatisticsReferenceTest {
 
 	static Stream<Arguments> series() {
 		return Stream.of( //
-			Arguments.of(PixelType.GRAY8, 97, 131, 1), //
-			Arguments.of(PixelType.GRAY8, 200, 50, 3), //
-			Arguments.of(PixelType.GRAY16, 97, 131, 2), //
+			Arguments.of(PixelType.GRAY8, 97, 211, 1), //
+			Arguments.of(PixelType.GRAY8, 200, 97, 3), //
+			Arguments.of(PixelType.GRAY16, 97, 211, 2), //
 			Arguments.of(PixelType.GRAY16, 181, 139, 1), //
-			Arguments.of(PixelType.GRAY32, 97, 131, 1), //
-			Arguments.of(PixelType.GRAY32, 200, 50, 2), //
-			Arguments.of(PixelType.RGB, 97, 131, 2), //
-			Arguments.of(PixelType.RGB, 200, 50, 1));
+			Arguments.of(PixelType.GRAY16, 1500, 12, 1), // tiles side by side, the last narrower
+			Arguments.of(PixelType.GRAY32, 97, 211, 1), //
+			Arguments.of(PixelType.GRAY32, 200, 97, 2), //
+			Arguments.of(PixelType.RGB, 97, 211, 2), //
+			Arguments.of(PixelType.RGB, 200, 97, 1));
 	}
 
 	@ParameterizedTest(name = "{0} {1}x{2}, {3} plane(s)")
@@ -54,7 +55,9 @@ class PixelStatisticsReferenceTest {
 		final int height, final int planes)
 	{
 		final int n = width * height;
-		assertTrue(n > PixelStatistics.TILE && n % PixelStatistics.TILE != 0,
+		final int tileWidth = Math.min(width, PixelStatistics.TILE_WIDTH);
+		final int tileRows = Math.min(height, PixelStatistics.TILE / tileWidth);
+		assertTrue(width % tileWidth != 0 || height % tileRows != 0,
 			"several tiles, the last one partial");
 		final List<Frame> frames = RandomFrames.series(type, width, height, planes, FRAMES, 17L *
 			n + planes);
