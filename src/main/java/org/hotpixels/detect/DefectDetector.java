@@ -17,7 +17,11 @@ import org.hotpixels.stats.PixelStatistics;
  * neighbours, standing out in every direction) above {@code sigma} or below {@code -sigma}. Where
  * the plane's own population shows many more outliers on one side than on the other (a dark
  * frame's hot pixels), the threshold of that side goes down to 3/4 {@code sigma} as long as the
- * mirrored side predicts a precision of 97% or more;</li>
+ * mirrored side predicts a precision of 97% or more, and so do, where the scene is fixed, the
+ * flags refused because their variance does not carry the shot noise of their extra signal (a
+ * faint hot pixel's extra dark current is Poisson; the normal population's own tail, skewed by
+ * dark-current non-uniformity, passes that test about as often as it fails it). Below
+ * {@code sigma} such refused flags are not hot;</li>
  * <li><b>stuck</b>: variance score below -sigma and variance under 40% of the neighbours' (with
  * few frames less, so that chance alone makes it as unlikely as a sigma event); a pixel flagged
  * by its mean is stuck with half that variance score. A clipped bright pixel is hot, and a dim
@@ -109,6 +113,11 @@ public final class DefectDetector {
 		final float zMean, zVar;
 		/** Spread of the t-statistics around the pixel, in temporal errors. */
 		final double ring;
+		/**
+		 * False where a fixed scene's pixel departs in mean without the matching change of
+		 * variance ({@link #poissonExcess}): such flags do not count for the lowered threshold.
+		 */
+		boolean noiseFollows = true;
 
 		Flag(final int px, final int py, final float zMean, final float zVar, final double ring) {
 			this.px = px;
@@ -139,6 +148,12 @@ public final class DefectDetector {
 				flags.addAll(row);
 			}
 		});
+		for (final Flag f : flags) {
+			final int i = f.py * plane.width() + f.px;
+			if (f.zMean != 0 && Math.abs(f.zMean) < sigma && plane.fixedScene(i)) f.noiseFollows =
+				poissonExcess(plane, i, plane.mean(i) - plane.neighbourMean(f.px, f.py), plane
+					.neighbourVariance(f.px, f.py));
+		}
 		final double hotThreshold = threshold(flags, 1), coldThreshold = threshold(flags, -1);
 		for (final Flag f : flags) {
 			final int px = f.px, py = f.py, i = py * plane.width() + px;
@@ -176,6 +191,7 @@ public final class DefectDetector {
 				.abs(departure) >= 0.5 * Math.abs(plane.resMean(i));
 			hot &= consistent;
 			cold &= consistent;
+			if (hot && zMean < sigma) hot = f.noiseFollows;
 			if (!quiet && !hot && !cold) continue;
 			// a pixel flagged by its mean needs less evidence of a low variance to be stuck
 			final boolean stuck = quiet || lowVariance && zVar <= -STUCK_KIND_FRACTION * sigma;
@@ -205,29 +221,56 @@ public final class DefectDetector {
 	 * (down to {@link #LOWEST_THRESHOLD} sigma) where the flags beyond it on this side outnumber
 	 * those between it and sigma on the mirrored side (the normal population's tail; beyond sigma
 	 * there are that side's defects) so much that at most {@link #FALSE_SHARE} of them can be
-	 * chance.
+	 * chance; the flags of this side refused by {@link #poissonExcess} count as chance too (the
+	 * mirror cannot predict a skewed tail, the refused share of this side's own flags can).
 	 */
 	private double threshold(final List<Flag> flags, final int sign) {
-		final List<Float> same = new ArrayList<>(), other = new ArrayList<>();
+		final List<Float> same = new ArrayList<>(), other = new ArrayList<>(), failed =
+			new ArrayList<>();
 		for (final Flag f : flags)
-			if (f.zMean * sign > 0) same.add(Math.abs(f.zMean));
+			if (f.zMean * sign > 0) (f.noiseFollows ? same : failed).add(Math.abs(f.zMean));
 			else if (f.zMean * sign < 0) other.add(Math.abs(f.zMean));
 		same.sort(Comparator.reverseOrder());
 		other.sort(Comparator.reverseOrder());
+		failed.sort(Comparator.reverseOrder());
 		double threshold = sigma;
 		int beyond = 0; // mirrored flags at or beyond sigma: defects of the other side
 		while (beyond < other.size() && other.get(beyond) >= sigma)
 			beyond++;
-		int mirrored = beyond;
+		int mirrored = beyond, refused = 0;
 		for (int k = 0; k < same.size(); k++) {
 			final float z = same.get(k);
 			if (z < LOWEST_THRESHOLD * sigma) break;
 			while (mirrored < other.size() && other.get(mirrored) >= z)
 				mirrored++;
-			if (z < threshold && k + 1 >= 1 / FALSE_SHARE && mirrored - beyond <= FALSE_SHARE * (k +
-				1)) threshold = z;
+			while (refused < failed.size() && failed.get(refused) >= z)
+				refused++;
+			// the normal population's own flags pass the noise test about as often as they fail
+			// it, whatever the skew of its tail: the refused ones predict the false ones that pass
+			final int chance = Math.max(mirrored - beyond, refused);
+			if (z < threshold && k + 1 >= 1 / FALSE_SHARE && chance <= FALSE_SHARE * (k + 1))
+				threshold = z;
 		}
 		return threshold;
+	}
+
+	/**
+	 * For a hot pixel of a fixed scene below {@code sigma} (the lowered threshold): its variance is
+	 * nearer to what its extra signal adds under the noise model (shot noise: slope x departure
+	 * more than the neighbours') than to its neighbours' variance. A dark frame's faint hot pixel
+	 * carries the Poisson noise of its extra dark current; a normal pixel that the column
+	 * pattern, the frames' noise or chance lifts into the tail does not.
+	 */
+	private static boolean poissonExcess(final PlaneScores plane, final int i, final double departure,
+		final double neighbourVariance)
+	{
+		if (!(neighbourVariance > 0) || departure == 0 || Double.isNaN(departure)) return true;
+		final double expected = Math.max(0.5 * neighbourVariance, neighbourVariance + plane
+			.noiseSlope() * departure);
+		final double e = plane.epsilon();
+		final double middle = 0.5 * (Math.log(neighbourVariance + e) + Math.log(expected + e));
+		final double own = Math.log(plane.variance(i) + e);
+		return departure > 0 ? own >= middle : own <= middle;
 	}
 
 	private static Defect toDefect(final PlaneScores plane, final LineDetector.Segment s) {

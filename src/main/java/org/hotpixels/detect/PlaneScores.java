@@ -389,6 +389,11 @@ final class PlaneScores {
 		return (logVar[i] - Math.log(predicted + epsilon)) / logVarSamplingError;
 	}
 
+	/** Variance per unit of mean of the noise model (1 / gain for shot noise), at least 0. */
+	double noiseSlope() {
+		return noiseSlope;
+	}
+
 	/** The variance of pixel {@code i} over what the noise model predicts at its mean. */
 	double noiseRatio(final int i) {
 		final double predicted = predictedVariance(i);
