@@ -3,7 +3,6 @@ package org.hotpixels.detect;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.PriorityQueue;
 
 import org.hotpixels.stats.PixelStatistics;
 
@@ -34,29 +33,74 @@ public final class LowestVarianceRanking {
 		}
 	}
 
-	/** Indices of the {@code k} smallest variances, in increasing order of variance. */
+	/** Variances sampled (evenly) for the pre-threshold of {@link #lowestIndices}. */
+	static final int SAMPLE = 65_536;
+
+	/**
+	 * Indices of the {@code k} smallest variances, in increasing order of variance (ties by
+	 * index). Only pixels at or below a limit taken from an even sample of the variances (a few
+	 * times the k-th smallest's quantile) are collected and sorted; if fewer than {@code k} pass,
+	 * every pixel is.
+	 */
 	private static int[] lowestIndices(final PixelStatistics stats, final int k) {
-		final int total = stats.planeSize() * stats.channels();
-		final PriorityQueue<double[]> worstFirst = new PriorityQueue<>(k + 1, (a, b) -> Double
-			.compare(b[0], a[0]));
-		for (int i = 0; i < total; i++) {
-			final double v = stats.variance(i);
-			if (Double.isNaN(v)) continue;
-			if (worstFirst.size() < k) worstFirst.add(new double[] { v, i });
-			else if (v < worstFirst.peek()[0]) {
-				final double[] e = worstFirst.poll();
-				e[0] = v;
-				e[1] = i;
-				worstFirst.add(e);
+		final int w = stats.width(), h = stats.height(), channels = stats.channels();
+		final int total = stats.planeSize() * channels;
+		double limit = sampledLimit(stats, k);
+		final double[] row = new double[w];
+		for (;;) {
+			int n = 0;
+			double[] values = new double[Math.min(total, 4 * k + 1024)];
+			int[] indices = new int[values.length];
+			for (int c = 0; c < channels; c++)
+				for (int y = 0; y < h; y++) {
+					stats.row(c, y, 0, 1, w, null, row, null, null, null);
+					final int base = stats.index(0, y, c);
+					for (int x = 0; x < w; x++) {
+						final double v = row[x];
+						if (!(v <= limit)) continue; // NaN too
+						if (n == values.length) {
+							values = Arrays.copyOf(values, 2 * n);
+							indices = Arrays.copyOf(indices, 2 * n);
+						}
+						values[n] = v;
+						indices[n++] = base + x;
+					}
+				}
+			if (n >= k || limit == Double.POSITIVE_INFINITY) {
+				final double[] v = values;
+				final int[] i = indices;
+				final Integer[] order = new Integer[n];
+				for (int j = 0; j < n; j++)
+					order[j] = j;
+				Arrays.sort(order, (a, b) -> v[a] != v[b] ? Double.compare(v[a], v[b]) : Integer
+					.compare(i[a], i[b]));
+				final int[] out = new int[Math.min(k, n)];
+				for (int j = 0; j < out.length; j++)
+					out[j] = i[order[j]];
+				return out;
 			}
+			limit = Double.POSITIVE_INFINITY;
 		}
-		final double[][] sorted = worstFirst.toArray(new double[0][]);
-		Arrays.sort(sorted, (a, b) -> a[0] != b[0] ? Double.compare(a[0], b[0]) : Double.compare(
-			a[1], b[1]));
-		final int[] out = new int[sorted.length];
-		for (int j = 0; j < out.length; j++)
-			out[j] = (int) sorted[j][1];
-		return out;
+	}
+
+	/**
+	 * A variance that some {@code k} pixels are very likely at or below: from an even sample, the
+	 * value at twice the k-th smallest's quantile plus a margin; infinite where that is most of the
+	 * sample.
+	 */
+	private static double sampledLimit(final PixelStatistics stats, final int k) {
+		final int total = stats.planeSize() * stats.channels();
+		final int stride = Math.max(1, total / SAMPLE);
+		final double[] sample = new double[(total + stride - 1) / stride];
+		int m = 0;
+		for (int i = 0; i < total; i += stride) {
+			final double v = stats.variance(i);
+			if (!Double.isNaN(v)) sample[m++] = v;
+		}
+		final int rank = (int) Math.min(Integer.MAX_VALUE, 2L * k * m / total + 16);
+		if (rank >= m / 2) return Double.POSITIVE_INFINITY;
+		Arrays.sort(sample, 0, m);
+		return sample[rank];
 	}
 
 	private static List<RankedPixel> separated(final PixelStatistics stats,
