@@ -375,10 +375,17 @@ final class LineDetector {
 						final int end = Math.min(last, (x / block + 1) * block);
 						final float s = spread[blockRow + x / block];
 						final double degrees = dof * s * s;
+						// the departures over the spread first (a plain loop inside the plane), then scores
+						final int inside = Math.max(x, Math.min(end, r)), outside = Math.max(inside, Math.min(
+							end, w - r));
+						for (int k = x; k < inside; k++)
+							u[row + k] = departure(m, row, 1, k, w, r) / e[row + k] / s;
+						for (int k = inside; k < outside; k++)
+							u[row + k] = (m[row + k] - 0.5f * (m[row + k - r] + m[row + k + r])) / e[row + k] / s;
+						for (int k = outside; k < end; k++)
+							u[row + k] = departure(m, row, 1, k, w, r) / e[row + k] / s;
 						for (; x < end; x++) {
-							final float z = (x >= r && x < w - r ? m[row + x] - 0.5f * (m[row + x - r] + m[row +
-								x + r]) : departure(m, row, 1, x, w, r)) / e[row + x];
-							final float score = score(z / s, degrees);
+							final float score = score(u[row + x], degrees);
 							u[row + x] = score;
 							sum[x - first] += Math.max(-3, Math.min(3, score));
 						}
@@ -395,10 +402,13 @@ final class LineDetector {
 					final int end = Math.min(w, (x / block + 1) * block);
 					final float s = spread[blockRow + x / block];
 					final double degrees = dof * s * s;
+					if (inner) for (int k = x; k < end; k++)
+						u[row + k] = (m[row + k] - 0.5f * (m[row + k - r * w] + m[row + k + r * w])) / e[row +
+							k] / s;
+					else for (int k = x; k < end; k++)
+						u[row + k] = departure(m, k, w, y, h, r) / e[row + k] / s;
 					for (; x < end; x++) {
-						final float z = (inner ? m[row + x] - 0.5f * (m[row + x - r * w] + m[row + x + r * w])
-							: departure(m, x, w, y, h, r)) / e[row + x];
-						final float score = score(z / s, degrees);
+						final float score = score(u[row + x], degrees);
 						u[row + x] = score;
 						line += Math.max(-3, Math.min(3, score));
 					}

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import net.imglib2.parallel.Parallelization;
+
 import org.hotpixels.stats.PixelStatistics;
 
 /**
@@ -46,26 +48,49 @@ public final class LowestVarianceRanking {
 		final int w = stats.width(), h = stats.height(), channels = stats.channels();
 		final int total = stats.planeSize() * channels;
 		double limit = sampledLimit(stats, k);
-		final double[] row = new double[w];
+		final List<int[]> bands = new ArrayList<>();
+		for (int c = 0; c < channels; c++)
+			for (int y = 0; y < h; y += 16)
+				bands.add(new int[] { c, y, Math.min(h, y + 16) });
 		for (;;) {
-			int n = 0;
-			double[] values = new double[Math.min(total, 4 * k + 1024)];
-			int[] indices = new int[values.length];
-			for (int c = 0; c < channels; c++)
-				for (int y = 0; y < h; y++) {
-					stats.row(c, y, 0, 1, w, null, row, null, null, null);
-					final int base = stats.index(0, y, c);
+			// band by band on ImgLib2's threads; the sort below makes the order of bands irrelevant
+			final double threshold = limit;
+			final List<Object[]> found = new ArrayList<>();
+			Parallelization.getTaskExecutor().forEach(bands, band -> {
+				final double[] row = new double[w];
+				int m = 0;
+				double[] values = new double[64];
+				int[] indices = new int[values.length];
+				for (int y = band[1]; y < band[2]; y++) {
+					stats.row(band[0], y, 0, 1, w, null, row, null, null, null);
+					final int base = stats.index(0, y, band[0]);
 					for (int x = 0; x < w; x++) {
 						final double v = row[x];
-						if (!(v <= limit)) continue; // NaN too
-						if (n == values.length) {
-							values = Arrays.copyOf(values, 2 * n);
-							indices = Arrays.copyOf(indices, 2 * n);
+						if (!(v <= threshold)) continue; // NaN too
+						if (m == values.length) {
+							values = Arrays.copyOf(values, 2 * m);
+							indices = Arrays.copyOf(indices, 2 * m);
 						}
-						values[n] = v;
-						indices[n++] = base + x;
+						values[m] = v;
+						indices[m++] = base + x;
 					}
 				}
+				if (m > 0) synchronized (found) {
+					found.add(new Object[] { values, indices, m });
+				}
+			});
+			int n = 0;
+			for (final Object[] f : found)
+				n += (int) f[2];
+			final double[] values = new double[n];
+			final int[] indices = new int[n];
+			n = 0;
+			for (final Object[] f : found) {
+				final int m = (int) f[2];
+				System.arraycopy(f[0], 0, values, n, m);
+				System.arraycopy(f[1], 0, indices, n, m);
+				n += m;
+			}
 			if (n >= k || limit == Double.POSITIVE_INFINITY) {
 				final double[] v = values;
 				final int[] i = indices;

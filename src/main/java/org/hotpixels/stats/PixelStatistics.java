@@ -290,9 +290,10 @@ public abstract class PixelStatistics {
 
 	/**
 	 * The statistics of pixels {@code (x0 + step * k, y)} of channel {@code c}, {@code k < n}, at
-	 * once, into the caller's arrays (any may be null): the same values as {@link #mean},
-	 * {@link #variance} and {@link #residual}, without a call per pixel and statistic. For loops
-	 * over whole planes (detection).
+	 * once, into the caller's arrays (any may be null): the values of {@link #mean},
+	 * {@link #variance} and {@link #residual} (integer data: from the same exact sums, divided
+	 * through reciprocals, so within a rounding of a double), without several calls per pixel.
+	 * For loops over whole planes (detection).
 	 */
 	public void row(final int c, final int y, final int x0, final int step, final int n,
 		final double[] mean, final double[] variance, final double[] residualMean,
