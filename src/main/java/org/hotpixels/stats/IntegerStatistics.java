@@ -35,6 +35,13 @@ abstract class IntegerStatistics extends PixelStatistics {
 			out[k] = sumOfSquaredValues(from + k);
 	}
 
+	/**
+	 * Frames up to which {@code n sum(r^2) - sum(r)^2} of residuals of values below 2^16 cannot
+	 * overflow a long: |r| <= 8 * 65535 per frame, so both products stay below
+	 * (8 * 65535 * 5000)^2 < 2^63.
+	 */
+	private static final long NO_OVERFLOW_FRAMES = 5000;
+
 	/** Row buffers of {@link #row}: sums of three rows, squares of values and of residuals. */
 	private static final ThreadLocal<long[][]> ROWS = ThreadLocal.withInitial(() -> new long[5][0]);
 
@@ -87,7 +94,8 @@ abstract class IntegerStatistics extends PixelStatistics {
 			if (residualMean != null) residualMean[k] = r * perResidual;
 			if (residualVariance == null) continue;
 			double scaled;
-			try {
+			if (f <= NO_OVERFLOW_FRAMES) scaled = f * q - r * r;
+			else try {
 				scaled = Math.subtractExact(Math.multiplyExact(f, q), Math.multiplyExact(r, r));
 			}
 			catch (final ArithmeticException e) {
