@@ -38,14 +38,14 @@ class PixelStatisticsReferenceTest {
 
 	static Stream<Arguments> series() {
 		return Stream.of( //
-			Arguments.of(PixelType.GRAY8, 97, 131, 1), //
-			Arguments.of(PixelType.GRAY8, 200, 50, 3), //
-			Arguments.of(PixelType.GRAY16, 97, 131, 2), //
+			Arguments.of(PixelType.GRAY8, 197, 131, 1), //
+			Arguments.of(PixelType.GRAY8, 200, 100, 3), //
+			Arguments.of(PixelType.GRAY16, 197, 131, 2), //
 			Arguments.of(PixelType.GRAY16, 181, 139, 1), //
-			Arguments.of(PixelType.GRAY32, 97, 131, 1), //
-			Arguments.of(PixelType.GRAY32, 200, 50, 2), //
-			Arguments.of(PixelType.RGB, 97, 131, 2), //
-			Arguments.of(PixelType.RGB, 200, 50, 1));
+			Arguments.of(PixelType.GRAY32, 197, 131, 1), //
+			Arguments.of(PixelType.GRAY32, 200, 100, 2), //
+			Arguments.of(PixelType.RGB, 197, 131, 2), //
+			Arguments.of(PixelType.RGB, 200, 100, 1));
 	}
 
 	@ParameterizedTest(name = "{0} {1}x{2}, {3} plane(s)")
