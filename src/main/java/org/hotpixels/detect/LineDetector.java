@@ -152,14 +152,47 @@ final class LineDetector {
 	private static void runs(final PlaneScores plane, final Layout o, final float[] z,
 		final double sigma, final List<Segment> out)
 	{
-		final float[] m = plane.meanMap();
+		final float[] m = plane.meanMap(), e = plane.errorMap();
 		final int r = plane.reach(), w = plane.width(), h = plane.height();
+		// departures across the lines over their temporal errors (row by row of the plane); the
+		// departures themselves are looked at again only along the few segments found
+		parallel(h, y -> {
+			final int row = y * w;
+			if (o.column) {
+				for (int x = 0; x < Math.min(w, r); x++)
+					z[row + x] = departure(m, row, 1, x, w, r) / e[row + x];
+				for (int x = r; x < w - r; x++)
+					z[row + x] = (m[row + x] - 0.5f * (m[row + x - r] + m[row + x + r])) / e[row + x];
+				for (int x = Math.max(r, w - r); x < w; x++)
+					z[row + x] = departure(m, row, 1, x, w, r) / e[row + x];
+			}
+			else if (y >= r && y < h - r) for (int x = 0; x < w; x++)
+				z[row + x] = (m[row + x] - 0.5f * (m[row + x - r * w] + m[row + x + r * w])) / e[row + x];
+			else for (int x = 0; x < w; x++)
+				z[row + x] = departure(m, x, w, y, h, r) / e[row + x];
+		});
 		final Departures across = new Departures(m, w, h, r, o.column);
-		// departures across the lines over their temporal errors, as local scores, and each line's
-		// own offset (a sensor's fixed pattern): clipped means, capped at 3 spreads, in one pass;
-		// the departures themselves are looked at again only along the few segments found
+		localScores(z, plane, plane.frames() - 1);
+		// each line's own offset (a sensor's fixed pattern): clipped means, capped at 3 spreads
 		final float[] offset = new float[o.lines];
-		localScores(z, plane, plane.frames() - 1, o, offset);
+		forEachLineChunk(o, (first, last) -> {
+			final double[] sum = new double[last - first];
+			final int outer = o.column ? o.length : last - first, inner = o.column ? last - first
+				: o.length; // memory in order: row by row
+			for (int a = 0; a < outer; a++) {
+				final int base = o.column ? a * o.alongStride + first : (first + a) * o.lineStride;
+				if (o.column) for (int b = 0; b < inner; b++)
+					sum[b] += Math.max(-3, Math.min(3, z[base + b]));
+				else {
+					double line = sum[a];
+					for (int b = 0; b < inner; b++)
+						line += Math.max(-3, Math.min(3, z[base + b]));
+					sum[a] = line;
+				}
+			}
+			for (int l = first; l < last; l++)
+				offset[l] = (float) (sum[l - first] / o.length);
+		});
 		final double middle = median(offset);
 		final double cap = 3 * spread(centred(offset, middle));
 		for (int l = 0; l < o.lines; l++)
@@ -328,30 +361,13 @@ final class LineDetector {
 	}
 
 	/**
-	 * The departure of pixel (x, y) across the lines of one orientation ({@link #departure}) over
-	 * its temporal standard error.
+	 * Turns departures over their errors into local scores in place: over the spread in their
+	 * 32x32 block (the 90% quantile of their magnitude over 1.645, at least 1), then normal scores
+	 * with the tails of a t-statistic (only beyond the drift, where it matters).
 	 */
-	private static float z(final float[] m, final float[] e, final int w, final int h, final int r,
-		final boolean column, final int x, final int y)
-	{
-		final int row = y * w;
-		return (column ? departure(m, row, 1, x, w, r) : departure(m, x, w, y, h, r)) / e[row + x];
-	}
-
-	/**
-	 * Local scores of the departures across the lines over their temporal errors ({@link #z}),
-	 * into {@code u}: over the spread in their 32x32 block (the 90% quantile of their magnitude
-	 * over 1.645, at least 1, from every other value of every other row), then normal scores with
-	 * the tails of a t-statistic (only beyond the drift, where it matters). In the same pass, each
-	 * line's mean score clipped at +-3 into {@code offset}.
-	 */
-	private static void localScores(final float[] u, final PlaneScores plane, final double dof,
-		final Layout o, final float[] offset)
-	{
-		final float[] m = plane.meanMap(), e = plane.errorMap();
-		final int w = plane.width(), h = plane.height(), r = plane.reach(), block = PlaneScores.BLOCK;
+	private static void localScores(final float[] u, final PlaneScores plane, final double dof) {
+		final int w = plane.width(), h = plane.height(), block = PlaneScores.BLOCK;
 		final int bx = (w + block - 1) / block, by = (h + block - 1) / block;
-		final boolean column = o.column;
 		final float[] spread = new float[bx * by];
 		parallel(spread.length, b -> {
 			final float[] buffer = new float[block * block / 4];
@@ -360,68 +376,20 @@ final class LineDetector {
 			int n = 0;
 			for (int y = y0; y < Math.min(h, y0 + block); y += stride)
 				for (int x = x0; x < Math.min(w, x0 + block); x += stride) {
-					final float v = z(m, e, w, h, r, column, x, y);
+					final float v = u[y * w + x];
 					if (Float.isFinite(v) && n < buffer.length) buffer[n++] = Math.abs(v);
 				}
 			spread[b] = n == 0 ? 1 : (float) Math.max(1, RobustStats.select(buffer, n, (int) (0.90 *
 				(n - 1))) / 1.645);
 		});
-		forEachLineChunk(o, (first, last) -> {
-			if (column) { // row by row across the chunk's columns, each column's sum in order
-				final double[] sum = new double[last - first];
-				for (int y = 0; y < h; y++) {
-					final int row = y * w, blockRow = (y / block) * bx;
-					for (int x = first; x < last;) {
-						final int end = Math.min(last, (x / block + 1) * block);
-						final float s = spread[blockRow + x / block];
-						final double degrees = dof * s * s;
-						// the departures over the spread first (a plain loop inside the plane), then scores
-						final int inside = Math.max(x, Math.min(end, r)), outside = Math.max(inside, Math.min(
-							end, w - r));
-						for (int k = x; k < inside; k++)
-							u[row + k] = departure(m, row, 1, k, w, r) / e[row + k] / s;
-						for (int k = inside; k < outside; k++)
-							u[row + k] = (m[row + k] - 0.5f * (m[row + k - r] + m[row + k + r])) / e[row + k] / s;
-						for (int k = outside; k < end; k++)
-							u[row + k] = departure(m, row, 1, k, w, r) / e[row + k] / s;
-						for (; x < end; x++) {
-							final float score = score(u[row + x], degrees);
-							u[row + x] = score;
-							sum[x - first] += Math.max(-3, Math.min(3, score));
-						}
-					}
-				}
-				for (int l = first; l < last; l++)
-					offset[l] = (float) (sum[l - first] / o.length);
-			}
-			else for (int y = first; y < last; y++) {
-				final int row = y * w, blockRow = (y / block) * bx;
-				final boolean inner = y >= r && y < h - r;
-				double line = 0;
-				for (int x = 0; x < w;) {
-					final int end = Math.min(w, (x / block + 1) * block);
-					final float s = spread[blockRow + x / block];
-					final double degrees = dof * s * s;
-					if (inner) for (int k = x; k < end; k++)
-						u[row + k] = (m[row + k] - 0.5f * (m[row + k - r * w] + m[row + k + r * w])) / e[row +
-							k] / s;
-					else for (int k = x; k < end; k++)
-						u[row + k] = departure(m, k, w, y, h, r) / e[row + k] / s;
-					for (; x < end; x++) {
-						final float score = score(u[row + x], degrees);
-						u[row + x] = score;
-						line += Math.max(-3, Math.min(3, score));
-					}
-				}
-				offset[y] = (float) (line / o.length);
+		parallel(h, y -> {
+			for (int x = 0; x < w; x++) {
+				final float s = spread[(y / block) * bx + x / block];
+				final float v = u[y * w + x] / s;
+				u[y * w + x] = !Float.isFinite(v) ? 0 : Math.abs(v) <= DRIFT ? v : (float) RobustStats
+					.fastTToZ(v, dof * s * s);
 			}
 		});
-	}
-
-	/** The normal score of local departure {@code v} (0 if not finite), beyond the drift only. */
-	private static float score(final float v, final double degrees) {
-		return !Float.isFinite(v) ? 0 : Math.abs(v) <= DRIFT ? v : (float) RobustStats.fastTToZ(v,
-			degrees);
 	}
 
 	/**
