@@ -3,7 +3,8 @@ package org.hotpixels.detect;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.PriorityQueue;
+
+import net.imglib2.parallel.Parallelization;
 
 import org.hotpixels.stats.PixelStatistics;
 
@@ -34,29 +35,97 @@ public final class LowestVarianceRanking {
 		}
 	}
 
-	/** Indices of the {@code k} smallest variances, in increasing order of variance. */
+	/** Variances sampled (evenly) for the pre-threshold of {@link #lowestIndices}. */
+	static final int SAMPLE = 65_536;
+
+	/**
+	 * Indices of the {@code k} smallest variances, in increasing order of variance (ties by
+	 * index). Only pixels at or below a limit taken from an even sample of the variances (a few
+	 * times the k-th smallest's quantile) are collected and sorted; if fewer than {@code k} pass,
+	 * every pixel is.
+	 */
 	private static int[] lowestIndices(final PixelStatistics stats, final int k) {
-		final int total = stats.planeSize() * stats.channels();
-		final PriorityQueue<double[]> worstFirst = new PriorityQueue<>(k + 1, (a, b) -> Double
-			.compare(b[0], a[0]));
-		for (int i = 0; i < total; i++) {
-			final double v = stats.variance(i);
-			if (Double.isNaN(v)) continue;
-			if (worstFirst.size() < k) worstFirst.add(new double[] { v, i });
-			else if (v < worstFirst.peek()[0]) {
-				final double[] e = worstFirst.poll();
-				e[0] = v;
-				e[1] = i;
-				worstFirst.add(e);
+		final int w = stats.width(), h = stats.height(), channels = stats.channels();
+		final int total = stats.planeSize() * channels;
+		double limit = sampledLimit(stats, k);
+		final List<int[]> bands = new ArrayList<>();
+		for (int c = 0; c < channels; c++)
+			for (int y = 0; y < h; y += 16)
+				bands.add(new int[] { c, y, Math.min(h, y + 16) });
+		for (;;) {
+			// band by band on ImgLib2's threads; the sort below makes the order of bands irrelevant
+			final double threshold = limit;
+			final List<Object[]> found = new ArrayList<>();
+			Parallelization.getTaskExecutor().forEach(bands, band -> {
+				final double[] row = new double[w];
+				int m = 0;
+				double[] values = new double[64];
+				int[] indices = new int[values.length];
+				for (int y = band[1]; y < band[2]; y++) {
+					stats.row(band[0], y, 0, 1, w, null, row, null, null, null);
+					final int base = stats.index(0, y, band[0]);
+					for (int x = 0; x < w; x++) {
+						final double v = row[x];
+						if (!(v <= threshold)) continue; // NaN too
+						if (m == values.length) {
+							values = Arrays.copyOf(values, 2 * m);
+							indices = Arrays.copyOf(indices, 2 * m);
+						}
+						values[m] = v;
+						indices[m++] = base + x;
+					}
+				}
+				if (m > 0) synchronized (found) {
+					found.add(new Object[] { values, indices, m });
+				}
+			});
+			int n = 0;
+			for (final Object[] f : found)
+				n += (int) f[2];
+			final double[] values = new double[n];
+			final int[] indices = new int[n];
+			n = 0;
+			for (final Object[] f : found) {
+				final int m = (int) f[2];
+				System.arraycopy(f[0], 0, values, n, m);
+				System.arraycopy(f[1], 0, indices, n, m);
+				n += m;
 			}
+			if (n >= k || limit == Double.POSITIVE_INFINITY) {
+				final double[] v = values;
+				final int[] i = indices;
+				final Integer[] order = new Integer[n];
+				for (int j = 0; j < n; j++)
+					order[j] = j;
+				Arrays.sort(order, (a, b) -> v[a] != v[b] ? Double.compare(v[a], v[b]) : Integer
+					.compare(i[a], i[b]));
+				final int[] out = new int[Math.min(k, n)];
+				for (int j = 0; j < out.length; j++)
+					out[j] = i[order[j]];
+				return out;
+			}
+			limit = Double.POSITIVE_INFINITY;
 		}
-		final double[][] sorted = worstFirst.toArray(new double[0][]);
-		Arrays.sort(sorted, (a, b) -> a[0] != b[0] ? Double.compare(a[0], b[0]) : Double.compare(
-			a[1], b[1]));
-		final int[] out = new int[sorted.length];
-		for (int j = 0; j < out.length; j++)
-			out[j] = (int) sorted[j][1];
-		return out;
+	}
+
+	/**
+	 * A variance that some {@code k} pixels are very likely at or below: from an even sample, the
+	 * value at twice the k-th smallest's quantile plus a margin; infinite where that is most of the
+	 * sample.
+	 */
+	private static double sampledLimit(final PixelStatistics stats, final int k) {
+		final int total = stats.planeSize() * stats.channels();
+		final int stride = Math.max(1, total / SAMPLE);
+		final double[] sample = new double[(total + stride - 1) / stride];
+		int m = 0;
+		for (int i = 0; i < total; i += stride) {
+			final double v = stats.variance(i);
+			if (!Double.isNaN(v)) sample[m++] = v;
+		}
+		final int rank = (int) Math.min(Integer.MAX_VALUE, 2L * k * m / total + 16);
+		if (rank >= m / 2) return Double.POSITIVE_INFINITY;
+		Arrays.sort(sample, 0, m);
+		return sample[rank];
 	}
 
 	private static List<RankedPixel> separated(final PixelStatistics stats,

@@ -168,18 +168,25 @@ final class PlaneScores {
 		// the standard error of a mean residual cannot be below the rounding of the values
 		final double floor = integer ? 1.0 / (12 * frames) : Math.pow(1e-6 * Math.abs(quantile(
 			sampleMean.clone(), 0.5)), 2) / frames + 1e-30;
-		forEachBand(progress, (py, buffer) -> {
-			final double[] residual = new double[3];
-			for (int px = 0; px < pw; px++) {
-				final int x = x0 + step * px, y = y0 + step * py;
-				final int i = stats.index(x, y, channel), o = py * pw + px;
-				mean[o] = (float) stats.mean(i);
-				logVar[o] = RobustStats.fastLog((float) (stats.variance(i) + epsilon));
-				stats.residual(x, y, channel, residual);
-				final float residualMean = (float) residual[0];
-				// NaN below two samples: no score
-				error[o] = (float) Math.sqrt(residual[1] / Math.max(1, residual[2]) + floor);
-				t[o] = residualMean / error[o];
+		// row by row from the statistics' bulk accessor (the same values as per pixel)
+		forEachBandRange(progress, (from, to) -> {
+			final double[] rowMean = new double[pw], rowVariance = new double[pw],
+				rowResidual = new double[pw], rowResidualVariance = new double[pw],
+				rowCount = new double[pw];
+			for (int py = from; py < to; py++) {
+				stats.row(channel, y0 + step * py, x0, step, pw, rowMean, rowVariance, rowResidual,
+					rowResidualVariance, rowCount);
+				final int row = py * pw;
+				for (int px = 0; px < pw; px++) {
+					final int o = row + px;
+					mean[o] = (float) rowMean[px];
+					logVar[o] = RobustStats.fastLog((float) (rowVariance[px] + epsilon));
+					final float residualMean = (float) rowResidual[px];
+					// NaN below two samples: no score
+					error[o] = (float) Math.sqrt(rowResidualVariance[px] / Math.max(1, rowCount[px]) +
+						floor);
+					t[o] = residualMean / error[o];
+				}
 			}
 		});
 		final double[] noise = fitNoise(sampleMean, sampleVariance);

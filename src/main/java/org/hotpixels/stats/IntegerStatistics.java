@@ -23,6 +23,89 @@ abstract class IntegerStatistics extends PixelStatistics {
 	/** Exact sum of the squared samples of pixel {@code i}. */
 	abstract long sumOfSquaredValues(int i);
 
+	/** {@link #sum} of samples {@code from} to {@code from + n - 1} into {@code out}. */
+	void sums(final int from, final int n, final long[] out) {
+		for (int k = 0; k < n; k++)
+			out[k] = sum(from + k);
+	}
+
+	/** {@link #sumOfSquaredValues} of samples {@code from} to {@code from + n - 1}. */
+	void squaredValues(final int from, final int n, final long[] out) {
+		for (int k = 0; k < n; k++)
+			out[k] = sumOfSquaredValues(from + k);
+	}
+
+	/**
+	 * Frames up to which {@code n sum(r^2) - sum(r)^2} of residuals of values below 2^16 cannot
+	 * overflow a long: |r| <= 8 * 65535 per frame, so both products stay below
+	 * (8 * 65535 * 5000)^2 < 2^63.
+	 */
+	private static final long NO_OVERFLOW_FRAMES = 5000;
+
+	/** Row buffers of {@link #row}: sums of three rows, squares of values and of residuals. */
+	private static final ThreadLocal<long[][]> ROWS = ThreadLocal.withInitial(() -> new long[5][0]);
+
+	/**
+	 * The exact sums of whole rows are read once (the residual's three rows, the squares), then
+	 * every statistic follows from the same exact sums as in the per-pixel methods, multiplied by
+	 * reciprocals (so within a rounding of a double of their values).
+	 */
+	@Override
+	public void row(final int c, final int y, final int x0, final int step, final int n,
+		final double[] mean, final double[] variance, final double[] residualMean,
+		final double[] residualVariance, final double[] residualCount)
+	{
+		final long f = frames;
+		if (f < 2 || f > longSafeFrames()) {
+			super.row(c, y, x0, step, n, mean, variance, residualMean, residualVariance, residualCount);
+			return;
+		}
+		long[][] rows = ROWS.get();
+		if (rows[0].length < width) {
+			rows = new long[5][width];
+			ROWS.set(rows);
+		}
+		final long[] centre = rows[0], above = rows[1], below = rows[2], squares = rows[3],
+			residualSquares = rows[4];
+		final int d = residuals.reach, base = c * planeSize, row = base + y * width;
+		final boolean residual = residualMean != null || residualVariance != null;
+		sums(row, width, centre);
+		if (variance != null) squaredValues(row, width, squares);
+		if (residual) {
+			sums(base + ResidualStatistics.neighbour(y, -d, height) * width, width, above);
+			sums(base + ResidualStatistics.neighbour(y, d, height) * width, width, below);
+			residuals.squares(row, width, residualSquares);
+		}
+		// reciprocals: a multiplication instead of a division per value (within a rounding)
+		final double perFrame = 1.0 / f, perResidual = 1 / (4.0 * f);
+		final double perVariance = 1 / ((double) f * (f - 1)), perResidualVariance = 1 / (16.0 * f *
+			(f - 1));
+		for (int k = 0; k < n; k++) {
+			final int x = x0 + step * k;
+			final long s = centre[x];
+			if (mean != null) mean[k] = s * perFrame;
+			if (variance != null) variance[k] = (f * squares[x] - s * s) * perVariance;
+			if (residualCount != null) residualCount[k] = f;
+			if (!residual) continue;
+			final int left = x >= d ? x - d : ResidualStatistics.neighbour(x, -d, width);
+			final int right = x + d < width ? x + d : ResidualStatistics.neighbour(x, d, width);
+			final long r = 4 * s - centre[left] - centre[right] - above[x] - below[x];
+			final long q = residualSquares[x];
+			if (residualMean != null) residualMean[k] = r * perResidual;
+			if (residualVariance == null) continue;
+			double scaled;
+			if (f <= NO_OVERFLOW_FRAMES) scaled = f * q - r * r;
+			else try {
+				scaled = Math.subtractExact(Math.multiplyExact(f, q), Math.multiplyExact(r, r));
+			}
+			catch (final ArithmeticException e) {
+				scaled = BigInteger.valueOf(f).multiply(BigInteger.valueOf(q)).subtract(BigInteger
+					.valueOf(r).multiply(BigInteger.valueOf(r))).doubleValue();
+			}
+			residualVariance[k] = scaled * perResidualVariance;
+		}
+	}
+
 	/**
 	 * Restores the saved exact sums of sample {@code i} into new, empty statistics (statistics
 	 * files: {@code io.StatisticsFile}).

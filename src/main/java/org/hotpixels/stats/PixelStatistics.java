@@ -288,6 +288,32 @@ public abstract class PixelStatistics {
 	}
 
 
+	/**
+	 * The statistics of pixels {@code (x0 + step * k, y)} of channel {@code c}, {@code k < n}, at
+	 * once, into the caller's arrays (any may be null): the values of {@link #mean},
+	 * {@link #variance} and {@link #residual} (integer data: from the same exact sums, divided
+	 * through reciprocals, so within a rounding of a double), without several calls per pixel.
+	 * For loops over whole planes (detection).
+	 */
+	public void row(final int c, final int y, final int x0, final int step, final int n,
+		final double[] mean, final double[] variance, final double[] residualMean,
+		final double[] residualVariance, final double[] residualCount)
+	{
+		final double[] out = new double[3];
+		final boolean residual = residualMean != null || residualVariance != null ||
+			residualCount != null;
+		for (int k = 0; k < n; k++) {
+			final int x = x0 + step * k, i = index(x, y, c);
+			if (mean != null) mean[k] = mean(i);
+			if (variance != null) variance[k] = variance(i);
+			if (!residual) continue;
+			residual(x, y, c, out);
+			if (residualMean != null) residualMean[k] = out[0];
+			if (residualVariance != null) residualVariance[k] = out[1];
+			if (residualCount != null) residualCount[k] = out[2];
+		}
+	}
+
 	/** Number of valid samples of pixel {@code i}. */
 	public abstract long count(int i);
 

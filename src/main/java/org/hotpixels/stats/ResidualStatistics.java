@@ -120,6 +120,16 @@ final class ResidualStatistics {
 		return (carried == null ? 0 : carried[i]) + recent(i);
 	}
 
+	/** {@link #squares} of samples {@code from} to {@code from + n - 1} into {@code out}. */
+	void squares(final int from, final int n, final long[] out) {
+		if (high != null) for (int k = 0; k < n; k++)
+			out[k] = ((long) high[from + k] << 18) + ((long) mixed[from + k] << 10) + low[from + k];
+		else for (int k = 0; k < n; k++)
+			out[k] = recentInt[from + k];
+		if (carried != null) for (int k = 0; k < n; k++)
+			out[k] += carried[from + k];
+	}
+
 	/** Restores the saved sum of squared residuals of sample {@code i} (integer data). */
 	void restoreSquares(final int i, final long value) {
 		if (carried == null) carried = new long[samples()];

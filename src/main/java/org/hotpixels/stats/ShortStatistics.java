@@ -187,6 +187,22 @@ final class ShortStatistics extends IntegerStatistics {
 	}
 
 	@Override
+	void sums(final int from, final int n, final long[] out) {
+		for (int k = 0; k < n; k++)
+			out[k] = sum[from + k];
+		if (carriedSum != null) for (int k = 0; k < n; k++)
+			out[k] += carriedSum[from + k];
+	}
+
+	@Override
+	void squaredValues(final int from, final int n, final long[] out) {
+		for (int k = 0; k < n; k++)
+			out[k] = ((long) squaresHigh[from + k] << 16) + squaresLow[from + k];
+		if (carriedSquares != null) for (int k = 0; k < n; k++)
+			out[k] += carriedSquares[from + k];
+	}
+
+	@Override
 	long sumOfSquaredValues(final int i) {
 		return (carriedSquares == null ? 0 : carriedSquares[i]) + ((long) squaresHigh[i] << 16) +
 			squaresLow[i];
