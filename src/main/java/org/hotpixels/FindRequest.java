@@ -128,8 +128,8 @@ public final class FindRequest {
 		}
 
 		/** Stages more files into the commit of the results (only when they are saved). */
-		default void stage(final FindResult result, final StagedFiles staged,
-			final Progress progress) throws IOException
+		default void stage(final FindResult result, final StagedFiles staged, final Progress progress)
+			throws IOException
 		{}
 	}
 

@@ -149,8 +149,8 @@ public final class HotPixelFinder {
 		List<String> skipped;
 	}
 
-	private static StatisticsAndSkips accumulate(final FrameSource source,
-		final FindOptions options, final Progress progress, final PixelStatistics previous)
+	private static StatisticsAndSkips accumulate(final FrameSource source, final FindOptions options,
+		final Progress progress, final PixelStatistics previous)
 	{
 		if (source.size() == 0) throw new HotPixelsException("The series has no frames.");
 		final StatisticsAndSkips out = new StatisticsAndSkips();
@@ -179,12 +179,13 @@ public final class HotPixelFinder {
 		final FindOptions options)
 	{
 		if (frame.type() != stats.type() || frame.width() != stats.width() || frame.height() != stats
-			.height() || frame.channels() != stats.channels()) throw new HotPixelsException(frame
-				.name() + ": is " + frame.shapeLabel() + ", but the saved statistics are " + stats
-					.shapeLabel() + ".");
+			.height() || frame.channels() != stats.channels()) throw new HotPixelsException(frame.name() +
+				": is " + frame.shapeLabel() + ", but the saved statistics are " + stats.shapeLabel() +
+				".");
 		if (stats.residualReach() != PixelStatistics.defaultReach(frame.type(), options.cfa != null))
-			throw new HotPixelsException(frame.name() + ": the saved statistics were made " + (options.cfa == null
-				? "with a colour filter pattern (--cfa); give the same one" : "without a colour filter " +
-					"pattern (--cfa); leave it out") + " to add these frames.");
+			throw new HotPixelsException(frame.name() + ": the saved statistics were made " +
+				(options.cfa == null ? "with a colour filter pattern (--cfa); give the same one"
+					: "without a colour filter " + "pattern (--cfa); leave it out") +
+				" to add these frames.");
 	}
 }

@@ -35,8 +35,8 @@ public final class BadFiles {
 			final BufferedImage img = new BufferedImage(TestSeries.W, TestSeries.H,
 				BufferedImage.TYPE_BYTE_GRAY);
 			img.getRaster().setDataElements(0, 0, TestSeries.W, TestSeries.H, TestSeries.frame(f, 1));
-			if (!ImageIO.write(img, "jpg", folder.resolve(String.format("frame_%03d.jpg", f))
-				.toFile())) throw new IOException("no JPEG writer");
+			if (!ImageIO.write(img, "jpg", folder.resolve(String.format("frame_%03d.jpg", f)).toFile()))
+				throw new IOException("no JPEG writer");
 		}
 	}
 
@@ -47,9 +47,7 @@ public final class BadFiles {
 	}
 
 	/** {@code n} random bytes (fixed seed). */
-	public static Path randomBytes(final Path file, final int n, final long seed)
-		throws IOException
-	{
+	public static Path randomBytes(final Path file, final int n, final long seed) throws IOException {
 		final byte[] bytes = new byte[n];
 		new Random(seed).nextBytes(bytes);
 		return Files.write(file, bytes);
@@ -112,18 +110,16 @@ public final class BadFiles {
 		throws IOException
 	{
 		final ByteArrayOutputStream out = new ByteArrayOutputStream();
-		out.write(new byte[] { (byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10 });
-		final ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8)
-			.put((byte) 0).put((byte) 0).put((byte) 0).put((byte) 0);
+		out.write(new byte[]{ (byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10 });
+		final ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put(
+			(byte) 0).put((byte) 0).put((byte) 0).put((byte) 0);
 		chunk(out, "IHDR", ihdr.array());
-		chunk(out, "IDAT", new byte[] { 0x78, (byte) 0x9c, 0x03, 0x00 });
+		chunk(out, "IDAT", new byte[]{ 0x78, (byte) 0x9c, 0x03, 0x00 });
 		chunk(out, "IEND", new byte[0]);
 		return Files.write(file, out.toByteArray());
 	}
 
-	private static void chunk(final ByteArrayOutputStream out, final String type,
-		final byte[] data)
-	{
+	private static void chunk(final ByteArrayOutputStream out, final String type, final byte[] data) {
 		final byte[] name = type.getBytes(StandardCharsets.US_ASCII);
 		final CRC32 crc = new CRC32();
 		crc.update(name);

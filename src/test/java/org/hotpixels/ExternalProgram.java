@@ -25,9 +25,9 @@ public final class ExternalProgram {
 	public static Path require(final String program, final String debianPackage) {
 		final Path p = find(program);
 		final String v = System.getenv("HOTPIXELS_REQUIRE_XVFB");
-		if (p == null && v != null && !v.isEmpty() && !v.equals("0")) throw new AssertionError(
-			program + " is not installed (apt-get install " + debianPackage +
-				"), and HOTPIXELS_REQUIRE_XVFB asks for every real-program test to run.");
+		if (p == null && v != null && !v.isEmpty() && !v.equals("0")) throw new AssertionError(program +
+			" is not installed (apt-get install " + debianPackage +
+			"), and HOTPIXELS_REQUIRE_XVFB asks for every real-program test to run.");
 		assumeTrue(p != null, program + " not found: skipping (apt-get install " + debianPackage +
 			").");
 		return p;
@@ -36,9 +36,7 @@ public final class ExternalProgram {
 	/** The first of the names found on the PATH, or null. */
 	public static Path find(final String... programs) {
 		for (final String program : programs)
-			for (final String dir : System.getenv().getOrDefault("PATH", "").split(
-				File.pathSeparator))
-			{
+			for (final String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
 				if (dir.isEmpty()) continue;
 				final Path p = Paths.get(dir, program);
 				if (Files.isRegularFile(p) && Files.isExecutable(p)) return p;
@@ -63,8 +61,8 @@ public final class ExternalProgram {
 		final String output = String.join("\n", lines);
 		if (!done) throw new AssertionError(String.join(" ", command) + " did not finish in " +
 			timeoutSeconds + " s:\n" + output);
-		if (p.exitValue() != 0) throw new AssertionError(String.join(" ", command) + " exited with " +
-			p.exitValue() + ":\n" + output);
+		if (p.exitValue() != 0) throw new AssertionError(String.join(" ", command) + " exited with " + p
+			.exitValue() + ":\n" + output);
 		return output;
 	}
 }

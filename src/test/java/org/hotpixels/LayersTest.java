@@ -31,8 +31,7 @@ import org.junit.jupiter.api.Test;
 class LayersTest {
 
 	/** Top first. Names are relative to {@code org.hotpixels} ("" is the root package). */
-	static final String[][] LAYERS = {
-		{ "cli" }, // the command line (its demo and bench commands: src/tools)
+	static final String[][] LAYERS = { { "cli" }, // the command line (its demo and bench commands: src/tools)
 		{ "imagej" }, // SciJava commands
 		{ "imagej.ij1" }, // ImageJ 1 plugins and windows
 		{ "bench" }, { "demo" }, // tools (src/tools): the benchmark, on the synthetic series
@@ -69,8 +68,8 @@ class LayersTest {
 				" has no place in LayersTest.LAYERS (and the README's Architecture section)");
 			for (final String to : e.getValue()) {
 				assertTrue(layer.containsKey(to), "package " + name(to) + " has no place in LAYERS");
-				if (layer.get(to) < layer.get(from) || layer.get(to).equals(layer.get(from)) &&
-					LAYERS[layer.get(from)].length == 1) wrong.add(name(from) + " -> " + name(to));
+				if (layer.get(to) < layer.get(from) || layer.get(to).equals(layer.get(from)) && LAYERS[layer
+					.get(from)].length == 1) wrong.add(name(from) + " -> " + name(to));
 			}
 		}
 		assertEquals(Arrays.asList(), wrong, "arrows running up the layers");
@@ -79,7 +78,7 @@ class LayersTest {
 	/** Package -> the other packages its sources refer to. */
 	static Map<String, TreeSet<String>> edges() throws IOException {
 		final Map<String, TreeSet<String>> edges = new TreeMap<>();
-		for (final String root : new String[] { "src/main/java", "src/tools/java" }) {
+		for (final String root : new String[]{ "src/main/java", "src/tools/java" }) {
 			final Path dir = Paths.get(root);
 			if (!Files.isDirectory(dir)) continue;
 			final List<Path> sources;

@@ -55,13 +55,13 @@ public final class LoadRun {
 		}
 		else {
 			final int frames = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
-			run(frames + " synthetic 3872x2592 RGB frames", new SyntheticRgb(3872, 2592, frames),
-				options, 100, 500, 1000);
+			run(frames + " synthetic 3872x2592 RGB frames", new SyntheticRgb(3872, 2592, frames), options,
+				100, 500, 1000);
 		}
 	}
 
-	private static void run(final String title, final FrameSource source,
-		final FindOptions options, final long... checkpoints)
+	private static void run(final String title, final FrameSource source, final FindOptions options,
+		final long... checkpoints)
 	{
 		System.out.println(title + ", " + options.threads + " threads, batch " + options.batchSize +
 			", max heap " + mb(Runtime.getRuntime().maxMemory()) + " MB");
@@ -71,9 +71,9 @@ public final class LoadRun {
 		final FindResult result = HotPixelFinder.find(source, options, progress);
 		progress.report("done");
 		System.out.println("Progress: " + progress.reports + " reading reports, each one frame " +
-			"more than the last, ending at " + progress.last + " of " + progress.total + (progress
-				.monotonic ? "" : "; NOT MONOTONIC") + ". Defects found: " + result.defects().size() +
-			", statistics " + result.statistics().shapeLabel() + ".");
+			"more than the last, ending at " + progress.last + " of " + progress.total +
+			(progress.monotonic ? "" : "; NOT MONOTONIC") + ". Defects found: " + result.defects()
+				.size() + ", statistics " + result.statistics().shapeLabel() + ".");
 	}
 
 	/** Checks the reading progress and prints memory at the checkpoints. */

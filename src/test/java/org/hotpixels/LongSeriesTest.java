@@ -84,15 +84,14 @@ class LongSeriesTest {
 	@Test
 	void twoThousandSmallFiles(@TempDir final Path tmp) throws IOException {
 		writeSeries(tmp, FRAMES, W, H);
-		final List<Path> files = InputFiles.expand(java.util.Collections.singletonList(tmp
-			.toString()), null).files();
+		final List<Path> files = InputFiles.expand(java.util.Collections.singletonList(tmp.toString()),
+			null).files();
 		assertEquals(FRAMES, files.size());
 		assertTrue(files.get(9).endsWith("dark_0010.tif"), "natural order");
 		final ReadingProgress progress = new ReadingProgress();
 		final FindOptions options = new FindOptions();
 		options.threads = 2;
-		final FindResult result = HotPixelFinder.find(new FileSeriesSource(files), options,
-			progress);
+		final FindResult result = HotPixelFinder.find(new FileSeriesSource(files), options, progress);
 		assertEquals(FRAMES, progress.total);
 		assertEquals(FRAMES, progress.last);
 		assertEquals(FRAMES, progress.reports);
@@ -117,7 +116,7 @@ class LongSeriesTest {
 			assertEquals(max, stats.max(i), 0.0);
 		}
 		assertEquals(0, stats.variance(5), 0.0);
-		assertTrue(result.defects().stream().anyMatch(d -> d.x() == 5 && d.y() == 0), result
-			.defects().toString());
+		assertTrue(result.defects().stream().anyMatch(d -> d.x() == 5 && d.y() == 0), result.defects()
+			.toString());
 	}
 }

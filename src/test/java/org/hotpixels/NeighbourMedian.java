@@ -39,14 +39,14 @@ public final class NeighbourMedian {
 		for (int dy = -1; dy <= 1; dy++)
 			for (int dx = -1; dx <= 1; dx++) {
 				final int xx = x + dx * step, yy = y + dy * step;
-				if ((dx != 0 || dy != 0) && xx >= 0 && yy >= 0 && xx < width && yy < height &&
-					!defects.contains(key(xx, yy))) values.add(image.at(xx, yy));
+				if ((dx != 0 || dy != 0) && xx >= 0 && yy >= 0 && xx < width && yy < height && !defects
+					.contains(key(xx, yy))) values.add(image.at(xx, yy));
 			}
 		if (values.size() < 3) throw new IllegalArgumentException("window would widen");
 		Collections.sort(values);
 		final int n = values.size();
-		return (int) (n % 2 == 1 ? values.get(n / 2) : Math.floor((values.get(n / 2 - 1) + values
-			.get(n / 2)) / 2 + 0.5));
+		return (int) (n % 2 == 1 ? values.get(n / 2) : Math.floor((values.get(n / 2 - 1) + values.get(
+			n / 2)) / 2 + 0.5));
 	}
 
 	/**
@@ -68,11 +68,10 @@ public final class NeighbourMedian {
 			for (int y = 0; y < h; y++)
 				for (int x = 0; x < w; x++) {
 					final int xx = x, yy = y;
-					if (defects.contains(key(x, y))) assertEquals(median(a, w, h, defects, x, y, step),
-						b.at(x, y), 0.0, () -> what + ": repaired (" + xx + ", " + yy + ") channel " + ch);
-					else assertEquals(Float.floatToRawIntBits((float) a.at(x, y)), Float
-						.floatToRawIntBits((float) b.at(x, y)), () -> what + ": changed (" + xx + ", " +
-							yy + ") channel " + ch);
+					if (defects.contains(key(x, y))) assertEquals(median(a, w, h, defects, x, y, step), b.at(
+						x, y), 0.0, () -> what + ": repaired (" + xx + ", " + yy + ") channel " + ch);
+					else assertEquals(Float.floatToRawIntBits((float) a.at(x, y)), Float.floatToRawIntBits(
+						(float) b.at(x, y)), () -> what + ": changed (" + xx + ", " + yy + ") channel " + ch);
 				}
 		}
 	}

@@ -22,8 +22,8 @@ public final class TestSeries {
 	public static byte[] frame(final int f, final long seed) {
 		final Random r = new Random(seed * 1000 + f);
 		final byte[] px = new byte[W * H];
-		final double a = 30 + 150 * r.nextDouble(), gx = r.nextGaussian() * 0.3, gy = r
-			.nextGaussian() * 0.3;
+		final double a = 30 + 150 * r.nextDouble(), gx = r.nextGaussian() * 0.3, gy = r.nextGaussian() *
+			0.3;
 		for (int y = 0; y < H; y++)
 			for (int x = 0; x < W; x++) {
 				double v = a + gx * x + gy * y + 20 * Math.sin((x + f * 7) / 13.0) + r.nextGaussian() * 3;

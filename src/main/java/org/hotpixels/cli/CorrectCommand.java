@@ -26,39 +26,39 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code hotpixels correct}: corrected copies of image files, under the same names. */
-@Command(name = "correct", mixinStandardHelpOptions = true,
-	description = { "Repairs the defects of a list in every input image and writes the corrected "
-		+ "copies under the same file names to the output folder; the originals are never changed. "
-		+ "Each defective pixel becomes the median of its good same-channel neighbours." },
-	footer = { "", "Examples:",
-		"  hotpixels correct ~/photos/d80 --defects d80-out/defects.csv --output d80-fixed",
-		"  hotpixels correct 'raw/*.NEF' --defects darks-out/defects.csv --output fixed", "" })
+@Command(name = "correct", mixinStandardHelpOptions = true, description = {
+	"Repairs the defects of a list in every input image and writes the corrected " +
+		"copies under the same file names to the output folder; the originals are never changed. " +
+		"Each defective pixel becomes the median of its good same-channel neighbours." }, footer = { "",
+			"Examples:",
+			"  hotpixels correct ~/photos/d80 --defects d80-out/defects.csv --output d80-fixed",
+			"  hotpixels correct 'raw/*.NEF' --defects darks-out/defects.csv --output fixed", "" })
 final class CorrectCommand implements Callable<Integer> {
 
 	@Parameters(arity = "1..*", paramLabel = "INPUT",
 		description = "Folders, image files or globs such as 'shots/*.jpg'.")
 	List<String> inputs;
 
-	@Option(names = { "-d", "--defects" }, required = true,
-		converter = OptionValues.NamedPath.class, paramLabel = "FILE",
-		description = "Defect list: defects.csv from find, a CSV with x and y columns, dcraw's -P "
-			+ "file, a RawTherapee .badpixels file, a Siril .lst list, or a mask image.")
+	@Option(names = { "-d", "--defects" }, required = true, converter = OptionValues.NamedPath.class,
+		paramLabel = "FILE",
+		description = "Defect list: defects.csv from find, a CSV with x and y columns, dcraw's -P " +
+			"file, a RawTherapee .badpixels file, a Siril .lst list, or a mask image.")
 	Path defects;
 
-	@Option(names = { "-o", "--output" }, required = true,
-		converter = OptionValues.NamedPath.class, paramLabel = "DIR",
+	@Option(names = { "-o", "--output" }, required = true, converter = OptionValues.NamedPath.class,
+		paramLabel = "DIR",
 		description = "Folder for the corrected copies (created if missing); not an input folder.")
 	Path output;
 
 	@Option(names = "--format", paramLabel = "FORMAT", defaultValue = "same",
 		converter = OptionValues.OutputFormat.class,
-		description = "same (default: TIFF and PNG stay exact, JPEG re-encodes only the 8x8 blocks "
-			+ "that hold a defect), tif or png.")
+		description = "same (default: TIFF and PNG stay exact, JPEG re-encodes only the 8x8 blocks " +
+			"that hold a defect), tif or png.")
 	Format format;
 
 	@Option(names = "--cfa", paramLabel = "PATTERN",
-		description = "Repair raw Bayer mosaics from same-colour neighbours: RGGB, BGGR, GRBG or GBRG "
-			+ "(camera RAW files: the decoder's pattern unless given).")
+		description = "Repair raw Bayer mosaics from same-colour neighbours: RGGB, BGGR, GRBG or GBRG " +
+			"(camera RAW files: the decoder's pattern unless given).")
 	CfaPattern cfa;
 
 	@Option(names = "--pattern", paramLabel = "GLOB", converter = OptionValues.Glob.class,

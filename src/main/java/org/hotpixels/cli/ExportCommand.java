@@ -26,15 +26,15 @@ import picocli.CommandLine.Parameters;
  * {@code hotpixels export}: one defect list written in another tool's format (Siril, dcraw,
  * RawTherapee, a mask image or our CSV), e.g. {@code export out/defects.csv -o hot.lst}.
  */
-@Command(name = "export", mixinStandardHelpOptions = true,
-	description = { "Writes a defect list (defects.csv from find, or any list correct reads) in "
-		+ "another format: the output's extension chooses it (.csv, .lst for Siril, .badpixels "
-		+ "for RawTherapee, .txt for dcraw -P, .tif/.png for a mask), or --format does.",
-		"Whole columns and rows need the image size: --size, else the size of variance.tif beside "
-			+ "the list." },
-	footer = { "", "Examples:", "  hotpixels export darks-out/defects.csv -o darks.lst",
-		"  hotpixels export darks-out/defects.csv -o 'NIKON D80.badpixels'",
-		"  hotpixels export hot.lst -o mask.tif --size 4000x3000", "" })
+@Command(name = "export", mixinStandardHelpOptions = true, description = {
+	"Writes a defect list (defects.csv from find, or any list correct reads) in " +
+		"another format: the output's extension chooses it (.csv, .lst for Siril, .badpixels " +
+		"for RawTherapee, .txt for dcraw -P, .tif/.png for a mask), or --format does.",
+	"Whole columns and rows need the image size: --size, else the size of variance.tif beside " +
+		"the list." }, footer = { "", "Examples:",
+			"  hotpixels export darks-out/defects.csv -o darks.lst",
+			"  hotpixels export darks-out/defects.csv -o 'NIKON D80.badpixels'",
+			"  hotpixels export hot.lst -o mask.tif --size 4000x3000", "" })
 final class ExportCommand implements Callable<Integer> {
 
 	@Parameters(arity = "1", paramLabel = "LIST",
@@ -50,8 +50,8 @@ final class ExportCommand implements Callable<Integer> {
 	String format;
 
 	@Option(names = "--size", paramLabel = "WxH",
-		description = "Image size, for whole columns and rows and for masks (default: that of "
-			+ "variance.tif beside the list).")
+		description = "Image size, for whole columns and rows and for masks (default: that of " +
+			"variance.tif beside the list).")
 	String size;
 
 	@Option(names = "--overwrite", description = "Replace the output file if it exists.")
@@ -73,8 +73,7 @@ final class ExportCommand implements Callable<Integer> {
 			else DefectLists.write(output, defects, shape[0], shape[1], shape[2], f);
 		}
 		catch (final IOException e) {
-			throw new HotPixelsException(output + ": cannot be written (" + IOErrors.reason(e) + ").",
-				e);
+			throw new HotPixelsException(output + ": cannot be written (" + IOErrors.reason(e) + ").", e);
 		}
 		System.out.println("Wrote " + defects.size() + " defect" + (defects.size() == 1 ? "" : "s") +
 			" to " + output + " (" + f.name().toLowerCase(Locale.ROOT) + (shape == null ? ""
@@ -105,7 +104,7 @@ final class ExportCommand implements Callable<Integer> {
 			try {
 				if (wh.length == 2) {
 					final int w = Integer.parseInt(wh[0].trim()), h = Integer.parseInt(wh[1].trim());
-					if (w > 0 && h > 0) return new int[] { w, h, channels };
+					if (w > 0 && h > 0) return new int[]{ w, h, channels };
 				}
 			}
 			catch (final NumberFormatException e) {
@@ -117,14 +116,14 @@ final class ExportCommand implements Callable<Integer> {
 		final Path variance = parent == null ? null : parent.resolve(FindOutputs.VARIANCE);
 		if (variance != null && Files.isRegularFile(variance)) {
 			final FileInfo info = tiffInfo(variance);
-			if (info != null) return new int[] { info.width, info.height, Math.max(channels,
+			if (info != null) return new int[]{ info.width, info.height, Math.max(channels,
 				info.nImages) };
 		}
 		if (f == Format.MASK || toEdge && f != Format.SIRIL) throw new HotPixelsException(input +
 			": the image size is unknown (no " + FindOutputs.VARIANCE + " beside it); give --size " +
 			"WIDTHxHEIGHT" + (f == Format.MASK ? " for a mask." : " for its whole columns or rows."));
 		if (f == Format.SIRIL) return null;
-		return new int[] { DefectLists.IMAGE_EDGE, DefectLists.IMAGE_EDGE, channels };
+		return new int[]{ DefectLists.IMAGE_EDGE, DefectLists.IMAGE_EDGE, channels };
 	}
 
 	private static FileInfo tiffInfo(final Path tif) {

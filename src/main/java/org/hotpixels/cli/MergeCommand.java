@@ -32,30 +32,28 @@ import picocli.CommandLine.Parameters;
  * series read on different days, folders or machines) and writes the results of one find over
  * all their frames; for 8-bit, RGB and 16-bit data they are identical to one pass.
  */
-@Command(name = "merge", mixinStandardHelpOptions = true,
-	description = { "Merges statistics saved by 'find --save-state' and writes the results of "
-		+ "one find over all their frames." },
-	footer = { "", "Example:", "  hotpixels find part1/ --save-state part1.hps --output out1",
-		"  hotpixels find part2/ --save-state part2.hps --output out2",
-		"  hotpixels merge part1.hps part2.hps --output all" })
+@Command(name = "merge", mixinStandardHelpOptions = true, description = {
+	"Merges statistics saved by 'find --save-state' and writes the results of " +
+		"one find over all their frames." }, footer = { "", "Example:",
+			"  hotpixels find part1/ --save-state part1.hps --output out1",
+			"  hotpixels find part2/ --save-state part2.hps --output out2",
+			"  hotpixels merge part1.hps part2.hps --output all" })
 final class MergeCommand implements Callable<Integer> {
 
-	@Parameters(arity = "1..*",
-		converter = OptionValues.NamedPath.class, paramLabel = "STATE",
+	@Parameters(arity = "1..*", converter = OptionValues.NamedPath.class, paramLabel = "STATE",
 		description = "Statistics files written by find --save-state.")
 	List<Path> states;
 
-	@Option(names = { "-o", "--output" }, required = true,
-		converter = OptionValues.NamedPath.class, paramLabel = "DIR",
-		description = "Folder for the results (created if missing).")
+	@Option(names = { "-o", "--output" }, required = true, converter = OptionValues.NamedPath.class,
+		paramLabel = "DIR", description = "Folder for the results (created if missing).")
 	Path output;
 
-	@Option(names = "--save-state",
-		converter = OptionValues.NamedPath.class, paramLabel = "FILE",
+	@Option(names = "--save-state", converter = OptionValues.NamedPath.class, paramLabel = "FILE",
 		description = "Also save the merged statistics to FILE.")
 	Path saveState;
 
-	@Option(names = "--top", paramLabel = "N", defaultValue = "10", converter = OptionValues.Top.class,
+	@Option(names = "--top", paramLabel = "N", defaultValue = "10",
+		converter = OptionValues.Top.class,
 		description = "Length of the lowest-variance ranking (default: ${DEFAULT-VALUE}).")
 	int top;
 
@@ -65,7 +63,8 @@ final class MergeCommand implements Callable<Integer> {
 	double sigma;
 
 	@Option(names = "--threads", paramLabel = "N", converter = OptionValues.Threads.class,
-		description = "Worker threads, 1 to " + OptionValues.MAX_THREADS + " (default: all processors).")
+		description = "Worker threads, 1 to " + OptionValues.MAX_THREADS +
+			" (default: all processors).")
 	Integer threads;
 
 	@Option(names = "--cfa", paramLabel = "PATTERN",
@@ -91,8 +90,8 @@ final class MergeCommand implements Callable<Integer> {
 						: ": no such statistics file."));
 			FindOutputs.guard(guard, output);
 			// merging into one of the merged files replaces it: only when asked for
-			StateOptions.guardTarget(guard, saveState, overwrite ? states
-				: Collections.<Path> emptyList());
+			StateOptions.guardTarget(guard, saveState, overwrite ? states : Collections
+				.<Path> emptyList());
 			guard.lock();
 			for (final String note : guard.notes())
 				System.err.println(note);
@@ -126,8 +125,8 @@ final class MergeCommand implements Callable<Integer> {
 				progress.finish();
 			}
 		}
-		out.println("Merged " + states.size() + " statistics file" + (states.size() == 1 ? ""
-			: "s") + ".");
+		out.println("Merged " + states.size() + " statistics file" + (states.size() == 1 ? "" : "s") +
+			".");
 		FindCommand.summarize(result, (System.nanoTime() - start) / 1e9, out);
 		out.println("Wrote " + output.resolve(FindOutputs.VARIANCE) + ", " + FindOutputs.MEAN + ", " +
 			FindOutputs.DEFECTS + ", " + FindOutputs.LOWEST);
@@ -141,8 +140,8 @@ final class MergeCommand implements Callable<Integer> {
 		final Map<Path, Path> seen = new HashMap<>();
 		for (final Path s : states) {
 			final Path other = seen.put(OutputGuard.real(s), s);
-			if (other != null) throw new HotPixelsException(s + ": is given twice" + (other.equals(s)
-				? "" : " (also as " + other + ")") + "; its frames would count twice.");
+			if (other != null) throw new HotPixelsException(s + ": is given twice" + (other.equals(s) ? ""
+				: " (also as " + other + ")") + "; its frames would count twice.");
 		}
 	}
 }

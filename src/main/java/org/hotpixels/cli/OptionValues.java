@@ -79,8 +79,8 @@ final class OptionValues {
 				FileSystems.getDefault().getPathMatcher("glob:" + value.trim());
 			}
 			catch (final IllegalArgumentException e) {
-				throw new TypeConversionException("'" + value + "' is not a valid pattern (" + firstLine(
-					e.getMessage()) + ").");
+				throw new TypeConversionException("'" + value + "' is not a valid pattern (" + firstLine(e
+					.getMessage()) + ").");
 			}
 			return value;
 		}

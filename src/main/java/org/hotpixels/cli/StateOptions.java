@@ -21,16 +21,14 @@ import picocli.CommandLine.Option;
  */
 final class StateOptions {
 
-	@Option(names = "--save-state",
-		converter = OptionValues.NamedPath.class, paramLabel = "FILE",
-		description = "Also save the accumulated statistics to FILE (e.g. part1.hps; a name ending "
-			+ "in .gz is compressed), to --resume or merge them later.")
+	@Option(names = "--save-state", converter = OptionValues.NamedPath.class, paramLabel = "FILE",
+		description = "Also save the accumulated statistics to FILE (e.g. part1.hps; a name ending " +
+			"in .gz is compressed), to --resume or merge them later.")
 	Path saveState;
 
-	@Option(names = "--resume",
-		converter = OptionValues.NamedPath.class, paramLabel = "FILE",
-		description = "Add the frames to the statistics saved in FILE by --save-state, without "
-			+ "reading the earlier frames again.")
+	@Option(names = "--resume", converter = OptionValues.NamedPath.class, paramLabel = "FILE",
+		description = "Add the frames to the statistics saved in FILE by --save-state, without " +
+			"reading the earlier frames again.")
 	Path resume;
 
 	/**
@@ -39,12 +37,12 @@ final class StateOptions {
 	 */
 	void guard(final OutputGuard guard) {
 		guard.reads(resume);
-		if (resume != null && !Files.isRegularFile(resume)) throw new HotPixelsException(resume +
-			(Files.isDirectory(resume) ? ": is a folder, not a statistics file." : Files.exists(resume)
+		if (resume != null && !Files.isRegularFile(resume)) throw new HotPixelsException(resume + (Files
+			.isDirectory(resume) ? ": is a folder, not a statistics file." : Files.exists(resume)
 				? ": is not a regular file (a device, pipe or socket); refusing to read it."
 				: ": no such statistics file."));
-		guardTarget(guard, saveState, resume == null ? Collections.<Path> emptyList()
-			: Collections.singletonList(resume));
+		guardTarget(guard, saveState, resume == null ? Collections.<Path> emptyList() : Collections
+			.singletonList(resume));
 	}
 
 	/** The statistics to resume (with their CFA), or null. */

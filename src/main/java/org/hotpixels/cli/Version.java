@@ -8,6 +8,6 @@ final class Version implements IVersionProvider {
 	@Override
 	public String[] getVersion() {
 		final String v = Version.class.getPackage().getImplementationVersion();
-		return new String[] { "Hot Pixel Finder " + (v == null ? "(development build)" : v) };
+		return new String[]{ "Hot Pixel Finder " + (v == null ? "(development build)" : v) };
 	}
 }

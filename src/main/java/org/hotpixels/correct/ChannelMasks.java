@@ -83,9 +83,7 @@ final class ChannelMasks {
 		return null;
 	}
 
-	private static void mark(final BitSet mask, final Defect d, final int width,
-		final int height)
-	{
+	private static void mark(final BitSet mask, final Defect d, final int width, final int height) {
 		int x0 = Math.max(0, d.xMin()), x1 = Math.min(width - 1, d.xMax());
 		int y0 = Math.max(0, d.yMin()), y1 = Math.min(height - 1, d.yMax());
 		if (x0 > x1 || y0 > y1) { // an empty box: fall back to the peak pixel

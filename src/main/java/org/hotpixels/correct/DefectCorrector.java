@@ -76,8 +76,8 @@ public final class DefectCorrector {
 		if (width <= 0 || height <= 0 || channels <= 0) throw new IllegalArgumentException(
 			"Empty image: " + width + "x" + height + "x" + channels);
 		if (cfa != null && channels != 1) throw new HotPixelsException("A " + cfa +
-			" colour filter pattern needs a single-channel raw mosaic, not an image with " +
-			channels + " channels.");
+			" colour filter pattern needs a single-channel raw mosaic, not an image with " + channels +
+			" channels.");
 		this.width = width;
 		this.height = height;
 		this.channels = channels;
@@ -103,9 +103,9 @@ public final class DefectCorrector {
 	 */
 	public Frame correct(final Frame frame) {
 		if (frame.width() != width || frame.height() != height || frame.channels() != channels)
-			throw new HotPixelsException(frame.name() + " is " + shape(frame.width(), frame
-				.height(), frame.channels()) + ", but the defects were set up for " + shape(width,
-					height, channels) + ".");
+			throw new HotPixelsException(frame.name() + " is " + shape(frame.width(), frame.height(),
+				frame.channels()) + ", but the defects were set up for " + shape(width, height, channels) +
+				".");
 		final Object[] out = new Object[frame.planeCount()];
 		for (int p = 0; p < out.length; p++)
 			out[p] = copy(frame.plane(p));
@@ -115,18 +115,17 @@ public final class DefectCorrector {
 			final int from = table.channelStart[c], to = table.channelStart[c + 1];
 			if (from == to) continue;
 			switch (type) {
-				case GRAY8:
+				case GRAY8 :
 					correct((byte[]) frame.plane(c), (byte[]) out[c], from, to, ints);
 					break;
-				case GRAY16:
+				case GRAY16 :
 					correct((short[]) frame.plane(c), (short[]) out[c], from, to, ints);
 					break;
-				case GRAY32:
+				case GRAY32 :
 					correct((float[]) frame.plane(c), (float[]) out[c], c, from, to);
 					break;
-				default:
-					correct((int[]) frame.plane(c / 3), (int[]) out[c / 3], 16 - 8 * (c % 3), from,
-						to, ints);
+				default :
+					correct((int[]) frame.plane(c / 3), (int[]) out[c / 3], 16 - 8 * (c % 3), from, to, ints);
 			}
 		}
 		return Frame.of(frame.name(), type, width, height, out);
@@ -176,8 +175,8 @@ public final class DefectCorrector {
 			}
 			for (int r = 1; n < MIN_NEIGHBOURS && r <= NeighbourTable.MAX_RADIUS; r++) {
 				final int p = table.pixel[e];
-				final int k = NeighbourTable.collect(p, r, step, masks.mask(channel), masks.columns(
-					channel).get(p), masks.rows(channel).get(p), width, height, window);
+				final int k = NeighbourTable.collect(p, r, step, masks.mask(channel), masks.columns(channel)
+					.get(p), masks.rows(channel).get(p), width, height, window);
 				n = 0;
 				for (int i = 0; i < k; i++) {
 					final float value = in[window[i]];

@@ -138,8 +138,8 @@ public final class FileCorrection {
 			Files.createDirectories(folder);
 		}
 		catch (final IOException e) {
-			throw new HotPixelsException(folder + ": cannot create the output folder (" + e
-				.getMessage() + ").", e);
+			throw new HotPixelsException(folder + ": cannot create the output folder (" + e.getMessage() +
+				").", e);
 		}
 		final FileCorrectionResult result = new FileCorrectionResult(folder, inputs.size());
 		warnAboutFormats(result);
@@ -174,8 +174,8 @@ public final class FileCorrection {
 		final List<Defect> defects, final FileCorrectionResult result, final FileSink sink)
 	{
 		final FileType type = ImageFileWriter.fileType(input, format);
-		if (type == FileType.JPEG && frames.size() == 1 && repairedInPlace(input, frames.get(0),
-			target, defects, result, sink)) return;
+		if (type == FileType.JPEG && frames.size() == 1 && repairedInPlace(input, frames.get(0), target,
+			defects, result, sink)) return;
 		int planes = 0;
 		for (final Frame f : frames)
 			planes += f.planeCount();
@@ -328,8 +328,8 @@ public final class FileCorrection {
 				if (corrector == null) start(file, frame);
 				else if (frame.width() != first.width() || frame.height() != first.height() || frame
 					.channels() != first.channels()) throw new SkippableException(file.getFileName() +
-						" is " + frame.shapeLabel() + ", but " + first.name() + " (the first image) is " +
-						first.shapeLabel() + ".", null);
+						" is " + frame.shapeLabel() + ", but " + first.name() + " (the first image) is " + first
+							.shapeLabel() + ".", null);
 				out.add(corrector.correct(frame));
 			}
 			result.frames += pages;
@@ -343,8 +343,8 @@ public final class FileCorrection {
 			}
 			catch (final HotPixelsException e) {
 				final String m = e.getMessage();
-				throw new HotPixelsException(defectsName + " does not fit " + file.getFileName() +
-					": " + Character.toLowerCase(m.charAt(0)) + m.substring(1), e);
+				throw new HotPixelsException(defectsName + " does not fit " + file.getFileName() + ": " +
+					Character.toLowerCase(m.charAt(0)) + m.substring(1), e);
 			}
 			first = frame;
 			result.pixelsPerFrame = corrector.pixelCount();

@@ -79,12 +79,12 @@ public final class FileCorrectionResult {
 	public String summary() {
 		if (cancelled) return "Cancelled after writing " + written.size() + " of " + inputCount +
 			" corrected files to " + folder + "; each written file is complete.";
-		return "Repaired " + pixelsPerFrame + (channels > 1 ? " pixel value" + (pixelsPerFrame == 1
-			? "" : "s") + " (a defective pixel counts once per colour channel)" : " defective pixel" +
-				(pixelsPerFrame == 1 ? "" : "s")) +
-			" in each of " + frames + " frame" + (frames == 1 ? "" : "s") + "; wrote " + written
-				.size() + " file" + (written.size() == 1 ? "" : "s") + " to " + folder + (skipped
-					.isEmpty() ? "" : " and skipped " + skipped.size()) + "." + (unrepaired == 0 ? ""
-						: " " + unrepaired + " pixels had no valid neighbour and were left as they were.");
+		return "Repaired " + pixelsPerFrame + (channels > 1 ? " pixel value" + (pixelsPerFrame == 1 ? ""
+			: "s") + " (a defective pixel counts once per colour channel)" : " defective pixel" +
+				(pixelsPerFrame == 1 ? "" : "s")) + " in each of " + frames + " frame" + (frames == 1 ? ""
+					: "s") + "; wrote " + written.size() + " file" + (written.size() == 1 ? "" : "s") +
+			" to " + folder + (skipped.isEmpty() ? "" : " and skipped " + skipped.size()) + "." +
+			(unrepaired == 0 ? "" : " " + unrepaired +
+				" pixels had no valid neighbour and were left as they were.");
 	}
 }

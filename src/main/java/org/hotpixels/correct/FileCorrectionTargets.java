@@ -26,8 +26,8 @@ final class FileCorrectionTargets {
 	static List<Path> plan(final List<Path> inputs, final Path folder, final Format format,
 		final boolean overwrite)
 	{
-		if (Files.exists(folder) && !Files.isDirectory(folder)) throw new HotPixelsException(
-			folder + ": exists and is not a folder.");
+		if (Files.exists(folder) && !Files.isDirectory(folder)) throw new HotPixelsException(folder +
+			": exists and is not a folder.");
 		final Path out = OutputGuard.real(folder);
 		for (final Path in : inputs) {
 			final Path parent = OutputGuard.real(in).getParent();

@@ -53,12 +53,11 @@ public final class ImageCorrection {
 			if (corrector == null) corrector = DefectCorrector.forFrame(defects, frame, cfa, false);
 			final Frame corrected = corrector.correct(frame);
 			for (int c = 0; c < corrected.planeCount(); c++)
-				planes[image.getStackIndex(c + 1, i % slices + 1, i / slices + 1) - 1] = corrected
-					.plane(c);
+				planes[image.getStackIndex(c + 1, i % slices + 1, i / slices + 1) - 1] = corrected.plane(c);
 		}
 		progress.progress(n, n, "Corrected " + image.getTitle());
-		final ImageStack out = new ImageStack(image.getWidth(), image.getHeight(), image
-			.getProcessor().getColorModel());
+		final ImageStack out = new ImageStack(image.getWidth(), image.getHeight(), image.getProcessor()
+			.getColorModel());
 		for (int s = 0; s < planes.length; s++)
 			out.addSlice(in.getSliceLabel(s + 1), planes[s]);
 		return withMetadata(image, out);

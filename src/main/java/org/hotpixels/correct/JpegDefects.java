@@ -27,10 +27,10 @@ final class JpegDefects implements JpegBlockRepair.SampleRepair {
 	public float[] repair(final float[] samples, final int width, final int height, final int h,
 		final int hMax, final int v, final int vMax)
 	{
-		final Frame in = Frame.of("component", PixelType.GRAY32, width, height, new Object[] {
+		final Frame in = Frame.of("component", PixelType.GRAY32, width, height, new Object[]{
 			samples });
-		return (float[]) new DefectCorrector(scale(defects, h, hMax, v, vMax), width, height, 1,
-			null, skipOutside).correct(in).plane(0);
+		return (float[]) new DefectCorrector(scale(defects, h, hMax, v, vMax), width, height, 1, null,
+			skipOutside).correct(in).plane(0);
 	}
 
 	/** The blocks within the corrector's widest window of a defect. */
@@ -52,8 +52,8 @@ final class JpegDefects implements JpegBlockRepair.SampleRepair {
 	}
 
 	/** The defects at a component's resolution: boxes scaled by h/hMax across, v/vMax down. */
-	static List<Defect> scale(final List<Defect> defects, final int h, final int hMax,
-		final int v, final int vMax)
+	static List<Defect> scale(final List<Defect> defects, final int h, final int hMax, final int v,
+		final int vMax)
 	{
 		final List<Defect> out = new ArrayList<>(defects.size());
 		for (final Defect d : defects)

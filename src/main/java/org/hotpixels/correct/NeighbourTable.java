@@ -37,9 +37,7 @@ final class NeighbourTable {
 		this.maxNeighbours = maxNeighbours;
 	}
 
-	static NeighbourTable build(final ChannelMasks masks, final int step,
-		final int minNeighbours)
-	{
+	static NeighbourTable build(final ChannelMasks masks, final int step, final int minNeighbours) {
 		final int channels = masks.channels();
 		final int[] channelStart = new int[channels + 1];
 		final IntList pixels = new IntList();
@@ -64,8 +62,8 @@ final class NeighbourTable {
 		}
 		channelStart[channels] = pixels.size();
 		starts.add(all.size());
-		return new NeighbourTable(channelStart, pixels.toArray(), starts.toArray(), all
-			.toArray(), maxNeighbours);
+		return new NeighbourTable(channelStart, pixels.toArray(), starts.toArray(), all.toArray(),
+			maxNeighbours);
 	}
 
 	/**
@@ -73,8 +71,7 @@ final class NeighbourTable {
 	 * {@code column} leaves out p's own column, {@code row} its own row.
 	 */
 	static int collect(final int p, final int r, final int step, final BitSet mask,
-		final boolean column, final boolean row, final int width, final int height,
-		final int[] out)
+		final boolean column, final boolean row, final int width, final int height, final int[] out)
 	{
 		final int x = p % width, y = p / width;
 		int n = 0;

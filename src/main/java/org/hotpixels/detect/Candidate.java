@@ -10,8 +10,8 @@ final class Candidate {
 	/** Medians of the same-channel neighbours' means and variances. */
 	final double neighbourMean, neighbourVariance;
 
-	Candidate(final int x, final int y, final int channel, final DefectKind kind,
-		final double score, final double neighbourMean, final double neighbourVariance)
+	Candidate(final int x, final int y, final int channel, final DefectKind kind, final double score,
+		final double neighbourMean, final double neighbourVariance)
 	{
 		this.neighbourMean = neighbourMean;
 		this.neighbourVariance = neighbourVariance;

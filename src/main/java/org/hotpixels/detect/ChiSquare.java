@@ -14,9 +14,9 @@ final class ChiSquare {
 	static double upperNormalTail(final double z) {
 		final double x = Math.abs(z) / Math.sqrt(2);
 		final double t = 1 / (1 + 0.5 * x);
-		final double erfc = t * Math.exp(-x * x - 1.26551223 + t * (1.00002368 + t * (0.37409196 +
-			t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t *
-				(1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
+		final double erfc = t * Math.exp(-x * x - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t *
+			(0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t *
+				(-0.82215223 + t * 0.17087277)))))))));
 		return z >= 0 ? 0.5 * erfc : 1 - 0.5 * erfc;
 	}
 

@@ -53,8 +53,8 @@ public final class Defect {
 		final int channel, final DefectKind kind)
 	{
 		final int size = (xMax - xMin + 1) * (yMax - yMin + 1);
-		return new Defect(xMin, yMin, channel, kind, Double.NaN, Double.NaN, Double.NaN,
-			Double.NaN, Double.NaN, Double.NaN, Double.NaN, size, xMin, yMin, xMax, yMax);
+		return new Defect(xMin, yMin, channel, kind, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+			Double.NaN, Double.NaN, Double.NaN, size, xMin, yMin, xMax, yMax);
 	}
 
 	/** Column of the peak pixel, 0-based. */
@@ -133,14 +133,14 @@ public final class Defect {
 
 	/** True if the pixel at (px, py) of channel {@code c} lies in this defect's bounding box. */
 	public boolean covers(final int px, final int py, final int c) {
-		return (channel == ALL_CHANNELS || channel == c) && px >= xMin && px <= xMax &&
-			py >= yMin && py <= yMax;
+		return (channel == ALL_CHANNELS || channel == c) && px >= xMin && px <= xMax && py >= yMin &&
+			py <= yMax;
 	}
 
 	@Override
 	public String toString() {
 		return (kind == null ? "defect" : kind.label()) + " at (" + x + ", " + y + ")" +
-			(channel == ALL_CHANNELS ? "" : " channel " + channel) +
-			(clusterSize > 1 ? ", " + clusterSize + " pixels" : "");
+			(channel == ALL_CHANNELS ? "" : " channel " + channel) + (clusterSize > 1 ? ", " +
+				clusterSize + " pixels" : "");
 	}
 }

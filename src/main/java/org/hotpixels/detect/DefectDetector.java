@@ -89,8 +89,8 @@ public final class DefectDetector {
 			for (int site = 0; site < step * step; site++) {
 				progress.checkCancelled();
 				progress.progress(done++, total, "Scoring pixels");
-				final PlaneScores plane = new PlaneScores(stats, c, site % step, site / step, step,
-					sigma, progress);
+				final PlaneScores plane = new PlaneScores(stats, c, site % step, site / step, step, sigma,
+					progress);
 				flag(plane, candidates, progress);
 				for (final LineDetector.Segment s : LineDetector.find(plane, sigma))
 					lines.add(toDefect(plane, s));
@@ -197,8 +197,9 @@ public final class DefectDetector {
 			final boolean stuck = quiet || lowVariance && zVar <= -STUCK_KIND_FRACTION * sigma;
 			final DefectKind kind;
 			final double score;
-			if (stuck && !(hot && saturated(plane, i, max)) && !(cold && proportional(plane, i,
-				resLogVar, neighbourMean))) {
+			if (stuck && !(hot && saturated(plane, i, max)) && !(cold && proportional(plane, i, resLogVar,
+				neighbourMean)))
+			{
 				kind = dead(plane, i, max, neighbourMean) ? DefectKind.DEAD : DefectKind.STUCK;
 				score = Math.max(-zVar, Math.abs(zMean));
 			}
@@ -248,8 +249,8 @@ public final class DefectDetector {
 			// the normal population's own flags pass the noise test about as often as they fail
 			// it, whatever the skew of its tail: the refused ones predict the false ones that pass
 			final int chance = Math.max(mirrored - beyond, refused);
-			if (z < threshold && k + 1 >= 1 / FALSE_SHARE && chance <= FALSE_SHARE * (k + 1))
-				threshold = z;
+			if (z < threshold && k + 1 >= 1 / FALSE_SHARE && chance <= FALSE_SHARE * (k + 1)) threshold =
+				z;
 		}
 		return threshold;
 	}
@@ -329,8 +330,8 @@ public final class DefectDetector {
 	 * A dim pixel whose variance shrank as its signal did (variance ratio near the square of the
 	 * mean ratio, above the black level) still follows the light: it is cold (low gain), not stuck.
 	 */
-	private static boolean proportional(final PlaneScores plane, final int i,
-		final double resLogVar, final double neighbourMean)
+	private static boolean proportional(final PlaneScores plane, final int i, final double resLogVar,
+		final double neighbourMean)
 	{
 		final double meanRatio = (plane.mean(i) - plane.black()) / (neighbourMean - plane.black());
 		final double varianceRatio = Math.exp(resLogVar);

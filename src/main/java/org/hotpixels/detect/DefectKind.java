@@ -2,6 +2,7 @@ package org.hotpixels.detect;
 
 /** What is wrong with a defective pixel. */
 public enum DefectKind {
+
 	/** Barely changes over the series: variance far below its neighbourhood. */
 	STUCK("stuck"),
 	/** Stuck at or near the black level (zero, or the bias of a dark frame). */

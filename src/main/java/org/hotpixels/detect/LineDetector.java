@@ -46,8 +46,8 @@ final class LineDetector {
 		final int line, start, end, peak;
 		final double score;
 
-		Segment(final boolean column, final int line, final int start, final int end,
-			final int peak, final double score)
+		Segment(final boolean column, final int line, final int start, final int end, final int peak,
+			final double score)
 		{
 			this.column = column;
 			this.line = line;
@@ -111,8 +111,8 @@ final class LineDetector {
 		// scaled to the noise of the two-sided form (variance 1.5 times a pixel's)
 		final int d = k - r >= 0 ? -r : r;
 		final int near = k + d, far = k + 2 * d;
-		if (far < 0 || far >= size) return near >= 0 && near < size ? 0.866f * (v - m[start +
-			stride * near]) : 0;
+		if (far < 0 || far >= size) return near >= 0 && near < size ? 0.866f * (v - m[start + stride *
+			near]) : 0;
 		return 0.5f * (v - (2 * m[start + stride * near] - m[start + stride * far]));
 	}
 
@@ -142,7 +142,7 @@ final class LineDetector {
 		final List<int[]> chunks = new ArrayList<>();
 		final int chunk = Math.max(1, (n + 15) / 16);
 		for (int from = 0; from < n; from += chunk)
-			chunks.add(new int[] { from, Math.min(n, from + chunk) });
+			chunks.add(new int[]{ from, Math.min(n, from + chunk) });
 		Parallelization.getTaskExecutor().forEach(chunks, c -> {
 			for (int i = c[0]; i < c[1]; i++)
 				body.accept(i);
@@ -221,7 +221,7 @@ final class LineDetector {
 		final int chunk = Math.max(1, Math.min(256, (o.lines + 15) / 16));
 		final List<int[]> chunks = new ArrayList<>();
 		for (int first = 0; first < o.lines; first += chunk)
-			chunks.add(new int[] { first, Math.min(o.lines, first + chunk) });
+			chunks.add(new int[]{ first, Math.min(o.lines, first + chunk) });
 		Parallelization.getTaskExecutor().forEach(chunks, c -> body.run(c[0], c[1]));
 	}
 
@@ -254,7 +254,7 @@ final class LineDetector {
 				down.add(j, k, Math.min(CLIP, -v) - DRIFT);
 			}
 		}
-		return new int[][][] { up.runs(), down.runs() };
+		return new int[][][]{ up.runs(), down.runs() };
 	}
 
 	/** Running state of Kadane's maximum subarray for each of a chunk's lines. */
@@ -293,7 +293,7 @@ final class LineDetector {
 		int[][] runs() {
 			final int[][] out = new int[best.length][];
 			for (int j = 0; j < out.length; j++)
-				if (bestEnd[j] >= 0) out[j] = new int[] { bestStart[j], bestEnd[j], Float.floatToIntBits(
+				if (bestEnd[j] >= 0) out[j] = new int[]{ bestStart[j], bestEnd[j], Float.floatToIntBits(
 					(float) best[j]) };
 			return out;
 		}
@@ -317,7 +317,7 @@ final class LineDetector {
 		}
 		if (RobustStats.median(values, length) < DRIFT || !lineProfile(across, o, l, from, to, reach))
 			return null;
-		return new int[] { l, from, to, peak, Float.floatToIntBits((float) (sign * sum / Math.sqrt(
+		return new int[]{ l, from, to, peak, Float.floatToIntBits((float) (sign * sum / Math.sqrt(
 			length))) };
 	}
 
@@ -379,8 +379,8 @@ final class LineDetector {
 					final float v = u[y * w + x];
 					if (Float.isFinite(v) && n < buffer.length) buffer[n++] = Math.abs(v);
 				}
-			spread[b] = n == 0 ? 1 : (float) Math.max(1, RobustStats.select(buffer, n, (int) (0.90 *
-				(n - 1))) / 1.645);
+			spread[b] = n == 0 ? 1 : (float) Math.max(1, RobustStats.select(buffer, n, (int) (0.90 * (n -
+				1))) / 1.645);
 		});
 		parallel(h, y -> {
 			for (int x = 0; x < w; x++) {

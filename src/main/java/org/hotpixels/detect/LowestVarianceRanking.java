@@ -51,7 +51,7 @@ public final class LowestVarianceRanking {
 		final List<int[]> bands = new ArrayList<>();
 		for (int c = 0; c < channels; c++)
 			for (int y = 0; y < h; y += 16)
-				bands.add(new int[] { c, y, Math.min(h, y + 16) });
+				bands.add(new int[]{ c, y, Math.min(h, y + 16) });
 		for (;;) {
 			// band by band on ImgLib2's threads; the sort below makes the order of bands irrelevant
 			final double threshold = limit;
@@ -76,7 +76,7 @@ public final class LowestVarianceRanking {
 					}
 				}
 				if (m > 0) synchronized (found) {
-					found.add(new Object[] { values, indices, m });
+					found.add(new Object[]{ values, indices, m });
 				}
 			});
 			int n = 0;
@@ -97,8 +97,8 @@ public final class LowestVarianceRanking {
 				final Integer[] order = new Integer[n];
 				for (int j = 0; j < n; j++)
 					order[j] = j;
-				Arrays.sort(order, (a, b) -> v[a] != v[b] ? Double.compare(v[a], v[b]) : Integer
-					.compare(i[a], i[b]));
+				Arrays.sort(order, (a, b) -> v[a] != v[b] ? Double.compare(v[a], v[b]) : Integer.compare(
+					i[a], i[b]));
 				final int[] out = new int[Math.min(k, n)];
 				for (int j = 0; j < out.length; j++)
 					out[j] = i[order[j]];
@@ -128,8 +128,8 @@ public final class LowestVarianceRanking {
 		return sample[rank];
 	}
 
-	private static List<RankedPixel> separated(final PixelStatistics stats,
-		final int[] lowest, final int count)
+	private static List<RankedPixel> separated(final PixelStatistics stats, final int[] lowest,
+		final int count)
 	{
 		final List<RankedPixel> out = new ArrayList<>();
 		final int w = stats.width(), plane = stats.planeSize();
@@ -139,8 +139,8 @@ public final class LowestVarianceRanking {
 			for (final RankedPixel p : out)
 				near |= Math.abs(p.x() - x) <= SEPARATION && Math.abs(p.y() - y) <= SEPARATION;
 			if (near) continue;
-			out.add(new RankedPixel(out.size() + 1, x, y, c, stats.variance(i), stats.mean(i),
-				stats.min(i), stats.max(i), neighbourVariance(stats, x, y, c)));
+			out.add(new RankedPixel(out.size() + 1, x, y, c, stats.variance(i), stats.mean(i), stats.min(
+				i), stats.max(i), neighbourVariance(stats, x, y, c)));
 			if (out.size() == count) break;
 		}
 		return out;

@@ -170,9 +170,8 @@ final class PlaneScores {
 			sampleMean.clone(), 0.5)), 2) / frames + 1e-30;
 		// row by row from the statistics' bulk accessor (the same values as per pixel)
 		forEachBandRange(progress, (from, to) -> {
-			final double[] rowMean = new double[pw], rowVariance = new double[pw],
-				rowResidual = new double[pw], rowResidualVariance = new double[pw],
-				rowCount = new double[pw];
+			final double[] rowMean = new double[pw], rowVariance = new double[pw], rowResidual =
+				new double[pw], rowResidualVariance = new double[pw], rowCount = new double[pw];
 			for (int py = from; py < to; py++) {
 				stats.row(channel, y0 + step * py, x0, step, pw, rowMean, rowVariance, rowResidual,
 					rowResidualVariance, rowCount);
@@ -183,8 +182,7 @@ final class PlaneScores {
 					logVar[o] = RobustStats.fastLog((float) (rowVariance[px] + epsilon));
 					final float residualMean = (float) rowResidual[px];
 					// NaN below two samples: no score
-					error[o] = (float) Math.sqrt(rowResidualVariance[px] / Math.max(1, rowCount[px]) +
-						floor);
+					error[o] = (float) Math.sqrt(rowResidualVariance[px] / Math.max(1, rowCount[px]) + floor);
 					t[o] = residualMean / error[o];
 				}
 			}
@@ -203,7 +201,6 @@ final class PlaneScores {
 		blockSpreadT = new float[blocksX * blocksY];
 		blockSigmas(t, blockSpreadT, 1);
 	}
-
 
 	/** Plane width and height. */
 	int width() {
@@ -421,9 +418,9 @@ final class PlaneScores {
 		final int stride = Math.max(1, means.length / 20000);
 		final List<float[]> points = new ArrayList<>();
 		for (int i = 0; i < means.length; i += stride)
-			if (Float.isFinite(means[i]) && Float.isFinite(variances[i])) points.add(new float[] {
+			if (Float.isFinite(means[i]) && Float.isFinite(variances[i])) points.add(new float[]{
 				means[i], variances[i] });
-		if (points.size() < 64) return new double[] { 0, quietNoise * quietNoise };
+		if (points.size() < 64) return new double[]{ 0, quietNoise * quietNoise };
 		points.sort((a, b) -> Float.compare(a[0], b[0]));
 		final int bins = 32, per = points.size() / bins;
 		final double[] m = new double[bins], v = new double[bins];
@@ -445,7 +442,7 @@ final class PlaneScores {
 		final float[] intercepts = new float[bins];
 		for (int b = 0; b < bins; b++)
 			intercepts[b] = (float) (v[b] - slope * m[b]);
-		return new double[] { slope, RobustStats.median(intercepts, bins) };
+		return new double[]{ slope, RobustStats.median(intercepts, bins) };
 	}
 
 	/**
@@ -711,7 +708,7 @@ final class PlaneScores {
 	void forEachBand(final Progress progress, final RowAction row) {
 		final List<int[]> bands = new ArrayList<>();
 		for (int y = 0; y < ph; y += 16)
-			bands.add(new int[] { y, Math.min(ph, y + 16) });
+			bands.add(new int[]{ y, Math.min(ph, y + 16) });
 		Parallelization.getTaskExecutor().forEach(bands, band -> {
 			progress.checkCancelled();
 			final float[] buffer = new float[(2 * RADIUS + 1) * (2 * RADIUS + 1)];
@@ -724,7 +721,7 @@ final class PlaneScores {
 	private void forEachBandRange(final Progress progress, final BandAction band) {
 		final List<int[]> bands = new ArrayList<>();
 		for (int y = 0; y < ph; y += 16)
-			bands.add(new int[] { y, Math.min(ph, y + 16) });
+			bands.add(new int[]{ y, Math.min(ph, y + 16) });
 		Parallelization.getTaskExecutor().forEach(bands, b -> {
 			progress.checkCancelled();
 			band.run(b[0], b[1]);
@@ -742,7 +739,9 @@ final class PlaneScores {
 	}
 
 	/** Median of the finite values around (px, py) in the 5x5 window, centre excluded. */
-	private float neighbourMedian(final float[] map, final int px, final int py, final float[] buffer) {
+	private float neighbourMedian(final float[] map, final int px, final int py,
+		final float[] buffer)
+	{
 		int n = 0;
 		for (int y = Math.max(0, py - RADIUS); y <= Math.min(ph - 1, py + RADIUS); y++)
 			for (int x = Math.max(0, px - RADIUS); x <= Math.min(pw - 1, px + RADIUS); x++) {
@@ -786,8 +785,8 @@ final class PlaneScores {
 	 * least the sampling error of a log variance from n samples, sqrt(2 / (n - 1)).
 	 */
 	float varianceScore(final int px, final int py) {
-		return (float) (logVarResidual(px, py) / Math.max(logVarSamplingError,
-			blockSigmaLogVar[(py / BLOCK) * blocksX + px / BLOCK]));
+		return (float) (logVarResidual(px, py) / Math.max(logVarSamplingError, blockSigmaLogVar[(py /
+			BLOCK) * blocksX + px / BLOCK]));
 	}
 
 	/** The q-quantile of the finite values of {@code values} (a strided sample of large arrays). */

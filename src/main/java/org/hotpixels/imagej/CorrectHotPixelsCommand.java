@@ -53,16 +53,14 @@ public class CorrectHotPixelsCommand extends ContextCommand implements MacroDefa
 	private ImagePlus image;
 
 	@Parameter(required = false, persist = false, style = "directory",
-		label = "or a folder of images",
-		description = "Default: none, the image is corrected.")
+		label = "or a folder of images", description = "Default: none, the image is corrected.")
 	private File input_folder;
 
 	@Parameter(required = false, persist = false, label = "File pattern",
 		description = "e.g. *.jpg; default: empty, every image in the folder.")
 	private String file_pattern = "";
 
-	@Parameter(required = false, persist = false, style = "open",
-		label = "Defect list file",
+	@Parameter(required = false, persist = false, style = "open", label = "Defect list file",
 		description = "CSV, dcraw, Siril, RawTherapee or mask image; default: none.")
 	private File defect_file;
 
@@ -75,8 +73,7 @@ public class CorrectHotPixelsCommand extends ContextCommand implements MacroDefa
 	private String cfa = "none";
 
 	@Parameter(required = false, persist = false, style = "directory",
-		label = "Save corrected folder to",
-		description = "Needed with a folder; default: none.")
+		label = "Save corrected folder to", description = "Needed with a folder; default: none.")
 	private File output_folder;
 
 	@Parameter(persist = false, label = "Output format", choices = { "same", "tif", "png" },
@@ -114,8 +111,8 @@ public class CorrectHotPixelsCommand extends ContextCommand implements MacroDefa
 				final ImagePlus target = image != null ? image : CorrectTarget.resolve("");
 				CorrectTarget.check(target);
 				corrected = ImageCorrection.correct(target, defects, pattern, progress);
-				if (status != null) status.showStatus("Corrected " + defects.size() + " defect" +
-					(defects.size() == 1 ? "" : "s") + " (rows of the list) in " + target.getTitle() + ".");
+				if (status != null) status.showStatus("Corrected " + defects.size() + " defect" + (defects
+					.size() == 1 ? "" : "s") + " (rows of the list) in " + target.getTitle() + ".");
 			}
 		}
 		catch (final HotPixelsException e) {
@@ -134,10 +131,10 @@ public class CorrectHotPixelsCommand extends ContextCommand implements MacroDefa
 		if (!isSet(output_folder)) throw new HotPixelsException(
 			"Choose an output folder for the corrected images of " + input_folder + ".");
 		final FileCorrectionResult result = new FileCorrection(InputFiles.expand(Collections
-			.singletonList(input_folder.getPath()), file_pattern).files(), output_folder.toPath())
-				.format(Format.parse(output_format)).cfa(pattern).overwrite(overwrite).skipBadFiles(
-					skip_bad_frames).defectsName(use_table ? "The Hot Pixels table" : defect_file
-						.getName()).run(defects, progress);
+			.singletonList(input_folder.getPath()), file_pattern).files(), output_folder.toPath()).format(
+				Format.parse(output_format)).cfa(pattern).overwrite(overwrite).skipBadFiles(skip_bad_frames)
+			.defectsName(use_table ? "The Hot Pixels table" : defect_file.getName()).run(defects,
+				progress);
 		if (log != null) {
 			for (final String w : result.warnings())
 				log.warn(w);
@@ -160,8 +157,7 @@ public class CorrectHotPixelsCommand extends ContextCommand implements MacroDefa
 			return DefectLists.read(defect_file.toPath());
 		}
 		catch (final IOException e) {
-			throw new HotPixelsException(defect_file + ": cannot be read (" + e.getMessage() + ").",
-				e);
+			throw new HotPixelsException(defect_file + ": cannot be read (" + e.getMessage() + ").", e);
 		}
 	}
 

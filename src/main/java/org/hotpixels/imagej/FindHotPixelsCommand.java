@@ -46,7 +46,8 @@ public class FindHotPixelsCommand extends ContextCommand implements MacroDefault
 	private ImagePlus image;
 
 	@Parameter(required = false, persist = false, label = "Frames from", choices = { "image",
-		"folder" }, description = "image or folder; default: folder if input_folder is given, else image.")
+		"folder" },
+		description = "image or folder; default: folder if input_folder is given, else image.")
 	private String input;
 
 	@Parameter(required = false, persist = false, style = "directory", label = "Folder of images",
@@ -105,8 +106,8 @@ public class FindHotPixelsCommand extends ContextCommand implements MacroDefault
 			final boolean folder = fromFolder();
 			final FindResult result = HotPixelFinder.run(request(folder).options(options).output(
 				savesResults() ? output_folder.toPath() : null, overwrite).extras(ErrorReport.skipHint(
-					folder && !skip_bad_frames ? input_folder.getPath() : null)), new StatusProgress(
-						status, this));
+					folder && !skip_bad_frames ? input_folder.getPath() : null)), new StatusProgress(status,
+						this));
 			final String name = folder ? input_folder.getName() : image.getTitle();
 			variance_map = ResultImages.varianceMap(result.statistics(), result.defects(), name);
 			mean_map = ResultImages.meanMap(result.statistics(), result.defects(), name);

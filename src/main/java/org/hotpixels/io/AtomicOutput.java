@@ -92,8 +92,7 @@ public final class AtomicOutput {
 		throws IOException
 	{
 		write(target, out -> {
-			final Writer writer = new BufferedWriter(new OutputStreamWriter(out,
-				StandardCharsets.UTF_8));
+			final Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
 			body.accept(writer);
 			writer.flush();
 		});
@@ -104,9 +103,7 @@ public final class AtomicOutput {
 	 * named file (ImageJ's {@code FileSaver}); then moves it over {@code target}. The temporary
 	 * file keeps the target's extension.
 	 */
-	public static void writeFile(final Path target, final IOConsumer<Path> body)
-		throws IOException
-	{
+	public static void writeFile(final Path target, final IOConsumer<Path> body) throws IOException {
 		final Path tmp = createTemporary(target);
 		boolean done = false;
 		try {

@@ -130,8 +130,8 @@ public final class DefectCsv {
 		}
 
 		static CsvColumns ofHeader(final TextLines lines, final String line) {
-			final char separator = line.indexOf(',') >= 0 ? ',' : line.indexOf('\t') >= 0 ? '\t'
-				: line.indexOf(';') >= 0 ? ';' : ',';
+			final char separator = line.indexOf(',') >= 0 ? ',' : line.indexOf('\t') >= 0 ? '\t' : line
+				.indexOf(';') >= 0 ? ';' : ',';
 			final List<String> names = CsvSplitter.split(line, separator);
 			final Map<String, Integer> index = new HashMap<>();
 			for (int i = 0; i < names.size(); i++)
@@ -139,7 +139,7 @@ public final class DefectCsv {
 			if (!index.containsKey("x") || !index.containsKey("y")) throw lines.expected(
 				"a header with x and y columns", line);
 			int box = 0;
-			for (final String c : new String[] { "x_min", "y_min", "x_max", "y_max" })
+			for (final String c : new String[]{ "x_min", "y_min", "x_max", "y_max" })
 				if (index.containsKey(c)) box++;
 			if (box != 0 && box != 4) throw lines.error(
 				"the bounding box needs all of x_min, y_min, x_max and y_max, or none of them.");
@@ -152,12 +152,12 @@ public final class DefectCsv {
 			if (xs.isEmpty() || ys.isEmpty()) throw lines.expected("values for x and y", line);
 			final int x = lines.position(xs, "x"), y = lines.position(ys, "y");
 			final String cs = field(f, "channel");
-			final int channel = cs.isEmpty() || cs.equalsIgnoreCase("all") ? Defect.ALL_CHANNELS
-				: lines.position(cs, "the channel");
+			final int channel = cs.isEmpty() || cs.equalsIgnoreCase("all") ? Defect.ALL_CHANNELS : lines
+				.position(cs, "the channel");
 			final String ks = field(f, "kind");
 			final DefectKind kind = ks.isEmpty() ? null : DefectKind.ofLabel(ks);
-			if (!ks.isEmpty() && kind == null) throw lines.error("the kind is '" + TextLines
-				.shorten(ks) + "', not stuck, dead, hot, cold, column or row.");
+			if (!ks.isEmpty() && kind == null) throw lines.error("the kind is '" + TextLines.shorten(ks) +
+				"', not stuck, dead, hot, cold, column or row.");
 			int xMin = x, yMin = y, xMax = x, yMax = y;
 			if (!(field(f, "x_min") + field(f, "y_min") + field(f, "x_max") + field(f, "y_max"))
 				.isEmpty())
@@ -166,16 +166,15 @@ public final class DefectCsv {
 				yMin = lines.position(field(f, "y_min"), "y_min");
 				xMax = lines.position(field(f, "x_max"), "x_max");
 				yMax = lines.position(field(f, "y_max"), "y_max");
-				if (xMin > xMax || yMin > yMax) throw lines.error("the bounding box (" + xMin +
-					", " + yMin + ")-(" + xMax + ", " + yMax + ") is empty.");
+				if (xMin > xMax || yMin > yMax) throw lines.error("the bounding box (" + xMin + ", " +
+					yMin + ")-(" + xMax + ", " + yMax + ") is empty.");
 			}
 			final String ss = field(f, "cluster_size");
-			final int size = ss.isEmpty() ? DefectLists.area(xMin, yMin, xMax, yMax) : lines
-				.position(ss, "cluster_size");
-			return new Defect(x, y, channel, kind, real(lines, f, "mean"), real(lines, f,
-				"variance"), real(lines, f, "min"), real(lines, f, "max"), real(lines, f,
-					"neighbour_mean"), real(lines, f, "neighbour_variance"), real(lines, f, "score"),
-				size, xMin, yMin, xMax, yMax);
+			final int size = ss.isEmpty() ? DefectLists.area(xMin, yMin, xMax, yMax) : lines.position(ss,
+				"cluster_size");
+			return new Defect(x, y, channel, kind, real(lines, f, "mean"), real(lines, f, "variance"),
+				real(lines, f, "min"), real(lines, f, "max"), real(lines, f, "neighbour_mean"), real(lines,
+					f, "neighbour_variance"), real(lines, f, "score"), size, xMin, yMin, xMax, yMax);
 		}
 
 		/** The trimmed field of a column, or "" when the column or the field is missing. */
@@ -184,9 +183,7 @@ public final class DefectCsv {
 			return i == null || i >= fields.size() ? "" : fields.get(i).trim();
 		}
 
-		private double real(final TextLines lines, final List<String> fields,
-			final String column)
-		{
+		private double real(final TextLines lines, final List<String> fields, final String column) {
 			final String s = field(fields, column);
 			if (s.isEmpty()) return Double.NaN;
 			try {

@@ -54,15 +54,15 @@ public final class DefectLists {
 	/** Reads a defect list in the format {@link #formatOf} finds. */
 	public static List<Defect> read(final Path path) throws IOException {
 		switch (formatOf(path)) {
-			case CSV:
+			case CSV :
 				return DefectCsv.read(path);
-			case DCRAW:
+			case DCRAW :
 				return DcrawBadPixels.read(path);
-			case RAWTHERAPEE:
+			case RAWTHERAPEE :
 				return RawTherapeeBadPixels.read(path);
-			case SIRIL:
+			case SIRIL :
 				return SirilCosmeticList.read(path);
-			default:
+			default :
 				return DefectMask.read(path);
 		}
 	}
@@ -90,19 +90,19 @@ public final class DefectLists {
 	{
 		final List<Defect> clipped = clip(defects, width, height);
 		switch (format) {
-			case CSV:
+			case CSV :
 				DefectCsv.write(path, clipped);
 				break;
-			case RAWTHERAPEE:
+			case RAWTHERAPEE :
 				RawTherapeeBadPixels.write(path, clipped);
 				break;
-			case SIRIL:
+			case SIRIL :
 				SirilCosmeticList.write(path, clipped, width, height);
 				break;
-			case MASK:
+			case MASK :
 				DefectMask.write(path, clipped, width, height, channels);
 				break;
-			default:
+			default :
 				DcrawBadPixels.write(path, clipped);
 		}
 	}
@@ -119,7 +119,7 @@ public final class DefectLists {
 		if (name.endsWith(".csv")) return Format.CSV;
 		if (name.endsWith(".badpixels") && !name.equals(".badpixels")) return Format.RAWTHERAPEE;
 		if (name.endsWith(".lst")) return Format.SIRIL;
-		for (final String ext : new String[] { ".tif", ".tiff", ".png", ".gif", ".bmp", ".pgm" })
+		for (final String ext : new String[]{ ".tif", ".tiff", ".png", ".gif", ".bmp", ".pgm" })
 			if (name.endsWith(ext)) return Format.MASK;
 		return null;
 	}
@@ -141,8 +141,8 @@ public final class DefectLists {
 			if (s.isEmpty() || s.startsWith("#")) continue;
 			if (s.matches("(?i)[PCL]\\s+[0-9.+-].*")) return Format.SIRIL;
 			final String lower = s.toLowerCase(Locale.ROOT);
-			if ((s.indexOf(',') >= 0 || s.indexOf(';') >= 0 || s.indexOf('\t') >= 0) && lower
-				.matches("(.*[,;\\t\"])?\\s*x\\s*([,;\\t\"].*)?")) return Format.CSV;
+			if ((s.indexOf(',') >= 0 || s.indexOf(';') >= 0 || s.indexOf('\t') >= 0) && lower.matches(
+				"(.*[,;\\t\"])?\\s*x\\s*([,;\\t\"].*)?")) return Format.CSV;
 			return Format.DCRAW;
 		}
 		return Format.DCRAW;
@@ -155,9 +155,8 @@ public final class DefectLists {
 	public static Defect region(final int xMin, final int yMin, final int xMax, final int yMax,
 		final int channel, final DefectKind kind)
 	{
-		return new Defect(xMin, yMin, channel, kind, Double.NaN, Double.NaN, Double.NaN,
-			Double.NaN, Double.NaN, Double.NaN, Double.NaN, area(xMin, yMin, xMax, yMax), xMin,
-			yMin, xMax, yMax);
+		return new Defect(xMin, yMin, channel, kind, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+			Double.NaN, Double.NaN, Double.NaN, area(xMin, yMin, xMax, yMax), xMin, yMin, xMax, yMax);
 	}
 
 	/** Number of pixels in a box, saturating at {@code Integer.MAX_VALUE}. */
@@ -171,9 +170,7 @@ public final class DefectLists {
 	 * lines ({@link #IMAGE_EDGE}) end at the image edge. Defects that need no clipping are kept
 	 * as they are; defects entirely outside the image are kept too (the corrector reports them).
 	 */
-	public static List<Defect> clip(final List<Defect> defects, final int width,
-		final int height)
-	{
+	public static List<Defect> clip(final List<Defect> defects, final int width, final int height) {
 		final List<Defect> out = new ArrayList<>(defects.size());
 		for (final Defect d : defects) {
 			final int xMax = Math.min(d.xMax(), width - 1), yMax = Math.min(d.yMax(), height - 1);
@@ -181,10 +178,9 @@ public final class DefectLists {
 				out.add(d);
 				continue;
 			}
-			out.add(new Defect(d.x(), d.y(), d.channel(), d.kind(), d.mean(), d.variance(), d
-				.min(), d.max(), d.neighbourMean(), d.neighbourVariance(), d.score(), Math.min(d
-					.clusterSize(), area(d.xMin(), d.yMin(), xMax, yMax)), d.xMin(), d.yMin(), xMax,
-				yMax));
+			out.add(new Defect(d.x(), d.y(), d.channel(), d.kind(), d.mean(), d.variance(), d.min(), d
+				.max(), d.neighbourMean(), d.neighbourVariance(), d.score(), Math.min(d.clusterSize(), area(
+					d.xMin(), d.yMin(), xMax, yMax)), d.xMin(), d.yMin(), xMax, yMax));
 		}
 		return out;
 	}

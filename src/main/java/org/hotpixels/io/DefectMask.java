@@ -44,8 +44,8 @@ public final class DefectMask {
 
 	/** Reads a mask image with ImageJ's {@link Opener}. */
 	public static List<Defect> read(final Path path) throws IOException {
-		if (!Files.isRegularFile(path)) throw new HotPixelsException("Cannot find the mask " +
-			path + ".");
+		if (!Files.isRegularFile(path)) throw new HotPixelsException("Cannot find the mask " + path +
+			".");
 		// refuses, among others, a TIFF whose page chain loops (ImageJ's reader would never end)
 		org.hotpixels.source.ImageFileReader.pageCount(path);
 		final Opener opener = new Opener();
@@ -72,8 +72,7 @@ public final class DefectMask {
 			for (int x = 0; x < w; x++) {
 				int count = 0;
 				for (int c = 0; c < channels; c++) {
-					set[c] = rgb ? (slices[0].get(x, y) >> (16 - 8 * c) & 0xff) != 0 : isSet(slices[c],
-						x, y);
+					set[c] = rgb ? (slices[0].get(x, y) >> (16 - 8 * c) & 0xff) != 0 : isSet(slices[c], x, y);
 					if (set[c]) count++;
 				}
 				if (count == channels) defects.add(Defect.pixel(x, y, Defect.ALL_CHANNELS));
@@ -103,16 +102,14 @@ public final class DefectMask {
 		final int slices = channels == 1 || allChannels ? 1 : channels;
 		final ImageStack stack = new ImageStack(width, height);
 		for (int s = 0; s < slices; s++)
-			stack.addSlice(slices == 1 ? "defects" : "channel " + s, new ByteProcessor(width,
-				height));
+			stack.addSlice(slices == 1 ? "defects" : "channel " + s, new ByteProcessor(width, height));
 		for (final Defect d : defects) {
-			if (d.x() < 0 || d.y() < 0 || d.x() >= width || d.y() >= height)
-				throw new HotPixelsException("Defect at (" + d.x() + ", " + d.y() +
-					") lies outside the " + width + "x" + height + " image.");
+			if (d.x() < 0 || d.y() < 0 || d.x() >= width || d.y() >= height) throw new HotPixelsException(
+				"Defect at (" + d.x() + ", " + d.y() + ") lies outside the " + width + "x" + height +
+					" image.");
 			if (d.channel() != Defect.ALL_CHANNELS && (d.channel() < 0 || d.channel() >= channels))
-				throw new HotPixelsException("Defect at (" + d.x() + ", " + d.y() +
-					") is in channel " + d.channel() + ", but the image has " + channels +
-					" channel(s).");
+				throw new HotPixelsException("Defect at (" + d.x() + ", " + d.y() + ") is in channel " + d
+					.channel() + ", but the image has " + channels + " channel(s).");
 			final int s0 = slices == 1 || d.channel() == Defect.ALL_CHANNELS ? 0 : d.channel();
 			final int s1 = slices == 1 ? 0 : d.channel() == Defect.ALL_CHANNELS ? slices - 1 : s0;
 			for (int s = s0; s <= s1; s++) {
@@ -133,8 +130,8 @@ public final class DefectMask {
 	{
 		final ImagePlus mask = image(defects, width, height, channels);
 		final boolean png = TextLines.fileName(path).toLowerCase(Locale.ROOT).endsWith(".png");
-		if (png && mask.getStackSize() > 1) throw new HotPixelsException(TextLines.fileName(
-			path) + ": a mask with one slice per channel needs TIFF, not PNG.");
+		if (png && mask.getStackSize() > 1) throw new HotPixelsException(TextLines.fileName(path) +
+			": a mask with one slice per channel needs TIFF, not PNG.");
 		if (png) AtomicOutput.writeFile(path, tmp -> {
 			try {
 				new PNG_Writer().writeImage(mask, tmp.toString(), -1);

@@ -72,26 +72,24 @@ public final class FitsWriter {
 		}
 	}
 
-	private static boolean same(final PixelType type, final Object a, final Object b,
-		final int i)
-	{
+	private static boolean same(final PixelType type, final Object a, final Object b, final int i) {
 		switch (type) {
-			case GRAY8:
+			case GRAY8 :
 				return ((byte[]) a)[i] == ((byte[]) b)[i];
-			case GRAY16:
+			case GRAY16 :
 				return ((short[]) a)[i] == ((short[]) b)[i];
-			default:
+			default :
 				return Float.floatToIntBits(((float[]) a)[i]) == Float.floatToIntBits(((float[]) b)[i]);
 		}
 	}
 
 	private static double value(final PixelType type, final Object plane, final int i) {
 		switch (type) {
-			case GRAY8:
+			case GRAY8 :
 				return ((byte[]) plane)[i] & 0xff;
-			case GRAY16:
+			case GRAY16 :
 				return ((short[]) plane)[i] & 0xffff;
-			default:
+			default :
 				return ((float[]) plane)[i];
 		}
 	}

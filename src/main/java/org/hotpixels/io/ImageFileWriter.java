@@ -56,6 +56,7 @@ public final class ImageFileWriter {
 
 	/** The output format a user chooses: the input's own format, TIFF, or PNG. */
 	public enum Format {
+
 		SAME, TIF, PNG;
 
 		/** Parses "same", "tif", "tiff" or "png" (any case). */
@@ -64,8 +65,7 @@ public final class ImageFileWriter {
 			if (s.isEmpty() || s.equals("same")) return SAME;
 			if (s.equals("tif") || s.equals("tiff")) return TIF;
 			if (s.equals("png")) return PNG;
-			throw new HotPixelsException("Output format '" + text +
-				"' is not one of same, tif or png.");
+			throw new HotPixelsException("Output format '" + text + "' is not one of same, tif or png.");
 		}
 
 		@Override
@@ -76,6 +76,7 @@ public final class ImageFileWriter {
 
 	/** A file type that is actually written. */
 	public enum FileType {
+
 		TIFF("tif", "tiff"), PNG("png"), JPEG("jpg", "jpeg", "jpe"), FITS("fits", "fit", "fts");
 
 		private final String[] extensions;
@@ -131,16 +132,16 @@ public final class ImageFileWriter {
 	 *
 	 * @param inputWasSameType true if the input file already had this type
 	 */
-	public static void checkCanHold(final FileType type, final PixelType pixels,
-		final int planes, final boolean inputWasSameType, final String name)
+	public static void checkCanHold(final FileType type, final PixelType pixels, final int planes,
+		final boolean inputWasSameType, final String name)
 	{
 		if (type == FileType.TIFF || type == FileType.FITS) return;
 		final boolean rgb48 = type == FileType.PNG && pixels == PixelType.GRAY16 && planes == 3 &&
 			inputWasSameType; // a 16-bit RGB PNG read as three 16-bit channels
-		if (planes > 1 && !rgb48) throw new HotPixelsException(name + ": " + type + " holds one image, not " +
-			planes + " pages or channels; choose format tif.");
-		final boolean ok = pixels == PixelType.GRAY8 || pixels == PixelType.RGB || type ==
-			FileType.PNG && pixels == PixelType.GRAY16 && inputWasSameType;
+		if (planes > 1 && !rgb48) throw new HotPixelsException(name + ": " + type +
+			" holds one image, not " + planes + " pages or channels; choose format tif.");
+		final boolean ok = pixels == PixelType.GRAY8 || pixels == PixelType.RGB ||
+			type == FileType.PNG && pixels == PixelType.GRAY16 && inputWasSameType;
 		if (!ok) throw new HotPixelsException(name + ": " + type + " cannot hold this " + pixels
 			.label() + " image without converting it; choose format tif to keep it exact.");
 	}
@@ -157,18 +158,18 @@ public final class ImageFileWriter {
 		final FileSink sink) throws IOException
 	{
 		switch (type) {
-			case TIFF:
+			case TIFF :
 				sink.write(target, out -> TiffWriter.write(image, out));
 				break;
-			case PNG:
+			case PNG :
 				sink.write(target, out -> {
 					if (!ImageIO.write(bufferedImage(image), "png", out)) throw new IOException(
 						"no PNG writer");
 				});
 				break;
-			case FITS:
+			case FITS :
 				throw new IllegalArgumentException("FITS keeps its input's header: use writeFits");
-			default:
+			default :
 				sink.write(target, out -> writeJpeg(bufferedImage(image), out));
 		}
 	}
@@ -197,16 +198,16 @@ public final class ImageFileWriter {
 		final int w = image.getWidth(), h = image.getHeight();
 		final int type;
 		switch (image.getBitDepth()) {
-			case 8:
+			case 8 :
 				type = BufferedImage.TYPE_BYTE_GRAY;
 				break;
-			case 16:
+			case 16 :
 				type = BufferedImage.TYPE_USHORT_GRAY;
 				break;
-			case 24:
+			case 24 :
 				type = BufferedImage.TYPE_INT_RGB;
 				break;
-			default:
+			default :
 				throw new IllegalArgumentException("No PNG or JPEG for 32-bit images");
 		}
 		if (image.getStackSize() == 3 && image.getBitDepth() == 16) {
@@ -241,8 +242,8 @@ public final class ImageFileWriter {
 			final ImageWriteParam param = writer.getDefaultWriteParam();
 			param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
 			param.setCompressionQuality(JPEG_QUALITY);
-			final IIOMetadata metadata = writer.getDefaultImageMetadata(new ImageTypeSpecifier(
-				image), param);
+			final IIOMetadata metadata = writer.getDefaultImageMetadata(new ImageTypeSpecifier(image),
+				param);
 			final IIOMetadataNode root = (IIOMetadataNode) metadata.getAsTree(JPEG_METADATA);
 			final org.w3c.dom.NodeList components = root.getElementsByTagName("componentSpec");
 			for (int i = 0; i < components.getLength(); i++) {

@@ -236,8 +236,8 @@ public final class KeptMetadata {
 					if (r < 0) return;
 					off += r;
 				}
-				if (marker == 0xe1 && startsWith(segment, "Exif\0") || marker == 0xe2 && startsWith(
-					segment, "ICC_PROFILE\0"))
+				if (marker == 0xe1 && startsWith(segment, "Exif\0") || marker == 0xe2 && startsWith(segment,
+					"ICC_PROFILE\0"))
 				{
 					total += segment.length;
 					if (total > MAX_BYTES * 16) return;
@@ -259,8 +259,8 @@ public final class KeptMetadata {
 	byte[] addJpegSegments(final byte[] jpeg) {
 		if (jpeg.length < 4 || (jpeg[0] & 0xff) != 0xff || (jpeg[1] & 0xff) != 0xd8) return jpeg;
 		int at = 2;
-		if ((jpeg[2] & 0xff) == 0xff && (jpeg[3] & 0xff) == 0xe0 && jpeg.length > 6) at = 4 + ((jpeg[4] &
-			0xff) << 8 | jpeg[5] & 0xff);
+		if ((jpeg[2] & 0xff) == 0xff && (jpeg[3] & 0xff) == 0xe0 && jpeg.length > 6) at = 4 +
+			((jpeg[4] & 0xff) << 8 | jpeg[5] & 0xff);
 		if (at > jpeg.length) return jpeg;
 		final ByteArrayOutputStream out = new ByteArrayOutputStream(jpeg.length + 65536);
 		out.write(jpeg, 0, at);

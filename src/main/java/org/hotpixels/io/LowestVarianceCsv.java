@@ -23,13 +23,11 @@ public final class LowestVarianceCsv {
 	private LowestVarianceCsv() {}
 
 	/** Writes the ranking as CSV (columns as in the "Lowest Variance" table). */
-	public static void write(final Writer w, final List<RankedPixel> lowest)
-		throws IOException
-	{
+	public static void write(final Writer w, final List<RankedPixel> lowest) throws IOException {
 		w.write("rank,x,y,channel,variance,mean,min,max,neighbour_variance,variance_ratio\n");
 		for (final RankedPixel p : lowest)
-			w.write(String.format(Locale.ROOT, "%d,%d,%d,%d,%s,%s,%s,%s,%s,%s%n", p.rank(), p.x(), p
-				.y(), p.channel(), num(p.variance()), num(p.mean()), num(p.min()), num(p.max()), num(p
+			w.write(String.format(Locale.ROOT, "%d,%d,%d,%d,%s,%s,%s,%s,%s,%s%n", p.rank(), p.x(), p.y(),
+				p.channel(), num(p.variance()), num(p.mean()), num(p.min()), num(p.max()), num(p
 					.neighbourVariance()), num(p.varianceRatio())));
 	}
 

@@ -165,8 +165,8 @@ public final class OutputGuard implements AutoCloseable {
 			real.putIfAbsent(real(folder), folder);
 		}
 		for (final Map.Entry<Path, Path> folder : real.entrySet())
-			if (held.stream().noneMatch(h -> h.folder.equals(folder.getKey()))) held.add(Held.take(
-				folder.getKey(), folder.getValue(), notes));
+			if (held.stream().noneMatch(h -> h.folder.equals(folder.getKey()))) held.add(Held.take(folder
+				.getKey(), folder.getValue(), notes));
 	}
 
 	/** Notes for the user from {@link #lock()}, e.g. a completed earlier commit. */
@@ -202,8 +202,8 @@ public final class OutputGuard implements AutoCloseable {
 			Files.createDirectories(folder);
 		}
 		catch (final IOException e) {
-			throw new HotPixelsException(folder + ": cannot create the output folder (" + IOErrors
-				.reason(e) + ").", e);
+			throw new HotPixelsException(folder + ": cannot create the output folder (" + IOErrors.reason(
+				e) + ").", e);
 		}
 		try {
 			Files.delete(Files.createTempFile(folder, ".hotpixels-write-test", ".tmp"));
@@ -280,8 +280,7 @@ public final class OutputGuard implements AutoCloseable {
 						"folder; wait until it has ended, or choose another folder.");
 				}
 				channel.truncate(0);
-				channel.write(ByteBuffer.wrap((processId() + "\n").getBytes(StandardCharsets.US_ASCII)),
-					0);
+				channel.write(ByteBuffer.wrap((processId() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
 				final Held held = new Held(folder, file, channel, lock);
 				try {
 					final int recovered = StagedFiles.recover(folder);
@@ -324,8 +323,8 @@ public final class OutputGuard implements AutoCloseable {
 			try (DirectoryStream<Path> s = Files.newDirectoryStream(folder, ".*")) {
 				for (final Path p : s) {
 					final String name = p.getFileName().toString();
-					if (AtomicOutput.isTemporaryName(name) && !AtomicOutput.isLive(p) && Files
-						.isRegularFile(p)) Files.deleteIfExists(p);
+					if (AtomicOutput.isTemporaryName(name) && !AtomicOutput.isLive(p) && Files.isRegularFile(
+						p)) Files.deleteIfExists(p);
 				}
 			}
 		}

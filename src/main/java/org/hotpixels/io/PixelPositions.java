@@ -27,8 +27,7 @@ final class PixelPositions {
 			if (d.xMax() == DefectLists.IMAGE_EDGE || d.yMax() == DefectLists.IMAGE_EDGE)
 				throw new IllegalArgumentException("The " + d +
 					" runs to the image edge; clip the list to the image size first.");
-			total += (long) Math.max(0, d.xMax() - d.xMin() + 1) * Math.max(0, d.yMax() - d
-				.yMin() + 1);
+			total += (long) Math.max(0, d.xMax() - d.xMin() + 1) * Math.max(0, d.yMax() - d.yMin() + 1);
 		}
 		if (total > LIMIT) throw new IllegalArgumentException("The defects cover " + total +
 			" pixels, too many to list one by one.");

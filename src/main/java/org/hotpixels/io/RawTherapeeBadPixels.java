@@ -54,8 +54,8 @@ public final class RawTherapeeBadPixels {
 			if (fields.length < 2) throw lines.expected("'x y'", line);
 			final int x = lines.coordinate(fields[0], "x") + offset;
 			final int y = lines.coordinate(fields[1], "y") + offset;
-			if (x < 0 || y < 0) throw lines.error("(" + x + ", " + y + ") is not a pixel" +
-				(offset != 0 ? " (offset " + offset + " included)." : "."));
+			if (x < 0 || y < 0) throw lines.error("(" + x + ", " + y + ") is not a pixel" + (offset != 0
+				? " (offset " + offset + " included)." : "."));
 			defects.add(Defect.pixel(x, y, Defect.ALL_CHANNELS));
 		}
 		return defects;

@@ -81,25 +81,25 @@ public final class SirilCosmeticList {
 			final String[] f = data.split("\\s+");
 			final String keyword = f[0].toUpperCase(Locale.ROOT);
 			switch (keyword) {
-				case "P": {
+				case "P" : {
 					if (f.length < 3 || f.length > 4) throw lines.expected(expected, line);
 					final int x = siril(lines, f[1], "x"), y = siril(lines, f[2], "y");
 					final DefectKind kind = f.length == 4 ? type(lines, f[3], line) : null;
 					defects.add(DefectLists.region(x, y, x, y, Defect.ALL_CHANNELS, kind));
 					break;
 				}
-				case "C":
-				case "L": {
+				case "C" :
+				case "L" : {
 					if (f.length < 2 || f.length > 4) throw lines.expected(expected, line);
 					final int at = siril(lines, f[1], keyword.equals("C") ? "the column" : "the line");
 					if (f.length > 2) siril(lines, f[2], "the second number");
 					if (f.length > 3) type(lines, f[3], line);
-					defects.add(keyword.equals("C") ? DefectLists.region(at, 0, at,
-						DefectLists.IMAGE_EDGE, Defect.ALL_CHANNELS, null) : DefectLists.region(0, at,
-							DefectLists.IMAGE_EDGE, at, Defect.ALL_CHANNELS, null));
+					defects.add(keyword.equals("C") ? DefectLists.region(at, 0, at, DefectLists.IMAGE_EDGE,
+						Defect.ALL_CHANNELS, null) : DefectLists.region(0, at, DefectLists.IMAGE_EDGE, at,
+							Defect.ALL_CHANNELS, null));
 					break;
 				}
-				default:
+				default :
 					throw lines.expected(expected, line);
 			}
 		}
@@ -179,8 +179,7 @@ public final class SirilCosmeticList {
 			out.write("C " + x + " 0" + lineType(hotColumns, coldColumns, x) + "\n");
 		for (int y = rows.nextSetBit(0); y >= 0; y = rows.nextSetBit(y + 1))
 			out.write("L " + y + " 0" + lineType(hotRows, coldRows, y) + "\n");
-		final List<Defect> hot = new ArrayList<>(), cold = new ArrayList<>(), other =
-			new ArrayList<>();
+		final List<Defect> hot = new ArrayList<>(), cold = new ArrayList<>(), other = new ArrayList<>();
 		for (final Defect d : rest) {
 			final String type = d.kind() != null && d.kind().isLine() ? " C" : type(d);
 			(type.equals(" H") ? hot : type.equals(" C") ? cold : other).add(d);
@@ -199,15 +198,15 @@ public final class SirilCosmeticList {
 	static String type(final Defect d) {
 		if (d.kind() == null) return "";
 		switch (d.kind()) {
-			case HOT:
+			case HOT :
 				return " H";
-			case COLD:
-			case DEAD:
+			case COLD :
+			case DEAD :
 				return " C";
-			case COLUMN:
-			case ROW:
+			case COLUMN :
+			case ROW :
 				return d.mean() > d.neighbourMean() ? " H" : d.mean() < d.neighbourMean() ? " C" : "";
-			default:
+			default :
 				return "";
 		}
 	}
@@ -223,13 +222,13 @@ public final class SirilCosmeticList {
 
 	/** Writes the pixels not in a listed column or line, nor already written as a hotter kind. */
 	private static void writePixels(final Writer out, final long[] pixels, final String type,
-		final BitSet columns, final BitSet rows, final long[] done1,
-		final long[] done2) throws IOException
+		final BitSet columns, final BitSet rows, final long[] done1, final long[] done2)
+		throws IOException
 	{
 		for (final long p : pixels) {
 			final int x = PixelPositions.x(p), y = PixelPositions.y(p);
-			if (columns.get(x) || rows.get(y) || Arrays.binarySearch(done1, p) >= 0 ||
-				Arrays.binarySearch(done2, p) >= 0) continue;
+			if (columns.get(x) || rows.get(y) || Arrays.binarySearch(done1, p) >= 0 || Arrays
+				.binarySearch(done2, p) >= 0) continue;
 			out.write("P " + x + " " + y + type + "\n");
 		}
 	}

@@ -83,8 +83,7 @@ public final class StagedFiles implements AutoCloseable, FileSink {
 				throw new IOException(target + " is written twice");
 		final BooleanSupplier stop = cancelled;
 		temporaries.add(AtomicOutput.writeTemporary(target, out -> body.accept(new FilterOutputStream(
-			out)
-		{
+			out) {
 
 			@Override
 			public void write(final byte[] b, final int off, final int len) throws IOException {
@@ -98,8 +97,7 @@ public final class StagedFiles implements AutoCloseable, FileSink {
 	/** Writes the content of {@code target} as UTF-8 text, under a temporary name. */
 	public void writeText(final Path target, final IOConsumer<Writer> body) throws IOException {
 		write(target, out -> {
-			final Writer writer = new BufferedWriter(new OutputStreamWriter(out,
-				StandardCharsets.UTF_8));
+			final Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
 			body.accept(writer);
 			writer.flush();
 		});
@@ -213,9 +211,7 @@ public final class StagedFiles implements AutoCloseable, FileSink {
 			if (tab < 0) continue;
 			final Path tmp = Paths.get(line.substring(0, tab)), target = Paths.get(line.substring(tab +
 				1));
-			if (Files.isRegularFile(tmp) && AtomicOutput.isTemporaryName(tmp.getFileName()
-				.toString()))
-			{
+			if (Files.isRegularFile(tmp) && AtomicOutput.isTemporaryName(tmp.getFileName().toString())) {
 				AtomicOutput.moveIntoPlace(tmp, target);
 				renamed++;
 			}

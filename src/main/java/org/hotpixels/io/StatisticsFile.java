@@ -96,8 +96,8 @@ public final class StatisticsFile {
 	 * Streams {@code stats} into {@code out} with the CFA unknown; see
 	 * {@link #write(PixelStatistics, CfaPattern, OutputStream, boolean)}.
 	 */
-	public static void write(final PixelStatistics stats, final OutputStream out,
-		final boolean gzip) throws IOException
+	public static void write(final PixelStatistics stats, final OutputStream out, final boolean gzip)
+		throws IOException
 	{
 		write(stats, out, gzip, CFA_UNKNOWN);
 	}
@@ -117,8 +117,8 @@ public final class StatisticsFile {
 		return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
 	}
 
-	private static void write(final PixelStatistics stats, final OutputStream out,
-		final boolean gzip, final int cfaCode) throws IOException
+	private static void write(final PixelStatistics stats, final OutputStream out, final boolean gzip,
+		final int cfaCode) throws IOException
 	{
 		final GZIPOutputStream zip = gzip ? new GZIPOutputStream(out, 1 << 16) : null;
 		final OutputStream target = gzip ? zip : out;
@@ -178,8 +178,8 @@ public final class StatisticsFile {
 				.getMessage() + ").", e);
 		}
 		catch (final IOException e) {
-			throw new HotPixelsException(file + ": cannot read the statistics file (" + e
-				.getMessage() + ").", e);
+			throw new HotPixelsException(file + ": cannot read the statistics file (" + e.getMessage() +
+				").", e);
 		}
 		catch (final OutOfMemoryError e) {
 			throw new HotPixelsException(file + ": not enough memory for these statistics.", e);
@@ -223,14 +223,14 @@ public final class StatisticsFile {
 		if (samples > MAX_SAMPLES) throw damaged(file, "size " + width + "x" + height + " with " +
 			channels + " channels");
 		final long payload = samples * StatePayload.bytesPerSample(type);
-		if (fileSize >= 0 && fileSize != HEADER_BYTES + payload + 4) throw new HotPixelsException(
-			file + ": statistics file is " + (fileSize < HEADER_BYTES + payload + 4
+		if (fileSize >= 0 && fileSize != HEADER_BYTES + payload + 4) throw new HotPixelsException(file +
+			": statistics file is " + (fileSize < HEADER_BYTES + payload + 4
 				? "truncated (incomplete copy?)" : "longer than its header says; the file is damaged") +
-				" (" + fileSize + " bytes, " + (HEADER_BYTES + payload + 4) + " expected).");
-		final long available = Runtime.getRuntime().maxMemory() - (Runtime.getRuntime()
-			.totalMemory() - Runtime.getRuntime().freeMemory());
-		if (payload > available) throw new HotPixelsException(file + ": statistics of " + width +
-			"x" + height + " with " + channels + " channels need " + megabytes(payload) +
+			" (" + fileSize + " bytes, " + (HEADER_BYTES + payload + 4) + " expected).");
+		final long available = Runtime.getRuntime().maxMemory() - (Runtime.getRuntime().totalMemory() -
+			Runtime.getRuntime().freeMemory());
+		if (payload > available) throw new HotPixelsException(file + ": statistics of " + width + "x" +
+			height + " with " + channels + " channels need " + megabytes(payload) +
 			" MB of memory, more than Java has left (" + megabytes(available) +
 			" MB); give Java more memory (-Xmx).");
 		return StatePayload.empty(type, width, height, channels, reach, frames);
@@ -286,11 +286,10 @@ public final class StatisticsFile {
 					knownFile = f;
 				}
 			}
-			if (next.type() != merged.type() || next.width() != merged.width() || next
-				.height() != merged.height() || next.channels() != merged.channels() || next
-					.residualReach() != merged.residualReach())
-				throw new HotPixelsException(f + ": statistics of " + label(next) +
-					" cannot be merged with " + label(merged) + " (" + files.get(0) + ").");
+			if (next.type() != merged.type() || next.width() != merged.width() || next.height() != merged
+				.height() || next.channels() != merged.channels() || next.residualReach() != merged
+					.residualReach()) throw new HotPixelsException(f + ": statistics of " + label(next) +
+						" cannot be merged with " + label(merged) + " (" + files.get(0) + ").");
 			try {
 				merged.merge(next);
 			}

@@ -86,8 +86,8 @@ public final class TiffMetadata {
 		final int c = number("channels"), z = number("slices"), t = number("frames");
 		if (n > 1 && c * z * t == n) image.setDimensions(c, z, t);
 		else if (planesPerFrame > 1) image.setDimensions(planesPerFrame, 1, n / planesPerFrame);
-		if (n > 1 && description != null && "true".equals(description.getProperty("hyperstack")))
-			image.setOpenAsHyperStack(true);
+		if (n > 1 && description != null && "true".equals(description.getProperty("hyperstack"))) image
+			.setOpenAsHyperStack(true);
 		if (firstPage.getOverlay() != null) image.setOverlay(firstPage.getOverlay().duplicate());
 		if (image.getBitDepth() == 24) return image;
 		if (image.getNChannels() > 1) { // CompositeImage takes the channel LUTs and ranges from it

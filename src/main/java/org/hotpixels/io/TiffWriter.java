@@ -26,8 +26,8 @@ public final class TiffWriter {
 		fi.info = imp.getInfoProperty();
 		fi.description = saver.getDescriptionString();
 		if (imp.getStackSize() > 1) fi.sliceLabels = imp.getStack().getSliceLabels();
-		else if (imp.getStack().getSliceLabel(1) != null) fi.sliceLabels = new String[] { imp
-			.getStack().getSliceLabel(1) };
+		else if (imp.getStack().getSliceLabel(1) != null) fi.sliceLabels = new String[]{ imp.getStack()
+			.getSliceLabel(1) };
 		fi.overlay = FileSaver.getOverlay(imp);
 		fi.properties = imp.getPropertiesAsArray();
 		if (imp.isComposite()) saver.saveDisplayRangesAndLuts(imp, fi);

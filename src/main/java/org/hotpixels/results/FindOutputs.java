@@ -55,7 +55,7 @@ public final class FindOutputs {
 	/** The files a run writes into {@code folder}. */
 	public static List<Path> files(final Path folder) {
 		final List<Path> out = new ArrayList<>();
-		for (final String name : new String[] { VARIANCE, MEAN, DEFECTS, LOWEST, SIRIL, REPORT })
+		for (final String name : new String[]{ VARIANCE, MEAN, DEFECTS, LOWEST, SIRIL, REPORT })
 			out.add(folder.resolve(name));
 		return out;
 	}
@@ -115,8 +115,8 @@ public final class FindOutputs {
 			stage(files, folder.resolve(DCRAW), out -> text(out, w -> DcrawBadPixels.write(w, result
 				.defects())));
 			stage(files, folder.resolve((camera == null || camera.trim().isEmpty() ? "camera" : camera
-				.trim()) + RAWTHERAPEE_SUFFIX), out -> text(out, w -> RawTherapeeBadPixels.write(w,
-					result.defects())));
+				.trim()) + RAWTHERAPEE_SUFFIX), out -> text(out, w -> RawTherapeeBadPixels.write(w, result
+					.defects())));
 		}
 		// report.html (its pictures, PNG encoded) is rendered on a second thread meanwhile: about
 		// as long as the two maps, so a 2-core machine writes the results in half the time
@@ -140,12 +140,12 @@ public final class FindOutputs {
 	private static void stageMapsAndLists(final FindResult result, final Path folder,
 		final StagedFiles files)
 	{
-		stage(files, folder.resolve(VARIANCE), out -> TiffWriter.write(ResultImages.varianceMap(
-			result.statistics(), result.defects()), out));
+		stage(files, folder.resolve(VARIANCE), out -> TiffWriter.write(ResultImages.varianceMap(result
+			.statistics(), result.defects()), out));
 		stage(files, folder.resolve(MEAN), out -> TiffWriter.write(ResultImages.meanMap(result
 			.statistics()), out));
-		stage(files, folder.resolve(DEFECTS), out -> text(out, w -> DefectCsv.write(w, result
-			.defects(), result.cfa())));
+		stage(files, folder.resolve(DEFECTS), out -> text(out, w -> DefectCsv.write(w, result.defects(),
+			result.cfa())));
 		stage(files, folder.resolve(LOWEST), out -> text(out, w -> LowestVarianceCsv.write(w, result
 			.lowest())));
 		stage(files, folder.resolve(SIRIL), out -> text(out, w -> SirilCosmeticList.write(w, result
@@ -192,8 +192,7 @@ public final class FindOutputs {
 			files.write(target, body);
 		}
 		catch (final IOException e) {
-			throw new HotPixelsException(target + ": cannot be written (" + IOErrors.reason(e) + ").",
-				e);
+			throw new HotPixelsException(target + ": cannot be written (" + IOErrors.reason(e) + ").", e);
 		}
 	}
 

@@ -72,8 +72,8 @@ public final class HtmlReport {
 		final int n = result.defects().size();
 		return n + " defect" + (n == 1 ? "" : "s") + " found in " + s.frameCount() + " frames (" + s
 			.shapeLabel() + (result.cfa() != null ? ", raw " + result.cfa() + " mosaic" : "") + ")" +
-			(result.skipped().isEmpty() ? "" : "; " + result.skipped().size() +
-				" frame(s) left out") + ".";
+			(result.skipped().isEmpty() ? "" : "; " + result.skipped().size() + " frame(s) left out") +
+			".";
 	}
 
 	/** Names of the columns of the counts table, by channel; index channels() is "all". */
@@ -91,8 +91,8 @@ public final class HtmlReport {
 			rows.put(k.label(), new int[cols]);
 		for (final Defect d : result.defects()) {
 			final String k = d.kind() == null ? "unknown" : d.kind().label();
-			final int c = d.channel() == Defect.ALL_CHANNELS || d.channel() >= stats.channels()
-				? stats.channels() : d.channel();
+			final int c = d.channel() == Defect.ALL_CHANNELS || d.channel() >= stats.channels() ? stats
+				.channels() : d.channel();
 			rows.computeIfAbsent(k, x -> new int[cols])[c]++;
 		}
 		out.write("<h2>Defects by kind and channel</h2>\n<table class=\"counts\"><tr><th>kind</th>");
@@ -127,24 +127,21 @@ public final class HtmlReport {
 		out.write("<h2>Maps</h2>\n<p class=\"note\">" + (f > 1 ? "Downscaled " + f +
 			"x (each point samples two pixels of its block). " : "") +
 			"Every defect is marked by kind, a column or row segment by a box along it. Hover a " +
-			"mark for " +
-			"its details." + (result.defects().size() > MARKERS ? " Only the " + MARKERS +
+			"mark for " + "its details." + (result.defects().size() > MARKERS ? " Only the " + MARKERS +
 				" strongest of " + result.defects().size() + " defects are marked." : "") + "</p>\n");
 		legend(out);
 		out.write("<div class=\"maps\">\n");
-		for (final boolean variance : new boolean[] { true, false }) {
+		for (final boolean variance : new boolean[]{ true, false }) {
 			final BufferedImage img = ReportImages.map(stats, f, variance);
 			// small images are shown enlarged, pixel by pixel
-			final int zoom = Math.max(1, Math.min(4, 480 / Math.max(img.getWidth(), img
-				.getHeight())));
+			final int zoom = Math.max(1, Math.min(4, 480 / Math.max(img.getWidth(), img.getHeight())));
 			out.write("<figure><div class=\"pic\"><img alt=\"" + (variance ? "variance" : "mean") +
 				" map\"" + (zoom > 1 ? " class=\"px\"" : "") + " src=\"" + ReportImages.dataUri(img) +
 				"\" width=\"" + img.getWidth() * zoom + "\" height=\"" + img.getHeight() * zoom + "\">");
 			markers(out, result, f);
 			out.write("</div><figcaption>" + (variance
-				? "Variance over the series (log scale, channels averaged)"
-				: "Mean over the series" + (stats.channels() == 3 ? " (in colour)" : "")) +
-				"</figcaption></figure>\n");
+				? "Variance over the series (log scale, channels averaged)" : "Mean over the series" +
+					(stats.channels() == 3 ? " (in colour)" : "")) + "</figcaption></figure>\n");
 		}
 		out.write("</div>\n");
 	}
@@ -152,8 +149,8 @@ public final class HtmlReport {
 	private static void legend(final Writer out) throws IOException {
 		out.write("<p class=\"legend\">");
 		for (final DefectKind k : DefectKind.values())
-			out.write("<span><span class=\"sw\" style=\"background:" + colour(k.label()) +
-				"\"></span>" + k.label() + "</span> ");
+			out.write("<span><span class=\"sw\" style=\"background:" + colour(k.label()) + "\"></span>" +
+				k.label() + "</span> ");
 		out.write("</p>\n");
 	}
 
@@ -162,27 +159,27 @@ public final class HtmlReport {
 		throws IOException
 	{
 		final PixelStatistics stats = result.statistics();
-		final StringBuilder sb = new StringBuilder(256 * Math.min(MARKERS, result.defects()
-			.size()) + 256);
-		sb.append("<svg class=\"marks\" viewBox=\"0 0 ").append(stats.width()).append(' ').append(
-			stats.height()).append("\" preserveAspectRatio=\"none\">");
+		final StringBuilder sb = new StringBuilder(256 * Math.min(MARKERS, result.defects().size()) +
+			256);
+		sb.append("<svg class=\"marks\" viewBox=\"0 0 ").append(stats.width()).append(' ').append(stats
+			.height()).append("\" preserveAspectRatio=\"none\">");
 		final double r = 5.0 * f;
 		int n = 0;
 		for (final Defect d : result.defects()) {
 			if (n++ >= MARKERS) break;
 			final String colour = colour(d.kind() == null ? "unknown" : d.kind().label());
-			sb.append("<g stroke=\"").append(colour).append("\"><title>").append(esc(describe(stats,
-				d))).append("</title>");
+			sb.append("<g stroke=\"").append(colour).append("\"><title>").append(esc(describe(stats, d)))
+				.append("</title>");
 			if (d.kind() != null && d.kind().isLine() || d.xMax() - d.xMin() > 2 * r || d.yMax() - d
 				.yMin() > 2 * r)
 			{
 				sb.append(String.format(Locale.ROOT,
-					"<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>", d.xMin() - f * 1.5,
-					d.yMin() - f * 1.5, d.xMax() - d.xMin() + 1 + 3.0 * f, d.yMax() - d.yMin() + 1 +
-						3.0 * f));
+					"<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>", d.xMin() - f * 1.5, d
+						.yMin() - f * 1.5, d.xMax() - d.xMin() + 1 + 3.0 * f, d.yMax() - d.yMin() + 1 + 3.0 *
+							f));
 			}
-			else sb.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\"/>",
-				d.x() + 0.5, d.y() + 0.5, r));
+			else sb.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\"/>", d
+				.x() + 0.5, d.y() + 0.5, r));
 			sb.append("</g>");
 		}
 		out.write(sb.append("</svg>").toString());
@@ -194,19 +191,19 @@ public final class HtmlReport {
 		if (defects.isEmpty()) return;
 		final int n = Math.min(CROPS, defects.size());
 		final int side = 2 * ReportImages.CROP_RADIUS + 1, zoom = 9;
-		out.write("<h2>The " + (n == defects.size() ? n : "strongest " + n) + " defect" + (n == 1
-			? "" : "s") + ", zoomed</h2>\n<p class=\"note\">Mean (left) and variance (right, log " +
+		out.write("<h2>The " + (n == defects.size() ? n : "strongest " + n) + " defect" + (n == 1 ? ""
+			: "s") + ", zoomed</h2>\n<p class=\"note\">Mean (left) and variance (right, log " +
 			"scale) of " + side + "x" + side + " pixels around each defect, each crop scaled from the" +
 			" darkest to the brightest pixel around the defect, so the defect itself saturates; the " +
 			"box marks it.</p>\n<div class=\"crops\">\n");
 		for (final Defect d : defects.subList(0, n)) {
 			final int c = ReportImages.channelOf(stats, d);
 			out.write("<div class=\"crop\">");
-			for (final boolean variance : new boolean[] { false, true }) {
-				out.write("<div class=\"pic\"><img alt=\"" + (variance ? "variance" : "mean") +
-					" around " + d.x() + "," + d.y() + "\" class=\"px\" src=\"" + ReportImages.dataUri(
-						ReportImages.crop(stats, d, c, variance)) + "\" width=\"" + side * zoom +
-					"\" height=\"" + side * zoom + "\">");
+			for (final boolean variance : new boolean[]{ false, true }) {
+				out.write("<div class=\"pic\"><img alt=\"" + (variance ? "variance" : "mean") + " around " +
+					d.x() + "," + d.y() + "\" class=\"px\" src=\"" + ReportImages.dataUri(ReportImages.crop(
+						stats, d, c, variance)) + "\" width=\"" + side * zoom + "\" height=\"" + side * zoom +
+					"\">");
 				final int x0 = Math.max(d.xMin(), d.x() - ReportImages.CROP_RADIUS) - d.x() +
 					ReportImages.CROP_RADIUS;
 				final int y0 = Math.max(d.yMin(), d.y() - ReportImages.CROP_RADIUS) - d.y() +
@@ -228,14 +225,13 @@ public final class HtmlReport {
 
 	private static String describe(final PixelStatistics stats, final Defect d) {
 		final StringBuilder sb = new StringBuilder();
-		sb.append(d.kind() == null ? "defect" : d.kind().label()).append(" at ").append(d.x())
-			.append(',').append(d.y());
-		if (d.channel() != Defect.ALL_CHANNELS && stats.channels() > 1) sb.append(", ").append(channelLabel(stats, d
-			.channel()));
+		sb.append(d.kind() == null ? "defect" : d.kind().label()).append(" at ").append(d.x()).append(
+			',').append(d.y());
+		if (d.channel() != Defect.ALL_CHANNELS && stats.channels() > 1) sb.append(", ").append(
+			channelLabel(stats, d.channel()));
 		if (d.clusterSize() > 1) sb.append(String.format(Locale.ROOT, ", %d px (%d,%d to %d,%d)", d
 			.clusterSize(), d.xMin(), d.yMin(), d.xMax(), d.yMax()));
-		if (!Double.isNaN(d.score())) sb.append(String.format(Locale.ROOT, ", score %.1f", d
-			.score()));
+		if (!Double.isNaN(d.score())) sb.append(String.format(Locale.ROOT, ", score %.1f", d.score()));
 		if (!Double.isNaN(d.mean())) sb.append(String.format(Locale.ROOT, "; mean %s (neighbours %s)",
 			num(d.mean()), num(d.neighbourMean())));
 		if (!Double.isNaN(d.variance())) sb.append(String.format(Locale.ROOT,
@@ -249,15 +245,15 @@ public final class HtmlReport {
 		final ScoreHistogram h = ScoreHistogram.of(stats, result.cfa());
 		out.write("<h2>Scores of the whole population</h2>\n<p class=\"note\">" + String.format(
 			Locale.ROOT, "%,d", h.sampled) + " sampled pixels: each one's mean and log variance " +
-			"against the median of its 8 nearest same-" + (result.cfa() == null ? "channel"
-				: "colour") + " neighbours, in robust standard deviations of the whole channel (count" +
+			"against the median of its 8 nearest same-" + (result.cfa() == null ? "channel" : "colour") +
+			" neighbours, in robust standard deviations of the whole channel (count" +
 			" on a log scale). The dashed lines are the threshold, " + num(sigma) + ". The detector " +
 			"itself compares with a 5x5 neighbourhood and local scales, so this is the shape of the " +
 			"population and its tails, not the decision for each pixel.</p>\n<div class=\"hists\">");
 		out.write(ScoreHistogram.svg(h.meanCounts, sigma, "mean score (" + ScoreHistogram.beyond(
 			h.meanCounts, sigma) + " sampled pixels beyond the threshold)"));
-		out.write(ScoreHistogram.svg(h.varianceCounts, sigma, "log variance score (" +
-			ScoreHistogram.beyond(h.varianceCounts, sigma) + " beyond)"));
+		out.write(ScoreHistogram.svg(h.varianceCounts, sigma, "log variance score (" + ScoreHistogram
+			.beyond(h.varianceCounts, sigma) + " beyond)"));
 		out.write("</div>\n");
 	}
 
@@ -268,8 +264,7 @@ public final class HtmlReport {
 		final FindOptions o = result.options();
 		final Map<String, String> rows = new LinkedHashMap<>();
 		final String version = HtmlReport.class.getPackage().getImplementationVersion();
-		rows.put("version", "Hot Pixel Finder " + (version == null ? "(development build)"
-			: version));
+		rows.put("version", "Hot Pixel Finder " + (version == null ? "(development build)" : version));
 		final SimpleDateFormat iso = new SimpleDateFormat("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT);
 		iso.setTimeZone(TimeZone.getTimeZone("UTC"));
 		rows.put("written", iso.format(new Date()));
@@ -300,19 +295,19 @@ public final class HtmlReport {
 	/** The mark colour of a kind (also of the overlay in ImageJ where they share kinds). */
 	static String colour(final String kind) {
 		switch (kind) {
-			case "hot":
+			case "hot" :
 				return "#ff3b30";
-			case "stuck":
+			case "stuck" :
 				return "#ffd60a";
-			case "dead":
+			case "dead" :
 				return "#3a7bff";
-			case "cold":
+			case "cold" :
 				return "#30d5f0";
-			case "column":
+			case "column" :
 				return "#ff4fd8";
-			case "row":
+			case "row" :
 				return "#ff9f0a";
-			default:
+			default :
 				return "#aaaaaa";
 		}
 	}
@@ -329,19 +324,19 @@ public final class HtmlReport {
 		for (int i = 0; i < s.length(); i++) {
 			final char ch = s.charAt(i);
 			switch (ch) {
-				case '<':
+				case '<' :
 					sb.append("&lt;");
 					break;
-				case '>':
+				case '>' :
 					sb.append("&gt;");
 					break;
-				case '&':
+				case '&' :
 					sb.append("&amp;");
 					break;
-				case '"':
+				case '"' :
 					sb.append("&quot;");
 					break;
-				default:
+				default :
 					sb.append(ch);
 			}
 		}

@@ -46,7 +46,7 @@ final class ReportImages {
 		final int planes = colour ? 3 : 1;
 		final float[] v = new float[ow * oh * planes];
 		// two samples on the block's diagonal, a quarter and three quarters in
-		final int[] offsets = f < 2 ? new int[] { 0 } : new int[] { f / 4, (3 * f) / 4 };
+		final int[] offsets = f < 2 ? new int[]{ 0 } : new int[]{ f / 4, (3 * f) / 4 };
 		IntStream.range(0, oh).parallel().forEach(oy -> {
 			for (int ox = 0; ox < ow; ox++)
 				for (int p = 0; p < planes; p++) {
@@ -95,9 +95,8 @@ final class ReportImages {
 		for (int dy = -CROP_RADIUS; dy <= CROP_RADIUS; dy++)
 			for (int dx = -CROP_RADIUS; dx <= CROP_RADIUS; dx++) {
 				final int x = d.x() + dx, y = d.y() + dy;
-				v[(dy + CROP_RADIUS) * side + dx + CROP_RADIUS] = x < 0 || y < 0 || x >= stats
-					.width() || y >= stats.height() ? Float.NaN : (float) value(stats, stats.index(x, y,
-						c), variance);
+				v[(dy + CROP_RADIUS) * side + dx + CROP_RADIUS] = x < 0 || y < 0 || x >= stats.width() ||
+					y >= stats.height() ? Float.NaN : (float) value(stats, stats.index(x, y, c), variance);
 			}
 		final float[] around = v.clone();
 		for (int y = Math.max(d.yMin(), d.y() - CROP_RADIUS); y <= Math.min(d.yMax(), d.y() +
@@ -124,7 +123,7 @@ final class ReportImages {
 			final double m = stats.mean(stats.index(d.x(), d.y(), c));
 			double sum = 0;
 			int n = 0;
-			for (final int dx : new int[] { -2, 2 }) {
+			for (final int dx : new int[]{ -2, 2 }) {
 				final int x = d.x() + dx;
 				if (x < 0 || x >= stats.width()) continue;
 				sum += stats.mean(stats.index(x, d.y(), c));
@@ -149,10 +148,10 @@ final class ReportImages {
 		int n = 0;
 		for (int i = 0; i < v.length; i += stride)
 			if (!Float.isNaN(v[i])) sorted[n++] = v[i];
-		if (n == 0) return new float[] { 0, 1 };
+		if (n == 0) return new float[]{ 0, 1 };
 		Arrays.sort(sorted, 0, n);
 		final float a = sorted[(int) (lo * (n - 1))], b = sorted[(int) (hi * (n - 1))];
-		return new float[] { a, b > a ? b : a + 1 };
+		return new float[]{ a, b > a ? b : a + 1 };
 	}
 
 	private static int grey(final float v, final float[] range) {

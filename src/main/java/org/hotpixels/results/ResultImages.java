@@ -93,10 +93,10 @@ public final class ResultImages {
 				.width(), stats.height(), pixels));
 		}
 		final String frames = stats.frameCount() + " frames";
-		final ImagePlus imp = new ImagePlus(what + " of " + (source == null || source.isEmpty()
-			? frames : source + " (" + frames + ")"), stack);
-		imp.setProperty("Info", what + " over " + stats.frameCount() + " frames" + (source == null
-			? "" : " of " + source) + ", " + stats.shapeLabel() + ", " + INFO_MARK);
+		final ImagePlus imp = new ImagePlus(what + " of " + (source == null || source.isEmpty() ? frames
+			: source + " (" + frames + ")"), stack);
+		imp.setProperty("Info", what + " over " + stats.frameCount() + " frames" + (source == null ? ""
+			: " of " + source) + ", " + stats.shapeLabel() + ", " + INFO_MARK);
 		imp.setProperty(MAP_PROPERTY, what.toLowerCase());
 		final double[] range = displayRange(stack);
 		imp.setDisplayRange(range[0], range[1]);
@@ -114,15 +114,15 @@ public final class ResultImages {
 		int n = 0;
 		for (int i = 0; i < p.length; i += stride)
 			if (!Float.isNaN(p[i])) sample[n++] = p[i];
-		if (n == 0) return new double[] { 0, 1 };
+		if (n == 0) return new double[]{ 0, 1 };
 		Arrays.sort(sample, 0, n);
 		final double lo = sample[(int) (0.001 * (n - 1))], hi = sample[(int) (0.999 * (n - 1))];
-		return hi > lo ? new double[] { lo, hi } : new double[] { lo, lo + 1 };
+		return hi > lo ? new double[]{ lo, hi } : new double[]{ lo, lo + 1 };
 	}
 
 	/** "red", "green", "blue" for RGB statistics, "channel 2" for other multi-channel data, "" for grey. */
 	public static String channelName(final PixelStatistics stats, final int c) {
-		if (stats.type() == PixelType.RGB) return new String[] { "red", "green", "blue" }[c % 3];
+		if (stats.type() == PixelType.RGB) return new String[]{ "red", "green", "blue" }[c % 3];
 		return stats.channels() == 1 ? "" : "channel " + c;
 	}
 
@@ -163,15 +163,15 @@ public final class ResultImages {
 	static Color colour(final Defect d) {
 		if (d.kind() == null) return BRIGHTER;
 		switch (d.kind()) {
-			case HOT:
+			case HOT :
 				return BRIGHTER;
-			case COLD:
-			case DEAD:
+			case COLD :
+			case DEAD :
 				return DARKER;
-			case COLUMN:
-			case ROW:
+			case COLUMN :
+			case ROW :
 				return d.mean() < d.neighbourMean() ? DARKER : BRIGHTER;
-			default:
+			default :
 				return STUCK;
 		}
 	}

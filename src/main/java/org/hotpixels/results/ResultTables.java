@@ -31,9 +31,9 @@ public final class ResultTables {
 	public static final String LOWEST_TITLE = "Lowest Variance";
 
 	/** Column headings of the defect table (units in brackets). */
-	public static final String SCORE = "score (sigma)", MEAN = "mean (DN)",
-		NEIGHBOUR_MEAN = "neighbours (DN)", VARIANCE = "variance (DN^2)",
-		NEIGHBOUR_VARIANCE = "neighbours (DN^2)", SIZE = "size (px)", EXTENT = "extent";
+	public static final String SCORE = "score (sigma)", MEAN = "mean (DN)", NEIGHBOUR_MEAN =
+		"neighbours (DN)", VARIANCE = "variance (DN^2)", NEIGHBOUR_VARIANCE = "neighbours (DN^2)",
+		SIZE = "size (px)", EXTENT = "extent";
 
 	private static final Pattern EXTENT_TEXT = Pattern.compile(
 		"x (\\d+)(?:\\.\\.(\\d+))?, y (\\d+)(?:\\.\\.(\\d+))?");
@@ -62,10 +62,9 @@ public final class ResultTables {
 			rt.addValue(SIZE, d.clusterSize());
 			rt.addValue(EXTENT, extent(d));
 		}
-		for (final String c : new String[] { "x", "y", SIZE })
+		for (final String c : new String[]{ "x", "y", SIZE })
 			if (rt.columnExists(c)) rt.setDecimalPlaces(rt.getColumnIndex(c), 0);
-		for (final String c : new String[] { SCORE, MEAN, NEIGHBOUR_MEAN, VARIANCE,
-			NEIGHBOUR_VARIANCE })
+		for (final String c : new String[]{ SCORE, MEAN, NEIGHBOUR_MEAN, VARIANCE, NEIGHBOUR_VARIANCE })
 			if (rt.columnExists(c)) rt.setDecimalPlaces(rt.getColumnIndex(c), 1);
 		return rt;
 	}
@@ -94,15 +93,15 @@ public final class ResultTables {
 		if (!rt.columnExists("x") || !rt.columnExists("y")) throw new HotPixelsException(
 			"The defect table has no x and y columns.");
 		int box = 0;
-		for (final String c : new String[] { "x_min", "y_min", "x_max", "y_max" })
+		for (final String c : new String[]{ "x_min", "y_min", "x_max", "y_max" })
 			if (rt.columnExists(c)) box++;
 		if (box != 0 && box != 4) throw new HotPixelsException(
 			"The defect table needs all of x_min, y_min, x_max and y_max, or none of them.");
 		final List<Defect> defects = new ArrayList<>(rt.size());
 		for (int row = 0; row < rt.size(); row++) {
 			final int x = position(rt, "x", row), y = position(rt, "y", row);
-			final int[] e = box == 4 ? new int[] { position(rt, "x_min", row), position(rt, "y_min",
-				row), position(rt, "x_max", row), position(rt, "y_max", row) } : extentOf(rt, row, x, y);
+			final int[] e = box == 4 ? new int[]{ position(rt, "x_min", row), position(rt, "y_min", row),
+				position(rt, "x_max", row), position(rt, "y_max", row) } : extentOf(rt, row, x, y);
 			final int xMin = e[0], yMin = e[1], xMax = e[2], yMax = e[3];
 			if (xMin > xMax || yMin > yMax) throw rowError(row, "the bounding box is empty.");
 			final String k = text(rt, "kind", row);
@@ -110,8 +109,8 @@ public final class ResultTables {
 			if (!k.isEmpty() && kind == null) throw rowError(row, "the kind is '" + k +
 				"', not stuck, dead, hot, cold, column or row.");
 			final String sizeColumn = rt.columnExists(SIZE) ? SIZE : "cluster_size";
-			final int size = rt.columnExists(sizeColumn) ? position(rt, sizeColumn, row) : (xMax -
-				xMin + 1) * (yMax - yMin + 1);
+			final int size = rt.columnExists(sizeColumn) ? position(rt, sizeColumn, row) : (xMax - xMin +
+				1) * (yMax - yMin + 1);
 			defects.add(new Defect(x, y, channel(rt, row), kind, real(rt, row, MEAN, "mean"), real(rt,
 				row, VARIANCE, "variance"), real(rt, row, "min"), real(rt, row, "max"), real(rt, row,
 					NEIGHBOUR_MEAN, "neighbour_mean"), real(rt, row, NEIGHBOUR_VARIANCE,
@@ -123,13 +122,13 @@ public final class ResultTables {
 	/** {xMin, yMin, xMax, yMax} from the extent column; the pixel itself when it is empty. */
 	private static int[] extentOf(final ResultsTable rt, final int row, final int x, final int y) {
 		final String text = text(rt, EXTENT, row);
-		if (text.isEmpty()) return new int[] { x, y, x, y };
+		if (text.isEmpty()) return new int[]{ x, y, x, y };
 		final Matcher m = EXTENT_TEXT.matcher(text);
 		if (!m.matches()) throw rowError(row, "the extent is '" + text +
 			"', not like 'x 12, y 40..300'.");
 		final int xMin = Integer.parseInt(m.group(1)), yMin = Integer.parseInt(m.group(3));
-		return new int[] { xMin, yMin, m.group(2) == null ? xMin : Integer.parseInt(m.group(2)),
-			m.group(4) == null ? yMin : Integer.parseInt(m.group(4)) };
+		return new int[]{ xMin, yMin, m.group(2) == null ? xMin : Integer.parseInt(m.group(2)), m.group(
+			4) == null ? yMin : Integer.parseInt(m.group(4)) };
 	}
 
 	/** The first of {@code columns} the table has, as a number (NaN when none or empty). */
@@ -148,9 +147,8 @@ public final class ResultTables {
 	/** A whole number >= 0 from a numeric or text cell. */
 	private static int position(final ResultsTable rt, final String column, final int row) {
 		final double v = real(rt, column, row);
-		if (Double.isNaN(v) || v < 0 || v != Math.rint(v) || v > Integer.MAX_VALUE)
-			throw rowError(row, column + " is '" + text(rt, column, row) +
-				"', not a whole number of 0 or more.");
+		if (Double.isNaN(v) || v < 0 || v != Math.rint(v) || v > Integer.MAX_VALUE) throw rowError(row,
+			column + " is '" + text(rt, column, row) + "', not a whole number of 0 or more.");
 		return (int) v;
 	}
 
@@ -196,9 +194,9 @@ public final class ResultTables {
 			rt.addValue(NEIGHBOUR_VARIANCE, p.neighbourVariance());
 			rt.addValue("ratio", p.varianceRatio());
 		}
-		for (final String c : new String[] { "rank", "x", "y", "channel" })
+		for (final String c : new String[]{ "rank", "x", "y", "channel" })
 			if (rt.columnExists(c)) rt.setDecimalPlaces(rt.getColumnIndex(c), 0);
-		for (final String c : new String[] { VARIANCE, MEAN, NEIGHBOUR_VARIANCE })
+		for (final String c : new String[]{ VARIANCE, MEAN, NEIGHBOUR_VARIANCE })
 			if (rt.columnExists(c)) rt.setDecimalPlaces(rt.getColumnIndex(c), 1);
 		return rt;
 	}

@@ -118,11 +118,11 @@ final class ScoreHistogram {
 			max = Math.max(max, c);
 		final double logMax = Math.log10(max + 1);
 		final StringBuilder sb = new StringBuilder(8192);
-		sb.append("<svg class=\"hist\" viewBox=\"0 0 ").append(width).append(' ').append(height)
-			.append("\" width=\"").append(width).append("\" height=\"").append(height).append(
+		sb.append("<svg class=\"hist\" viewBox=\"0 0 ").append(width).append(' ').append(height).append(
+			"\" width=\"").append(width).append("\" height=\"").append(height).append(
 				"\" role=\"img\"><title>").append(title).append("</title>");
-		sb.append("<text x=\"").append(left).append("\" y=\"12\" class=\"ht\">").append(title)
-			.append("</text>");
+		sb.append("<text x=\"").append(left).append("\" y=\"12\" class=\"ht\">").append(title).append(
+			"</text>");
 		final double barW = plotW / counts.length;
 		for (int b = 0; b < counts.length; b++) {
 			if (counts[b] == 0) continue;
@@ -131,12 +131,13 @@ final class ScoreHistogram {
 			final boolean out = lo + BIN <= -sigma || lo >= sigma;
 			sb.append(String.format(Locale.ROOT,
 				"<rect x=\"%.1f\" y=\"%.1f\" width=\"%.2f\" height=\"%.1f\" class=\"%s\"><title>%s to %s: %d</title></rect>",
-				left + b * barW, top + plotH - hgt, Math.max(0.5, barW - 0.3), hgt, out ? "bo" : "bi",
-				fmt(lo), fmt(lo + BIN), counts[b]));
+				left + b * barW, top + plotH - hgt, Math.max(0.5, barW - 0.3), hgt, out ? "bo" : "bi", fmt(
+					lo), fmt(lo + BIN), counts[b]));
 		}
 		// axes, ticks and the threshold
-		sb.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"ax\"/>",
-			left, top + plotH, left + plotW, top + plotH));
+		sb.append(String.format(Locale.ROOT,
+			"<line x1=\"%d\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"ax\"/>", left, top + plotH,
+			left + plotW, top + plotH));
 		for (int t = (int) -LIMIT; t <= LIMIT; t += 10) {
 			final double x = left + (t + LIMIT) / (2 * LIMIT) * plotW;
 			sb.append(String.format(Locale.ROOT,
@@ -149,7 +150,7 @@ final class ScoreHistogram {
 			sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" class=\"tk ty\">1e%d</text>",
 				left - 4, y + 4, e));
 		}
-		for (final double s : new double[] { -sigma, sigma }) {
+		for (final double s : new double[]{ -sigma, sigma }) {
 			final double x = left + (Math.max(-LIMIT, Math.min(LIMIT, s)) + LIMIT) / (2 * LIMIT) * plotW;
 			sb.append(String.format(Locale.ROOT,
 				"<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%.1f\" class=\"th\"/><text x=\"%.1f\" y=\"%d\" class=\"tk tl\">%s%s</text>",

@@ -41,8 +41,8 @@ final class AnimatedImages {
 				if (type == 0x49444154) return; // IDAT: the image data begins
 				if (type == 0x6163544c) { // acTL
 					final int frames = in.readInt();
-					throw new HotPixelsException(file + ": is an animated PNG of " + (frames &
-						0xffffffffL) + " frames, of which Java reads only the first; save the frames " +
+					throw new HotPixelsException(file + ": is an animated PNG of " + (frames & 0xffffffffL) +
+						" frames, of which Java reads only the first; save the frames " +
 						"as separate images first.");
 				}
 				for (long skip = length + 4; skip > 0;) {
@@ -80,8 +80,8 @@ final class AnimatedImages {
 	 * Frames of an animated GIF after the first usually only update part of the picture; those
 	 * are refused, since a frame is always a whole picture here.
 	 */
-	static void checkWholeGifFrame(final Path file, final ImageReader reader,
-		final int index) throws IOException
+	static void checkWholeGifFrame(final Path file, final ImageReader reader, final int index)
+		throws IOException
 	{
 		final javax.imageio.metadata.IIOMetadata stream = reader.getStreamMetadata();
 		final javax.imageio.metadata.IIOMetadata image = reader.getImageMetadata(index);

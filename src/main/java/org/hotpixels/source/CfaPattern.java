@@ -8,6 +8,7 @@ import java.util.Locale;
  * half size; defect detection and correction use same-plane neighbours, two pixels apart.
  */
 public enum CfaPattern {
+
 	RGGB("RGGB"), BGGR("BGGR"), GRBG("GRBG"), GBRG("GBRG");
 
 	private final String colours;

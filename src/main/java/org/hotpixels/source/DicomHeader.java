@@ -53,8 +53,8 @@ final class DicomHeader {
 
 	/** A tag's number in ImageJ's info text ("0028,0010  Rows: 512"), or {@code otherwise}. */
 	private static double number(final String info, final String tag, final double otherwise) {
-		final Matcher m = Pattern.compile("(?m)^" + Pattern.quote(tag) +
-			"[^:\\n]*:\\s*([-+]?[0-9.]+)").matcher(info);
+		final Matcher m = Pattern.compile("(?m)^" + Pattern.quote(tag) + "[^:\\n]*:\\s*([-+]?[0-9.]+)")
+			.matcher(info);
 		if (!m.find()) return otherwise;
 		try {
 			return Double.parseDouble(m.group(1));

@@ -65,8 +65,8 @@ public final class FileSeriesSource implements FrameSource {
 		final Path f = files.get(index);
 		final boolean paged = index > 0 && files.get(index - 1).equals(f) || index + 1 < files.size() &&
 			files.get(index + 1).equals(f);
-		return f + (paged ? (ImageFileReader.isFits(f) ? " plane " : ImageFileReader.isGif(f) ? " frame "
-			: " page ") + (pages.get(index) + 1) : "");
+		return f + (paged ? (ImageFileReader.isFits(f) ? " plane " : ImageFileReader.isGif(f)
+			? " frame " : " page ") + (pages.get(index) + 1) : "");
 	}
 
 	private static boolean isJpeg(final Path file) {

@@ -121,8 +121,8 @@ public final class FitsImage {
 			int n = 0;
 			for (int r; n < magic.length && (r = in.read(magic, n, magic.length - n)) > 0;)
 				n += r;
-			if (n < magic.length || !new String(magic, java.nio.charset.StandardCharsets.US_ASCII)
-				.equals("SIMPLE  =")) throw notFits(file, "it does not start with SIMPLE");
+			if (n < magic.length || !new String(magic, java.nio.charset.StandardCharsets.US_ASCII).equals(
+				"SIMPLE  =")) throw notFits(file, "it does not start with SIMPLE");
 		}
 		catch (final IOException e) {
 			throw new HotPixelsException(file + ": cannot be read (" + e.getMessage() + ").", e);
@@ -166,8 +166,7 @@ public final class FitsImage {
 			}
 		}
 		catch (final TruncatedFileException | EOFException e) {
-			throw new HotPixelsException(file + ": FITS header is truncated (" + length +
-				" bytes).", e);
+			throw new HotPixelsException(file + ": FITS header is truncated (" + length + " bytes).", e);
 		}
 		catch (final IOException | RuntimeException e) {
 			if (e instanceof HotPixelsException) throw (HotPixelsException) e;
@@ -192,8 +191,8 @@ public final class FitsImage {
 				" planes along axis " + (i + 1) + ".");
 			planes = Math.multiplyExact(planes, axes[i]);
 		}
-		if (planes > Integer.MAX_VALUE) throw new HotPixelsException(file + ": claims " +
-			planes + " planes; refusing to read it.");
+		if (planes > Integer.MAX_VALUE) throw new HotPixelsException(file + ": claims " + planes +
+			" planes; refusing to read it.");
 		final int bytes = Math.abs(bitpix) / 8;
 		ImageFileReader.checkSize(file, axes[0], axes[1], bitpix == 8 ? 1 : bitpix == 16 && h
 			.getDoubleValue("BZERO", 0) == 32768 ? 2 : 4);
@@ -201,8 +200,8 @@ public final class FitsImage {
 			": claims " + axes[0] + "x" + axes[1] + " pixels of " + bytes + " bytes, more than one " +
 			"plane can be read in; refusing to decode it.");
 		final long needed = dataStart + axes[0] * axes[1] * bytes * planes;
-		if (needed > length) throw new HotPixelsException(file + ": FITS data is truncated (" +
-			length + " bytes, its header needs " + needed + ").");
+		if (needed > length) throw new HotPixelsException(file + ": FITS data is truncated (" + length +
+			" bytes, its header needs " + needed + ").");
 		return new FitsImage(file, h, start, dataStart, axes);
 	}
 
@@ -302,13 +301,13 @@ public final class FitsImage {
 			for (int x = 0; x < width; x++) {
 				final int i = from + x;
 				switch (type) {
-					case GRAY8:
+					case GRAY8 :
 						((byte[]) out)[to + x] = stored.get(i);
 						break;
-					case GRAY16:
+					case GRAY16 :
 						((short[]) out)[to + x] = (short) (stored.getShort(2 * i) ^ 0x8000);
 						break;
-					default:
+					default :
 						((float[]) out)[to + x] = (float) physical(stored, i);
 				}
 			}
@@ -319,22 +318,22 @@ public final class FitsImage {
 	private double physical(final ByteBuffer b, final int i) {
 		final double raw;
 		switch (bitpix) {
-			case 8:
+			case 8 :
 				raw = b.get(i) & 0xff;
 				break;
-			case 16:
+			case 16 :
 				raw = b.getShort(2 * i);
 				break;
-			case 32:
+			case 32 :
 				raw = b.getInt(4 * i);
 				break;
-			case 64:
+			case 64 :
 				raw = b.getLong(8 * i);
 				break;
-			case -32:
+			case -32 :
 				raw = b.getFloat(4 * i);
 				break;
-			default:
+			default :
 				raw = b.getDouble(8 * i);
 		}
 		if (blank != null && bitpix > 0 && (long) raw == blank) return Double.NaN;
@@ -356,22 +355,22 @@ public final class FitsImage {
 		}
 		final double raw = (value - bzero) / bscale;
 		switch (bitpix) {
-			case -32:
+			case -32 :
 				stored.putFloat(4 * i, (float) raw);
 				break;
-			case -64:
+			case -64 :
 				stored.putDouble(8 * i, raw);
 				break;
-			case 8:
+			case 8 :
 				stored.put(i, (byte) clamp(raw, 0, 255));
 				break;
-			case 16:
+			case 16 :
 				stored.putShort(2 * i, (short) clamp(raw, Short.MIN_VALUE, Short.MAX_VALUE));
 				break;
-			case 32:
+			case 32 :
 				stored.putInt(4 * i, (int) clamp(raw, Integer.MIN_VALUE, Integer.MAX_VALUE));
 				break;
-			default:
+			default :
 				stored.putLong(8 * i, (long) clamp(raw, Long.MIN_VALUE, Long.MAX_VALUE));
 		}
 	}

@@ -54,14 +54,13 @@ public final class Frame {
 	 * Wraps primitive arrays (no copy) as a frame. Each plane must be a {@code byte[]},
 	 * {@code short[]}, {@code float[]} or {@code int[]} (packed RGB) of {@code width * height}.
 	 */
-	public static Frame of(final String name, final PixelType type, final int width,
-		final int height, final Object... planes)
+	public static Frame of(final String name, final PixelType type, final int width, final int height,
+		final Object... planes)
 	{
 		if (planes.length == 0) throw new IllegalArgumentException("A frame needs a plane.");
 		for (final Object p : planes)
-			if (length(type, p) != (long) width * height) throw new IllegalArgumentException(
-				"Plane of " + name + " does not match its " + type.label() + " " + width + "x" +
-					height + " size");
+			if (length(type, p) != (long) width * height) throw new IllegalArgumentException("Plane of " +
+				name + " does not match its " + type.label() + " " + width + "x" + height + " size");
 		return new Frame(name, type, width, height, planes.clone());
 	}
 
@@ -116,12 +115,10 @@ public final class Frame {
 				planes[p] = ((ArrayDataAccess<?>) access).getCurrentStorageArray();
 			}
 		}
-		else if (image instanceof ArrayImg && (image.numDimensions() == 2 || image.dimension(
-			2) == 1))
-		{
+		else if (image instanceof ArrayImg && (image.numDimensions() == 2 || image.dimension(2) == 1)) {
 			final Object access = ((ArrayImg<?, ?>) image).update(null);
 			if (!(access instanceof ArrayDataAccess)) return null;
-			planes = new Object[] { ((ArrayDataAccess<?>) access).getCurrentStorageArray() };
+			planes = new Object[]{ ((ArrayDataAccess<?>) access).getCurrentStorageArray() };
 		}
 		else return null;
 		for (final Object p : planes)
@@ -143,8 +140,8 @@ public final class Frame {
 		final int c = image.numDimensions() > 2 ? (int) image.dimension(2) : 1;
 		final Object[] planes = new Object[c];
 		for (int p = 0; p < c; p++) {
-			final RandomAccessibleInterval<T> plane = image.numDimensions() > 2 ? Views.hyperSlice(
-				image, 2, image.min(2) + p) : image;
+			final RandomAccessibleInterval<T> plane = image.numDimensions() > 2 ? Views.hyperSlice(image,
+				2, image.min(2) + p) : image;
 			planes[p] = newPlane(type, w * h);
 			copy(Views.flatIterable(plane).cursor(), type, planes[p]);
 		}
@@ -158,13 +155,13 @@ public final class Frame {
 		while (cursor.hasNext()) {
 			final double v = cursor.next().getRealDouble();
 			switch (type) {
-				case GRAY8:
+				case GRAY8 :
 					((byte[]) plane)[i++] = (byte) Math.max(0, Math.min(255, Math.round(v)));
 					break;
-				case GRAY16:
+				case GRAY16 :
 					((short[]) plane)[i++] = (short) Math.max(0, Math.min(65535, Math.round(v)));
 					break;
-				default:
+				default :
 					((float[]) plane)[i++] = (float) v;
 			}
 		}
@@ -173,26 +170,26 @@ public final class Frame {
 	/** A new zero plane of {@code n} pixels for the given type. */
 	public static Object newPlane(final PixelType type, final int n) {
 		switch (type) {
-			case GRAY8:
+			case GRAY8 :
 				return new byte[n];
-			case GRAY16:
+			case GRAY16 :
 				return new short[n];
-			case GRAY32:
+			case GRAY32 :
 				return new float[n];
-			default:
+			default :
 				return new int[n];
 		}
 	}
 
 	private static long length(final PixelType type, final Object plane) {
 		switch (type) {
-			case GRAY8:
+			case GRAY8 :
 				return plane instanceof byte[] ? ((byte[]) plane).length : -1;
-			case GRAY16:
+			case GRAY16 :
 				return plane instanceof short[] ? ((short[]) plane).length : -1;
-			case GRAY32:
+			case GRAY32 :
 				return plane instanceof float[] ? ((float[]) plane).length : -1;
-			default:
+			default :
 				return plane instanceof int[] ? ((int[]) plane).length : -1;
 		}
 	}
@@ -257,27 +254,27 @@ public final class Frame {
 	@SuppressWarnings({ "rawtypes", "unchecked" })
 	private PlanarImg wrap(final List accesses, final long[] dims) {
 		switch (type) {
-			case GRAY8: {
+			case GRAY8 : {
 				final PlanarImg<UnsignedByteType, ByteArray> img = new PlanarImg<>(accesses, dims,
 					new UnsignedByteType().getEntitiesPerPixel());
 				img.setLinkedType(new UnsignedByteType(img));
 				return img;
 			}
-			case GRAY16: {
+			case GRAY16 : {
 				final PlanarImg<UnsignedShortType, ShortArray> img = new PlanarImg<>(accesses, dims,
 					new UnsignedShortType().getEntitiesPerPixel());
 				img.setLinkedType(new UnsignedShortType(img));
 				return img;
 			}
-			case GRAY32: {
-				final PlanarImg<FloatType, FloatArray> img = new PlanarImg<>(accesses, dims,
-					new FloatType().getEntitiesPerPixel());
+			case GRAY32 : {
+				final PlanarImg<FloatType, FloatArray> img = new PlanarImg<>(accesses, dims, new FloatType()
+					.getEntitiesPerPixel());
 				img.setLinkedType(new FloatType(img));
 				return img;
 			}
-			default: {
-				final PlanarImg<ARGBType, IntArray> img = new PlanarImg<>(accesses, dims,
-					new ARGBType().getEntitiesPerPixel());
+			default : {
+				final PlanarImg<ARGBType, IntArray> img = new PlanarImg<>(accesses, dims, new ARGBType()
+					.getEntitiesPerPixel());
 				img.setLinkedType(new ARGBType(img));
 				return img;
 			}

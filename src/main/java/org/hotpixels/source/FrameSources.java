@@ -39,8 +39,7 @@ public final class FrameSources {
 		final long raw = files.stream().filter(FrameSources::isRaw).count();
 		if (raw == 0) return new FileSeriesSource(files);
 		if (raw < files.size()) {
-			final Path other = files.stream().filter(f -> !isRaw(f)).findFirst()
-				.get();
+			final Path other = files.stream().filter(f -> !isRaw(f)).findFirst().get();
 			throw new HotPixelsException(other + ": is not a RAW file, but the series has RAW files " +
 				"(" + files.stream().filter(FrameSources::isRaw).findFirst().get().getFileName() +
 				"); use --pattern to pick one kind.");

@@ -131,11 +131,11 @@ public final class FrameStream implements AutoCloseable {
 
 	private static int bytesPerSample(final PixelType type) {
 		switch (type) {
-			case GRAY8:
+			case GRAY8 :
 				return 1;
-			case GRAY16:
+			case GRAY16 :
 				return 2;
-			default:
+			default :
 				return 4;
 		}
 	}
@@ -171,8 +171,8 @@ public final class FrameStream implements AutoCloseable {
 		}
 		if (f.type() == firstType && f.width() == firstWidth && f.height() == firstHeight && f
 			.planeCount() == firstPlanes) return f;
-		final String problem = source.name(index) + ": is " + f.shapeLabel() +
-			", but the series is " + firstShape + " (from " + firstName + ").";
+		final String problem = source.name(index) + ": is " + f.shapeLabel() + ", but the series is " +
+			firstShape + " (from " + firstName + ").";
 		if (!skipBad) throw new HotPixelsException(problem);
 		skipped.add(problem);
 		if (buffers != null) buffers.recycle(f); // left out: its arrays are free again

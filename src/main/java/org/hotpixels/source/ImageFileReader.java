@@ -136,7 +136,8 @@ public final class ImageFileReader {
 
 	private static void checkReadable(final Path file) {
 		if (!Files.exists(file)) throw new HotPixelsException(file + ": no such file.");
-		if (Files.isDirectory(file)) throw new HotPixelsException(file + ": is a folder, not an image.");
+		if (Files.isDirectory(file)) throw new HotPixelsException(file +
+			": is a folder, not an image.");
 		if (!Files.isReadable(file)) throw new HotPixelsException(file +
 			": cannot be read (permission denied).");
 		try {
@@ -189,14 +190,14 @@ public final class ImageFileReader {
 	static void checkSize(final Path file, final long width, final long height,
 		final int bytesPerPixel)
 	{
-		if (width <= 0 || height <= 0) throw new HotPixelsException(file +
-			": claims an image of " + width + "x" + height + " pixels.");
-		if (width * height > MAX_PIXELS) throw new HotPixelsException(file + ": claims " + width +
-			"x" + height + " pixels, more than one image plane can hold; refusing to decode it.");
+		if (width <= 0 || height <= 0) throw new HotPixelsException(file + ": claims an image of " +
+			width + "x" + height + " pixels.");
+		if (width * height > MAX_PIXELS) throw new HotPixelsException(file + ": claims " + width + "x" +
+			height + " pixels, more than one image plane can hold; refusing to decode it.");
 		final long bytes = width * height * bytesPerPixel;
 		final long max = Runtime.getRuntime().maxMemory();
-		if (bytes > max / MEMORY_SHARE) throw new HotPixelsException(file + ": claims " + width +
-			"x" + height + " pixels (" + (bytes >> 20) + " MB decoded), too large for this Java's " +
+		if (bytes > max / MEMORY_SHARE) throw new HotPixelsException(file + ": claims " + width + "x" +
+			height + " pixels (" + (bytes >> 20) + " MB decoded), too large for this Java's " +
 			"memory (" + (max >> 20) + " MB at most); refusing to decode it.");
 	}
 
@@ -274,14 +275,14 @@ public final class ImageFileReader {
 	}
 
 	/** BigTIFF, tiles, JPEG and other compressions: TwelveMonkeys' reader, asked directly. */
-	private static Frame readTiffWithImageIO(final Path file, final int page,
-		final TiffProbe probe) throws IOException
+	private static Frame readTiffWithImageIO(final Path file, final int page, final TiffProbe probe)
+		throws IOException
 	{
 		if (page >= probe.pages.size()) throw new IllegalArgumentException("page " + page + " of " +
 			probe.pages.size());
 		final TiffProbe.Page tags = probe.pages.get(page);
-		checkSize(file, tags.width, tags.height, tags.bitsPerSample > 16 ? 4 : tags
-			.samplesPerPixel > 1 ? 4 : tags.bitsPerSample > 8 ? 2 : 1);
+		checkSize(file, tags.width, tags.height, tags.bitsPerSample > 16 ? 4 : tags.samplesPerPixel > 1
+			? 4 : tags.bitsPerSample > 8 ? 2 : 1);
 		final ImageReader reader;
 		try {
 			reader = new com.twelvemonkeys.imageio.plugins.tiff.TIFFImageReaderSpi()
@@ -302,8 +303,7 @@ public final class ImageFileReader {
 			return f;
 		}
 		catch (final javax.imageio.IIOException e) {
-			throw new HotPixelsException(file + ": damaged or unsupported TIFF (" + reason(e) +
-				").", e);
+			throw new HotPixelsException(file + ": damaged or unsupported TIFF (" + reason(e) + ").", e);
 		}
 		finally {
 			reader.dispose();
@@ -311,8 +311,8 @@ public final class ImageFileReader {
 	}
 
 	/** Decodes image {@code index}; a decoder warning (truncated data) is an error. */
-	private static BufferedImage decode(final Path file, final ImageReader reader,
-		final int index, final ImageReadParam param) throws IOException
+	private static BufferedImage decode(final Path file, final ImageReader reader, final int index,
+		final ImageReadParam param) throws IOException
 	{
 		final StringBuilder warnings = new StringBuilder();
 		final IIOReadWarningListener listener = (source, warning) -> warnings.append(warnings
@@ -325,8 +325,8 @@ public final class ImageFileReader {
 		catch (final java.io.EOFException e) {
 			throw new HotPixelsException(file + ": damaged image (it ends early).", e);
 		}
-		if (warnings.length() > 0) throw new HotPixelsException(file + ": damaged image (" +
-			warnings + ").");
+		if (warnings.length() > 0) throw new HotPixelsException(file + ": damaged image (" + warnings +
+			").");
 		return image;
 	}
 
@@ -376,8 +376,8 @@ public final class ImageFileReader {
 				return SampleFrames.of(file, image, false);
 			}
 			catch (final javax.imageio.IIOException e) {
-				throw new HotPixelsException(file + ": damaged or unsupported image (" + reason(e) +
-					").", e);
+				throw new HotPixelsException(file + ": damaged or unsupported image (" + reason(e) + ").",
+					e);
 			}
 			finally {
 				reader.dispose();
@@ -426,8 +426,8 @@ public final class ImageFileReader {
 			checkSize(file, pnm.width, pnm.height, pnm.bytesPerPixel());
 			final long needed = pnm.dataBytes() < 0 ? -1 : pnm.dataOffset + pnm.dataBytes();
 			final long length = Files.size(file);
-			if (needed > length) throw new HotPixelsException(file + ": image is truncated (" +
-				length + " bytes, its header needs " + needed + ").");
+			if (needed > length) throw new HotPixelsException(file + ": image is truncated (" + length +
+				" bytes, its header needs " + needed + ").");
 		}
 		final DicomHeader dicom = DicomHeader.read(file);
 		if (dicom != null) dicom.check(file);
@@ -448,8 +448,8 @@ public final class ImageFileReader {
 		{
 			final long needed = fi.getOffset() + (long) fi.width * fi.height * fi.getBytesPerPixel();
 			final long length = Files.size(file);
-			if (needed > length) throw new HotPixelsException(file + ": image is truncated (" +
-				length + " bytes, its header needs " + needed + ").");
+			if (needed > length) throw new HotPixelsException(file + ": image is truncated (" + length +
+				" bytes, its header needs " + needed + ").");
 		}
 		if (dicom != null) dicom.offsetSigned(imp);
 		return ImagePlusFrameSource.frameOf(imp, file.getFileName().toString(), 1, 1);

@@ -77,8 +77,8 @@ public final class InputFiles {
 				m = FileSystems.getDefault().getPathMatcher("glob:" + glob.getFileName());
 			}
 			catch (final IllegalArgumentException e) { // PatternSyntaxException
-				throw new HotPixelsException(input + ": not a valid pattern (" + firstLine(e
-					.getMessage()) + ").", e);
+				throw new HotPixelsException(input + ": not a valid pattern (" + firstLine(e.getMessage()) +
+					").", e);
 			}
 			final List<Path> matched = new ArrayList<>();
 			for (final Path p : list(dir))
@@ -127,8 +127,8 @@ public final class InputFiles {
 				key = f.toAbsolutePath().normalize();
 			}
 			final Path other = seen.put(key, f);
-			if (other != null) throw new HotPixelsException(f + ": is given twice" + (other.equals(f)
-				? "" : " (also as " + other + ")") + "; each file may be read only once.");
+			if (other != null) throw new HotPixelsException(f + ": is given twice" + (other.equals(f) ? ""
+				: " (also as " + other + ")") + "; each file may be read only once.");
 		}
 	}
 
@@ -151,8 +151,7 @@ public final class InputFiles {
 	}
 
 	private static boolean hasGlob(final String s) {
-		return s.indexOf('*') >= 0 || s.indexOf('?') >= 0 || s.indexOf('[') >= 0 || s.indexOf(
-			'{') >= 0;
+		return s.indexOf('*') >= 0 || s.indexOf('?') >= 0 || s.indexOf('[') >= 0 || s.indexOf('{') >= 0;
 	}
 
 	/** True if the file's extension is one of {@link #IMAGE_EXTENSIONS}. */
@@ -185,8 +184,8 @@ public final class InputFiles {
 					ej++;
 				final String na = a.substring(i, ei).replaceFirst("^0+(?=.)", "");
 				final String nb = b.substring(j, ej).replaceFirst("^0+(?=.)", "");
-				final int c = na.length() != nb.length() ? Integer.compare(na.length(), nb.length())
-					: na.compareTo(nb);
+				final int c = na.length() != nb.length() ? Integer.compare(na.length(), nb.length()) : na
+					.compareTo(nb);
 				if (c != 0) return c;
 				i = ei;
 				j = ej;

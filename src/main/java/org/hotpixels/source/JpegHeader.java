@@ -39,8 +39,8 @@ final class JpegHeader {
 
 	/** The header of {@code file}, or null if it does not start like a JPEG file. */
 	static JpegHeader read(final Path file) throws IOException {
-		try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files
-			.newInputStream(file), 8192)))
+		try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(
+			file), 8192)))
 		{
 			return read(in);
 		}
@@ -71,8 +71,7 @@ final class JpegHeader {
 				in.readFully(data);
 				if (marker == 0xe1) orientation = exifOrientation(data, orientation);
 				else if (marker == 0xee && length >= 12 && new String(data, 0, 5,
-					java.nio.charset.StandardCharsets.ISO_8859_1).equals("Adobe")) adobe = data[11] &
-						0xff;
+					java.nio.charset.StandardCharsets.ISO_8859_1).equals("Adobe")) adobe = data[11] & 0xff;
 			}
 		}
 		catch (final EOFException e) {
@@ -81,8 +80,7 @@ final class JpegHeader {
 	}
 
 	private static boolean isStartOfFrame(final int marker) {
-		return marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 &&
-			marker != 0xcc;
+		return marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc;
 	}
 
 	/** The orientation tag (274) of IFD0 of an APP1 "Exif" segment, or {@code otherwise}. */
@@ -127,15 +125,15 @@ final class JpegHeader {
 	/** "upright (1)", "turned 90 degrees clockwise to display (6)", ... for messages. */
 	static String describe(final int orientation) {
 		switch (orientation) {
-			case 1:
+			case 1 :
 				return "1 (upright)";
-			case 3:
+			case 3 :
 				return "3 (upside down)";
-			case 6:
+			case 6 :
 				return "6 (turned 90 degrees)";
-			case 8:
+			case 8 :
 				return "8 (turned 270 degrees)";
-			default:
+			default :
 				return orientation + " (mirrored)";
 		}
 	}

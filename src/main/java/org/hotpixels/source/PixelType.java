@@ -2,6 +2,7 @@ package org.hotpixels.source;
 
 /** The pixel types a series can have, with the primitive array that holds one plane. */
 public enum PixelType {
+
 	/** Unsigned 8-bit, {@code byte[]} planes. */
 	GRAY8(8, 1),
 	/** Unsigned 16-bit, {@code short[]} planes. */
@@ -37,11 +38,11 @@ public enum PixelType {
 	/** The largest value a sample can have (255, 65535, or +infinity for float). */
 	public double maxValue() {
 		switch (this) {
-			case GRAY16:
+			case GRAY16 :
 				return 65535;
-			case GRAY32:
+			case GRAY32 :
 				return Double.POSITIVE_INFINITY;
-			default:
+			default :
 				return 255;
 		}
 	}

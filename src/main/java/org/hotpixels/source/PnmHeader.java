@@ -35,8 +35,8 @@ final class PnmHeader {
 
 	/** The header of {@code file}, or null if it does not start like a PNM file. */
 	static PnmHeader read(final Path file) throws IOException {
-		try (CountingStream in = new CountingStream(new BufferedInputStream(Files.newInputStream(
-			file), 256)))
+		try (CountingStream in = new CountingStream(new BufferedInputStream(Files.newInputStream(file),
+			256)))
 		{
 			if (in.read() != 'P') return null;
 			final int magic = in.read() - '0';

@@ -38,17 +38,17 @@ final class SampleFrames {
 		final Raster raster = image.getRaster();
 		final ColorModel cm = image.getColorModel();
 		if (!signed) switch (image.getType()) {
-			case BufferedImage.TYPE_BYTE_GRAY:
+			case BufferedImage.TYPE_BYTE_GRAY :
 				if (raster.getDataBuffer() instanceof DataBufferByte && isCompact(raster, w, 1))
-					return Frame.of(name, PixelType.GRAY8, w, h, ((DataBufferByte) raster
-						.getDataBuffer()).getData());
+					return Frame.of(name, PixelType.GRAY8, w, h, ((DataBufferByte) raster.getDataBuffer())
+						.getData());
 				break;
-			case BufferedImage.TYPE_USHORT_GRAY:
+			case BufferedImage.TYPE_USHORT_GRAY :
 				if (raster.getDataBuffer() instanceof DataBufferUShort && isCompact(raster, w, 1))
-					return Frame.of(name, PixelType.GRAY16, w, h, ((DataBufferUShort) raster
-						.getDataBuffer()).getData());
+					return Frame.of(name, PixelType.GRAY16, w, h, ((DataBufferUShort) raster.getDataBuffer())
+						.getData());
 				break;
-			case BufferedImage.TYPE_3BYTE_BGR:
+			case BufferedImage.TYPE_3BYTE_BGR :
 				if (isCompact(raster, w, 3)) {
 					final byte[] bgr = ((DataBufferByte) raster.getDataBuffer()).getData();
 					final int[] rgb = PlaneBuffers.ints(w * h); // every element is set below
@@ -57,10 +57,10 @@ final class SampleFrames {
 					return Frame.of(name, PixelType.RGB, w, h, rgb);
 				}
 				break;
-			case BufferedImage.TYPE_INT_RGB:
-			case BufferedImage.TYPE_INT_ARGB:
+			case BufferedImage.TYPE_INT_RGB :
+			case BufferedImage.TYPE_INT_ARGB :
 				return rgbOf(name, image);
-			default:
+			default :
 		}
 		if (cm instanceof IndexColorModel || !(cm instanceof ComponentColorModel)) {
 			if (cm.getNumColorComponents() == 1 && !(cm instanceof IndexColorModel) || cm
@@ -78,14 +78,13 @@ final class SampleFrames {
 		final int dataType = raster.getDataBuffer().getDataType();
 		final int bits = raster.getSampleModel().getSampleSize(0);
 		final PixelType type;
-		if (dataType == DataBuffer.TYPE_FLOAT || dataType == DataBuffer.TYPE_DOUBLE || dataType ==
-			DataBuffer.TYPE_INT) type = PixelType.GRAY32;
+		if (dataType == DataBuffer.TYPE_FLOAT || dataType == DataBuffer.TYPE_DOUBLE ||
+			dataType == DataBuffer.TYPE_INT) type = PixelType.GRAY32;
 		else if (bits <= 8) type = colours == 3 ? PixelType.RGB : PixelType.GRAY8;
 		else if (bits <= 16) type = PixelType.GRAY16;
 		else throw new HotPixelsException(file + ": has " + bits + "-bit samples, which are not " +
 			"read.");
-		final int offset = signed || dataType == DataBuffer.TYPE_SHORT ? bits <= 8 ? 128 : 32768
-			: 0;
+		final int offset = signed || dataType == DataBuffer.TYPE_SHORT ? bits <= 8 ? 128 : 32768 : 0;
 		if (type == PixelType.RGB) {
 			final int[] rgb = new int[w * h];
 			final int[] row = new int[w];
@@ -110,9 +109,8 @@ final class SampleFrames {
 				}
 				raster.getSamples(0, y, w, 1, c, row);
 				for (int x = 0; x < w; x++)
-					if (type == PixelType.GRAY8) ((byte[]) planes[c])[y * w + x] = (byte) (row[x] +
-						offset);
-					else ((short[]) planes[c])[y * w + x] = (short) (row[x] + offset);
+					if (type == PixelType.GRAY8) ((byte[]) planes[c])[y * w + x] = (byte) (row[x] + offset);
+					else((short[]) planes[c])[y * w + x] = (short) (row[x] + offset);
 			}
 		}
 		return Frame.of(name, type, w, h, planes);
@@ -135,7 +133,7 @@ final class SampleFrames {
 
 	private static boolean isCompact(final Raster raster, final int w, final int bands) {
 		return raster.getSampleModelTranslateX() == 0 && raster.getSampleModelTranslateY() == 0 &&
-			raster.getDataBuffer().getNumBanks() == 1 && raster.getDataBuffer().getSize() == w *
-				raster.getHeight() * bands;
+			raster.getDataBuffer().getNumBanks() == 1 && raster.getDataBuffer().getSize() == w * raster
+				.getHeight() * bands;
 	}
 }

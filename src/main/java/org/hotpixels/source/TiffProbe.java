@@ -73,8 +73,7 @@ final class TiffProbe {
 	 * pages for each of them would take quadratic time.
 	 */
 	private static final Map<Path, Object[]> CACHE = new LinkedHashMap<Path, Object[]>(16, 0.75f,
-		true)
-	{
+		true) {
 
 		private static final long serialVersionUID = 1L;
 
@@ -116,7 +115,7 @@ final class TiffProbe {
 			throw new HotPixelsException(file + ": not a readable TIFF (" + e.getMessage() + ").", e);
 		}
 		synchronized (CACHE) {
-			CACHE.put(key, new Object[] { size, time, probe });
+			CACHE.put(key, new Object[]{ size, time, probe });
 		}
 		return probe;
 	}
@@ -143,12 +142,11 @@ final class TiffProbe {
 				" starts at byte " + offset + ").");
 			final ByteBuffer countBytes = bytes(ch, offset, big ? 8 : 2).order(head.order());
 			final long count = big ? countBytes.getLong(0) : countBytes.getShort(0) & 0xffff;
-			if (count <= 0 || count > MAX_ENTRIES) throw new HotPixelsException(file +
-				": TIFF page " + (pages.size() + 1) + " has " + count +
-				" tags; the file is damaged.");
+			if (count <= 0 || count > MAX_ENTRIES) throw new HotPixelsException(file + ": TIFF page " +
+				(pages.size() + 1) + " has " + count + " tags; the file is damaged.");
 			final int entry = big ? 20 : 12;
-			final ByteBuffer dir = bytes(ch, offset + (big ? 8 : 2), (int) count * entry + (big ? 8
-				: 4)).order(head.order());
+			final ByteBuffer dir = bytes(ch, offset + (big ? 8 : 2), (int) count * entry + (big ? 8 : 4))
+				.order(head.order());
 			final Page page = new Page();
 			for (int i = 0; i < count; i++)
 				tag(ch, dir, i * entry, big, page);
@@ -187,28 +185,28 @@ final class TiffProbe {
 			value = bytes(ch, where, size).order(dir.order());
 			index = 0;
 		}
-		final long v = size == 2 ? value.getShort(index) & 0xffff : size == 4 ? value.getInt(
-			index) & 0xffffffffL : value.getLong(index);
+		final long v = size == 2 ? value.getShort(index) & 0xffff : size == 4 ? value.getInt(index) &
+			0xffffffffL : value.getLong(index);
 		switch (tag) {
-			case 256:
+			case 256 :
 				page.width = v;
 				break;
-			case 257:
+			case 257 :
 				page.height = v;
 				break;
-			case 258:
+			case 258 :
 				page.bitsPerSample = (int) Math.min(v, 1024);
 				break;
-			case 259:
+			case 259 :
 				page.compression = (int) Math.min(v, Integer.MAX_VALUE);
 				break;
-			case 262:
+			case 262 :
 				page.photometric = (int) Math.min(v, Integer.MAX_VALUE);
 				break;
-			case 277:
+			case 277 :
 				page.samplesPerPixel = (int) Math.min(v, 1024);
 				break;
-			default:
+			default :
 				page.sampleFormat = (int) Math.min(v, Integer.MAX_VALUE);
 		}
 	}
@@ -224,7 +222,6 @@ final class TiffProbe {
 	}
 
 	private static HotPixelsException notTiff(final Path file) {
-		return new HotPixelsException(file +
-			": not a readable TIFF (it does not start like one).");
+		return new HotPixelsException(file + ": not a readable TIFF (it does not start like one).");
 	}
 }

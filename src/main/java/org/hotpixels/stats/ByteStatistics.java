@@ -90,7 +90,7 @@ final class ByteStatistics extends IntegerStatistics {
 				IntKernels.max(acc[at + 3], a, b, c, d, length);
 				return;
 			}
-			for (final int[] v : new int[][] { a, b, c }) {
+			for (final int[] v : new int[][]{ a, b, c }) {
 				if (count-- == 0) return;
 				IntKernels.sum(acc[at], v, length);
 				IntKernels.squares(acc[at + 1], v, length);

@@ -25,8 +25,8 @@ final class IntKernels {
 			row[i] = src[from + i] & 0xff;
 	}
 
-	static void sum(final int[] acc, final int[] a, final int[] b, final int[] c,
-		final int[] d, final int n)
+	static void sum(final int[] acc, final int[] a, final int[] b, final int[] c, final int[] d,
+		final int n)
 	{
 		for (int i = 0; i < n; i++)
 			acc[i] += a[i] + b[i] + c[i] + d[i];
@@ -38,8 +38,8 @@ final class IntKernels {
 	}
 
 	/** Sums of squares of values up to 46340 (8-bit data), whose squares fit an int. */
-	static void squares(final int[] acc, final int[] a, final int[] b, final int[] c,
-		final int[] d, final int n)
+	static void squares(final int[] acc, final int[] a, final int[] b, final int[] c, final int[] d,
+		final int n)
 	{
 		for (int i = 0; i < n; i++)
 			acc[i] += a[i] * a[i] + b[i] * b[i] + c[i] * c[i] + d[i] * d[i];
@@ -51,12 +51,12 @@ final class IntKernels {
 	}
 
 	/** Sums of the low 16 bits of squares of 16-bit values (the product wraps, its bits stay). */
-	static void squaresLow(final int[] acc, final int[] a, final int[] b,
-		final int[] c, final int[] d, final int n)
+	static void squaresLow(final int[] acc, final int[] a, final int[] b, final int[] c,
+		final int[] d, final int n)
 	{
 		for (int i = 0; i < n; i++)
-			acc[i] += (a[i] * a[i] & 0xffff) + (b[i] * b[i] & 0xffff) + (c[i] * c[i] & 0xffff) +
-				(d[i] * d[i] & 0xffff);
+			acc[i] += (a[i] * a[i] & 0xffff) + (b[i] * b[i] & 0xffff) + (c[i] * c[i] & 0xffff) + (d[i] *
+				d[i] & 0xffff);
 	}
 
 	static void squaresLow(final int[] acc, final int[] a, final int n) {
@@ -65,8 +65,8 @@ final class IntKernels {
 	}
 
 	/** Sums of the high 16 bits of squares of 16-bit values. */
-	static void squaresHigh(final int[] acc, final int[] a, final int[] b,
-		final int[] c, final int[] d, final int n)
+	static void squaresHigh(final int[] acc, final int[] a, final int[] b, final int[] c,
+		final int[] d, final int n)
 	{
 		for (int i = 0; i < n; i++)
 			acc[i] += (a[i] * a[i] >>> 16) + (b[i] * b[i] >>> 16) + (c[i] * c[i] >>> 16) + (d[i] *
@@ -79,8 +79,8 @@ final class IntKernels {
 	}
 
 	/** Running minima; values must differ by less than 2^31 (any 8- or 16-bit data). */
-	static void min(final int[] acc, final int[] a, final int[] b, final int[] c,
-		final int[] d, final int n)
+	static void min(final int[] acc, final int[] a, final int[] b, final int[] c, final int[] d,
+		final int n)
 	{
 		for (int i = 0; i < n; i++)
 			acc[i] = min(min(acc[i], min(a[i], b[i])), min(c[i], d[i]));
@@ -91,8 +91,8 @@ final class IntKernels {
 			acc[i] = min(acc[i], a[i]);
 	}
 
-	static void max(final int[] acc, final int[] a, final int[] b, final int[] c,
-		final int[] d, final int n)
+	static void max(final int[] acc, final int[] a, final int[] b, final int[] c, final int[] d,
+		final int n)
 	{
 		for (int i = 0; i < n; i++)
 			acc[i] = max(max(acc[i], max(a[i], b[i])), max(c[i], d[i]));

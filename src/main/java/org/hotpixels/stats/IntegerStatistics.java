@@ -11,8 +11,8 @@ import org.hotpixels.source.PixelType;
  */
 abstract class IntegerStatistics extends PixelStatistics {
 
-	IntegerStatistics(final PixelType type, final int width, final int height,
-		final int channels, final int reach)
+	IntegerStatistics(final PixelType type, final int width, final int height, final int channels,
+		final int reach)
 	{
 		super(type, width, height, channels, reach);
 	}
@@ -99,8 +99,8 @@ abstract class IntegerStatistics extends PixelStatistics {
 				scaled = Math.subtractExact(Math.multiplyExact(f, q), Math.multiplyExact(r, r));
 			}
 			catch (final ArithmeticException e) {
-				scaled = BigInteger.valueOf(f).multiply(BigInteger.valueOf(q)).subtract(BigInteger
-					.valueOf(r).multiply(BigInteger.valueOf(r))).doubleValue();
+				scaled = BigInteger.valueOf(f).multiply(BigInteger.valueOf(q)).subtract(BigInteger.valueOf(
+					r).multiply(BigInteger.valueOf(r))).doubleValue();
 			}
 			residualVariance[k] = scaled * perResidualVariance;
 		}
@@ -173,8 +173,8 @@ abstract class IntegerStatistics extends PixelStatistics {
 			scaled = Math.subtractExact(Math.multiplyExact(n, q), Math.multiplyExact(r, r));
 		}
 		catch (final ArithmeticException e) {
-			scaled = BigInteger.valueOf(n).multiply(BigInteger.valueOf(q)).subtract(BigInteger.valueOf(
-				r).multiply(BigInteger.valueOf(r))).doubleValue();
+			scaled = BigInteger.valueOf(n).multiply(BigInteger.valueOf(q)).subtract(BigInteger.valueOf(r)
+				.multiply(BigInteger.valueOf(r))).doubleValue();
 		}
 		out[1] = scaled / (16.0 * n * (n - 1));
 	}
@@ -194,8 +194,8 @@ abstract class IntegerStatistics extends PixelStatistics {
 		final long s = sum(i);
 		final long s2 = sumOfSquaredValues(i);
 		if (frames <= longSafeFrames()) return frames * s2 - s * s;
-		return BigInteger.valueOf(frames).multiply(BigInteger.valueOf(s2)).subtract(BigInteger.valueOf(s)
-			.multiply(BigInteger.valueOf(s))).doubleValue();
+		return BigInteger.valueOf(frames).multiply(BigInteger.valueOf(s2)).subtract(BigInteger.valueOf(
+			s).multiply(BigInteger.valueOf(s))).doubleValue();
 	}
 
 	@Override

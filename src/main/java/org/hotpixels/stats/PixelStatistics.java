@@ -107,11 +107,11 @@ public abstract class PixelStatistics {
 		final int channels, final int reach)
 	{
 		switch (type) {
-			case GRAY16:
+			case GRAY16 :
 				return new ShortStatistics(width, height, channels, reach);
-			case GRAY32:
+			case GRAY32 :
 				return new FloatStatistics(width, height, channels, reach);
-			default:
+			default :
 				return new ByteStatistics(type, width, height, channels, reach);
 		}
 	}
@@ -123,8 +123,8 @@ public abstract class PixelStatistics {
 
 	/** Empty statistics shaped like {@code frame}, for a raw sensor mosaic if {@code mosaic}. */
 	public static PixelStatistics like(final Frame frame, final boolean mosaic) {
-		return create(frame.type(), frame.width(), frame.height(), frame.channels(), defaultReach(
-			frame.type(), mosaic));
+		return create(frame.type(), frame.width(), frame.height(), frame.channels(), defaultReach(frame
+			.type(), mosaic));
 	}
 
 	/**
@@ -134,8 +134,8 @@ public abstract class PixelStatistics {
 	public static <T extends RealType<T>> PixelStatistics like(
 		final RandomAccessibleInterval<T> image)
 	{
-		return create(Frame.typeOf(image.getType()), (int) image.dimension(0), (int) image.dimension(
-			1), image.numDimensions() > 2 ? (int) image.dimension(2) : 1);
+		return create(Frame.typeOf(image.getType()), (int) image.dimension(0), (int) image.dimension(1),
+			image.numDimensions() > 2 ? (int) image.dimension(2) : 1);
 	}
 
 	/** Adds one frame. */
@@ -209,7 +209,7 @@ public abstract class PixelStatistics {
 		final List<int[]> tiles = new ArrayList<>();
 		for (int y = 0; y < height; y += rows)
 			for (int x = 0; x < width; x += tileWidth)
-				tiles.add(new int[] { x, Math.min(width, x + tileWidth), y, Math.min(height, y + rows) });
+				tiles.add(new int[]{ x, Math.min(width, x + tileWidth), y, Math.min(height, y + rows) });
 		return tiles;
 	}
 
@@ -217,7 +217,7 @@ public abstract class PixelStatistics {
 	protected void forEachTile(final java.util.function.Consumer<int[]> action) {
 		final List<int[]> tiles = new ArrayList<>();
 		for (int from = 0; from < planeSize; from += TILE)
-			tiles.add(new int[] { from, Math.min(planeSize, from + TILE) });
+			tiles.add(new int[]{ from, Math.min(planeSize, from + TILE) });
 		final TaskExecutor executor = Parallelization.getTaskExecutor();
 		executor.forEach(tiles, action);
 	}
@@ -252,9 +252,9 @@ public abstract class PixelStatistics {
 
 	protected void checkMergeable(final PixelStatistics other) {
 		if (other.getClass() != getClass() || other.type != type || other.width != width ||
-			other.height != height || other.channels != channels || other.residualReach() !=
-				residualReach()) throw new IllegalArgumentException("Cannot merge " + other.shapeLabel() +
-					" statistics into " + shapeLabel());
+			other.height != height || other.channels != channels || other
+				.residualReach() != residualReach()) throw new IllegalArgumentException("Cannot merge " +
+					other.shapeLabel() + " statistics into " + shapeLabel());
 	}
 
 	/** Distance of the same-channel neighbours the spatial residuals compare each pixel with. */
@@ -286,7 +286,6 @@ public abstract class PixelStatistics {
 		out[1] = residualVariance(i);
 		out[2] = residualCount(i);
 	}
-
 
 	/**
 	 * The statistics of pixels {@code (x0 + step * k, y)} of channel {@code c}, {@code k < n}, at
@@ -414,7 +413,7 @@ public abstract class PixelStatistics {
 
 	/** "16-bit 640x480, 1 channel", for messages. */
 	public String shapeLabel() {
-		return type.label() + " " + width + "x" + height + ", " + channels + " channel" +
-			(channels == 1 ? "" : "s");
+		return type.label() + " " + width + "x" + height + ", " + channels + " channel" + (channels == 1
+			? "" : "s");
 	}
 }

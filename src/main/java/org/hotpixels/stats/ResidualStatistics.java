@@ -53,8 +53,8 @@ final class ResidualStatistics {
 	private final float[] shift;
 	private final double[] s1, s2;
 
-	ResidualStatistics(final PixelType type, final int width, final int height,
-		final int channels, final int reach)
+	ResidualStatistics(final PixelType type, final int width, final int height, final int channels,
+		final int reach)
 	{
 		if (reach < 1) throw new IllegalArgumentException("reach must be positive: " + reach);
 		this.type = type;
@@ -106,8 +106,7 @@ final class ResidualStatistics {
 	}
 
 	private long recent(final int i) {
-		return high != null ? ((long) high[i] << 18) + ((long) mixed[i] << 10) + low[i]
-			: recentInt[i];
+		return high != null ? ((long) high[i] << 18) + ((long) mixed[i] << 10) + low[i] : recentInt[i];
 	}
 
 	private void clearRecent(final int i) {
@@ -166,8 +165,8 @@ final class ResidualStatistics {
 	 * into SIMD code; the squared residuals go into the tile's sums, held in scratch rows for the
 	 * whole batch.
 	 */
-	void accumulate(final Object[][] planes, final int p, final int x0, final int x1,
-		final int y0, final int y1)
+	void accumulate(final Object[][] planes, final int p, final int x0, final int x1, final int y0,
+		final int y1)
 	{
 		if (type == PixelType.GRAY32) accumulateFloat(planes, p, x0, x1, y0, y1, null);
 		else accumulate(planes, p, x0, x1, y0, y1, null);
@@ -197,15 +196,15 @@ final class ResidualStatistics {
 	 * Integer data over a tile, also running {@code kernels} (grey data only) on the widened rows
 	 * of every frame, four frames at a time.
 	 */
-	void accumulate(final Object[][] planes, final int p, final int x0, final int x1,
-		final int y0, final int y1, final RowKernels kernels)
+	void accumulate(final Object[][] planes, final int p, final int x0, final int x1, final int y0,
+		final int y1, final RowKernels kernels)
 	{
 		final int n = x1 - x0, rows = y1 - y0, d = reach;
 		final int top = Math.max(0, y0 - d), bottom = Math.min(height, y1 + d);
 		final int colours = type == PixelType.RGB ? 3 : 1;
 		final int parts = high != null ? 3 : 1;
 		final int group = kernels == null ? 1 : 4;
-		final int[][] sums = high != null ? new int[][] { high, mixed, low } : new int[][] { recentInt };
+		final int[][] sums = high != null ? new int[][]{ high, mixed, low } : new int[][]{ recentInt };
 		final Tile t = TILES.get();
 		t.fit(group, colours, bottom - top, n + 2 * d, colours * rows * parts);
 		for (int c = 0; c < colours; c++)
@@ -226,8 +225,8 @@ final class ResidualStatistics {
 						final int[] row = t.wide[g][c][y - top];
 						System.arraycopy(row, 0, t.left, 0, n);
 						System.arraycopy(row, 2 * d, t.right, 0, n);
-						absResidual(t.rs[g], centre[y - top], t.left, t.right, centre[neighbour(y, -d,
-							height) - top], centre[neighbour(y, d, height) - top], n);
+						absResidual(t.rs[g], centre[y - top], t.left, t.right, centre[neighbour(y, -d, height) -
+							top], centre[neighbour(y, d, height) - top], n);
 					}
 					final int[][] r = t.rs;
 					if (count == 4 && parts == 1) square(t.acc[a], r[0], r[1], r[2], r[3], n);
@@ -245,8 +244,8 @@ final class ResidualStatistics {
 						}
 					if (kernels != null) {
 						final int j = y - top;
-						kernels.add(y, t.centre[0][c][j], t.centre[1][c][j], t.centre[2][c][j], t.centre[3][c][j],
-							count, n);
+						kernels.add(y, t.centre[0][c][j], t.centre[1][c][j], t.centre[2][c][j],
+							t.centre[3][c][j], count, n);
 					}
 				}
 		}
@@ -347,8 +346,8 @@ final class ResidualStatistics {
 		final int[] d, final int n)
 	{
 		for (int k = 0; k < n; k++)
-			acc[k] += (a[k] >>> 9) * (a[k] >>> 9) + (b[k] >>> 9) * (b[k] >>> 9) + (c[k] >>> 9) * (c[k] >>>
-				9) + (d[k] >>> 9) * (d[k] >>> 9);
+			acc[k] += (a[k] >>> 9) * (a[k] >>> 9) + (b[k] >>> 9) * (b[k] >>> 9) + (c[k] >>> 9) *
+				(c[k] >>> 9) + (d[k] >>> 9) * (d[k] >>> 9);
 	}
 
 	private static void squareMixed(final int[] acc, final int[] a, final int[] b, final int[] c,
@@ -553,8 +552,7 @@ final class ResidualStatistics {
 		}
 	}
 
-	private static final ThreadLocal<FloatTile> FLOAT_TILES = ThreadLocal.withInitial(
-		FloatTile::new);
+	private static final ThreadLocal<FloatTile> FLOAT_TILES = ThreadLocal.withInitial(FloatTile::new);
 
 	/**
 	 * Float residuals of pixels {@code [from, to)}, row by row (interior pixels with direct
@@ -567,8 +565,7 @@ final class ResidualStatistics {
 			final int end = Math.min(to, (y + 1) * width);
 			final boolean innerRow = y >= d && y < height - d;
 			final int innerFrom = innerRow ? Math.min(end, Math.max(start, y * width + d)) : end;
-			final int innerTo = innerRow ? Math.max(innerFrom, Math.min(end, (y + 1) * width - d))
-				: end;
+			final int innerTo = innerRow ? Math.max(innerFrom, Math.min(end, (y + 1) * width - d)) : end;
 			for (int i = start; i < innerFrom; i++)
 				update(offset + i, edgeResidual(v, i - y * width, y));
 			for (int i = innerFrom; i < innerTo; i++)
@@ -598,8 +595,8 @@ final class ResidualStatistics {
 
 	/** Adds {@code other}'s residuals (same shape and reach) as if its frames had been added. */
 	void merge(final ResidualStatistics other) {
-		if (other.reach != reach) throw new IllegalArgumentException("Cannot merge residuals of reach " +
-			other.reach + " into reach " + reach);
+		if (other.reach != reach) throw new IllegalArgumentException(
+			"Cannot merge residuals of reach " + other.reach + " into reach " + reach);
 		if (exact()) {
 			if (other.carried != null || framesInRecent + other.framesInRecent > safeFrames) {
 				carry();

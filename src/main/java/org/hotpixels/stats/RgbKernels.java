@@ -23,7 +23,8 @@ final class RgbKernels {
 		final int channel, final int n)
 	{
 		if (channel == 0) for (int i = 0; i < n; i++)
-			acc[i] += (a[i] >> 16 & 0xff) + (b[i] >> 16 & 0xff) + (c[i] >> 16 & 0xff) + (d[i] >> 16 & 0xff);
+			acc[i] += (a[i] >> 16 & 0xff) + (b[i] >> 16 & 0xff) + (c[i] >> 16 & 0xff) + (d[i] >> 16 &
+				0xff);
 		else if (channel == 1) for (int i = 0; i < n; i++)
 			acc[i] += (a[i] >> 8 & 0xff) + (b[i] >> 8 & 0xff) + (c[i] >> 8 & 0xff) + (d[i] >> 8 & 0xff);
 		else for (int i = 0; i < n; i++)
@@ -40,8 +41,8 @@ final class RgbKernels {
 	}
 
 	/** Adds the squares of channel {@code channel}, with constant shifts as in {@link #sum}. */
-	static void squares(final int[] acc, final int[] a, final int[] b, final int[] c,
-		final int[] d, final int channel, final int n)
+	static void squares(final int[] acc, final int[] a, final int[] b, final int[] c, final int[] d,
+		final int channel, final int n)
 	{
 		if (channel == 0) for (int i = 0; i < n; i++)
 			acc[i] += square(a[i] >> 16 & 0xff) + square(b[i] >> 16 & 0xff) + square(c[i] >> 16 & 0xff) +

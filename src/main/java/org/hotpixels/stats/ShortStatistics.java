@@ -87,7 +87,7 @@ final class ShortStatistics extends IntegerStatistics {
 				IntKernels.max(acc[at + 4], a, b, c, d, length);
 				return;
 			}
-			for (final int[] v : new int[][] { a, b, c }) {
+			for (final int[] v : new int[][]{ a, b, c }) {
 				if (count-- == 0) return;
 				IntKernels.sum(acc[at], v, length);
 				IntKernels.squaresLow(acc[at + 1], v, length);

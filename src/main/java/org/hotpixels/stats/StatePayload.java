@@ -39,11 +39,11 @@ public final class StatePayload {
 	/** Bytes per sample of each type. */
 	public static int bytesPerSample(final PixelType type) {
 		switch (type) {
-			case GRAY16:
+			case GRAY16 :
 				return 20 + 8;
-			case GRAY32:
+			case GRAY32 :
 				return 28 + 20;
-			default:
+			default :
 				return 14 + 8;
 		}
 	}

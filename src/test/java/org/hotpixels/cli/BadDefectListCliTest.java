@@ -55,11 +55,11 @@ class BadDefectListCliTest {
 
 	@Test
 	void aBadLineIsNamedWithItsNumber() throws IOException {
-		correct("x,y\n10,20\nabc,5\n").assertUserError("defects.csv line 3:",
-			"abc");
+		correct("x,y\n10,20\nabc,5\n").assertUserError("defects.csv line 3:", "abc");
 		assertNoCorrectedFiles();
 		correct("x,y\n10,20\n7\n").assertUserError("defects.csv line 3:");
-		correct("column,row\n1,2\n").assertUserError("defects.csv line 1: expected a header with x and y");
+		correct("column,row\n1,2\n").assertUserError(
+			"defects.csv line 1: expected a header with x and y");
 		correct("x,y\n-4,20\n").assertUserError("defects.csv line 2:");
 		assertNoCorrectedFiles();
 	}
@@ -75,8 +75,8 @@ class BadDefectListCliTest {
 	@Test
 	void aMissingDefectList() throws IOException {
 		final Path missing = tmp.resolve("nothing.csv");
-		CliRun.of("correct", in.toString(), "--defects", missing.toString(), "--output", out
-			.toString()).assertUserError(missing.toString());
+		CliRun.of("correct", in.toString(), "--defects", missing.toString(), "--output", out.toString())
+			.assertUserError(missing.toString());
 		assertNoCorrectedFiles();
 	}
 

@@ -109,8 +109,8 @@ class BadInputCliTest {
 			": only 1 frame of 2 could be read, but the variance needs at least two frames.");
 		BadFiles.truncate(in.resolve("frame_000.tif"), 0.5);
 		find("--skip-bad-frames").assertUserError(in.resolve("frame_000.tif") +
-			": no frame of the series could be read; the first problem: " + in.resolve(
-				"frame_000.tif") + ": TIFF is truncated");
+			": no frame of the series could be read; the first problem: " + in.resolve("frame_000.tif") +
+			": TIFF is truncated");
 		CliRun.assertNoOutputs(out);
 	}
 
@@ -146,12 +146,12 @@ class BadInputCliTest {
 
 	@Test
 	void randomBytesWithAnImageExtension() throws IOException {
-		for (final String ext : new String[] { "tif", "jpg", "png", "pgm" }) {
+		for (final String ext : new String[]{ "tif", "jpg", "png", "pgm" }) {
 			TestSeries.writeFolder(in, 3);
-			final Path bad = BadFiles.randomBytes(in.resolve("frame_001b." + ext), 5000, ext
-				.hashCode());
+			final Path bad = BadFiles.randomBytes(in.resolve("frame_001b." + ext), 5000, ext.hashCode());
 			final String line = refused(bad.toString()).assertUserError();
-			assertTrue(line.matches(".*(not a readable TIFF|damaged|not an image in any format).*"), line);
+			assertTrue(line.matches(".*(not a readable TIFF|damaged|not an image in any format).*"),
+				line);
 			Files.delete(bad);
 		}
 	}
@@ -159,10 +159,11 @@ class BadInputCliTest {
 	@Test
 	void framesOfDifferentSizes() throws IOException {
 		TestSeries.writeFolder(in, 4);
-		new ij.io.FileSaver(new ij.ImagePlus("odd", new ij.process.ByteProcessor(64, 48))).saveAsTiff(
-			in.resolve("frame_002b.tif").toString());
+		new ij.io.FileSaver(new ij.ImagePlus("odd", new ij.process.ByteProcessor(64, 48))).saveAsTiff(in
+			.resolve("frame_002b.tif").toString());
 		refused(in.resolve("frame_002b.tif") +
-			": is 8-bit 64x48, but the series is 8-bit 200x150 (from " + in.resolve("frame_000.tif") + ").");
+			": is 8-bit 64x48, but the series is 8-bit 200x150 (from " + in.resolve("frame_000.tif") +
+			").");
 	}
 
 	@Test
@@ -170,7 +171,8 @@ class BadInputCliTest {
 		TestSeries.writeFolder(in, 4);
 		BadFiles.tiff16(in.resolve("frame_002b.tif"));
 		refused(in.resolve("frame_002b.tif") +
-			": is 16-bit 200x150, but the series is 8-bit 200x150 (from " + in.resolve("frame_000.tif") + ").");
+			": is 16-bit 200x150, but the series is 8-bit 200x150 (from " + in.resolve("frame_000.tif") +
+			").");
 	}
 
 	@Test
@@ -178,7 +180,8 @@ class BadInputCliTest {
 		TestSeries.writeFolder(in, 4);
 		BadFiles.rgbTiff(in.resolve("frame_002b.tif"));
 		refused(in.resolve("frame_002b.tif") +
-			": is RGB 200x150, but the series is 8-bit 200x150 (from " + in.resolve("frame_000.tif") + ").");
+			": is RGB 200x150, but the series is 8-bit 200x150 (from " + in.resolve("frame_000.tif") +
+			").");
 		final String printed = find("--skip-bad-frames").assertSuccess();
 		assertTrue(printed.contains("Skipped: ") && printed.contains("frame_002b.tif"), printed);
 	}
@@ -245,13 +248,13 @@ class BadInputCliTest {
 		final Runtime rt = Runtime.getRuntime();
 		final Path[] bombs = { BadFiles.tiffClaiming(tmp.resolve("bomb.tif"), 100000, 100000, 1),
 			BadFiles.tiffClaiming(tmp.resolve("lzw.tif"), 40000, 40000, 5), BadFiles.pngClaiming(tmp
-				.resolve("bomb.png"), 60000, 60000), BadFiles.pngClaiming(tmp.resolve("big.png"), BIG_PNG_SIDE,
-					BIG_PNG_SIDE), BadFiles.jpegClaiming(tmp.resolve("bomb.jpg"), 60000, 60000), BadFiles
-						.pgmClaiming(tmp.resolve("bomb.pgm"), 60000, 60000) };
+				.resolve("bomb.png"), 60000, 60000), BadFiles.pngClaiming(tmp.resolve("big.png"),
+					BIG_PNG_SIDE, BIG_PNG_SIDE), BadFiles.jpegClaiming(tmp.resolve("bomb.jpg"), 60000, 60000),
+			BadFiles.pgmClaiming(tmp.resolve("bomb.pgm"), 60000, 60000) };
 		for (final Path bomb : bombs) {
 			TestSeries.writeFolder(in, 3);
-			Files.copy(bomb, in.resolve("frame_001b" + bomb.getFileName().toString().replaceAll(
-				"^[a-z]+", "")));
+			Files.copy(bomb, in.resolve("frame_001b" + bomb.getFileName().toString().replaceAll("^[a-z]+",
+				"")));
 			final CliRun r = find();
 			final String line = r.assertUserError("frame_001b");
 			assertTrue(line.matches(".*(claims|more than|memory).*"), line);
@@ -289,7 +292,7 @@ class BadInputCliTest {
 	@Test
 	void anOutputFolderThatCannotBeCreated() throws IOException {
 		TestSeries.writeFolder(in, 3);
-		final Path file = Files.write(tmp.resolve("a-file"), new byte[] { 1 });
+		final Path file = Files.write(tmp.resolve("a-file"), new byte[]{ 1 });
 		out = file.resolve("sub");
 		find().assertUserError(out + ": cannot create the output folder, " + file + " is a file.");
 		out = file;

@@ -70,28 +70,27 @@ class CliPropertyTest {
 		"png", "gif", "*.tif", "*.{tif,TIF}", "[a", "{a,", "**", "\\", "frame_00?.tif", "*.png" };
 
 	private String pick(final Random r, final String[] values) {
-		return r.nextInt(8) == 0 ? Long.toString(r.nextLong()) : r.nextInt(8) == 0 ? Double
-			.toString(r.nextGaussian() * Math.pow(10, r.nextInt(12) - 4)) : values[r.nextInt(
-				values.length)];
+		return r.nextInt(8) == 0 ? Long.toString(r.nextLong()) : r.nextInt(8) == 0 ? Double.toString(r
+			.nextGaussian() * Math.pow(10, r.nextInt(12) - 4)) : values[r.nextInt(values.length)];
 	}
 
 	private String path(final Random r, final int i) {
 		switch (r.nextInt(10)) {
-			case 0:
+			case 0 :
 				return in.toString();
-			case 1:
+			case 1 :
 				return in.resolve("frame_000.tif").toString();
-			case 2:
+			case 2 :
 				return "/dev/null";
-			case 3:
+			case 3 :
 				return tmp.resolve(new String(new char[300]).replace('\0', 'n')).toString();
-			case 4:
+			case 4 :
 				return state.toString();
-			case 5:
+			case 5 :
 				return tmp.resolve("first").toString();
-			case 6:
+			case 6 :
 				return "";
-			default:
+			default :
 				return tmp.resolve("p" + i + (r.nextBoolean() ? ".hps" : ".hps.gz")).toString();
 		}
 	}
@@ -101,7 +100,7 @@ class CliPropertyTest {
 		final Random r = new Random(SEED);
 		for (int i = 0; i < RUNS; i++) {
 			final List<String> args = new ArrayList<>();
-			final String command = new String[] { "find", "merge", "correct" }[r.nextInt(3)];
+			final String command = new String[]{ "find", "merge", "correct" }[r.nextInt(3)];
 			args.add(command);
 			args.add(command.equals("merge") ? state.toString() : in.toString());
 			final String o = r.nextInt(12) == 0 ? path(r, i) : tmp.resolve("o" + i).toString();
@@ -178,17 +177,17 @@ class CliPropertyTest {
 	private static byte[] damage(final byte[] good, final Random r) {
 		final byte[] b = good.clone();
 		switch (r.nextInt(7)) {
-			case 0: // flip a few bytes anywhere
+			case 0 : // flip a few bytes anywhere
 				for (int k = 1 + r.nextInt(8); k > 0; k--)
 					b[r.nextInt(b.length)] ^= (byte) (1 + r.nextInt(255));
 				return b;
-			case 1: // flip bytes in the header
+			case 1 : // flip bytes in the header
 				for (int k = 1 + r.nextInt(4); k > 0; k--)
 					b[r.nextInt(Math.min(b.length, 200))] = (byte) r.nextInt(256);
 				return b;
-			case 2: // cut
+			case 2 : // cut
 				return Arrays.copyOf(b, r.nextInt(b.length));
-			case 3: // a TIFF page pointer (or any 4 header bytes) set to itself, 0, or far away
+			case 3 : // a TIFF page pointer (or any 4 header bytes) set to itself, 0, or far away
 				if (b.length > 16) {
 					final ByteBuffer buf = ByteBuffer.wrap(b).order(b[0] == 'I' ? ByteOrder.LITTLE_ENDIAN
 						: ByteOrder.BIG_ENDIAN);
@@ -196,17 +195,17 @@ class CliPropertyTest {
 					buf.putInt(4, choices[r.nextInt(choices.length)]);
 				}
 				return b;
-			case 4: // junk appended
+			case 4 : // junk appended
 				final byte[] longer = Arrays.copyOf(b, b.length + 1 + r.nextInt(5000));
 				for (int k = b.length; k < longer.length; k++)
 					longer[k] = (byte) r.nextInt(256);
 				return longer;
-			case 5: // a random window of noise
+			case 5 : // a random window of noise
 				final int at = r.nextInt(b.length), n = Math.min(b.length - at, 1 + r.nextInt(500));
 				for (int k = 0; k < n; k++)
 					b[at + k] = (byte) r.nextInt(256);
 				return b;
-			default: // all noise
+			default : // all noise
 				final byte[] noise = new byte[1 + r.nextInt(b.length)];
 				r.nextBytes(noise);
 				return noise;

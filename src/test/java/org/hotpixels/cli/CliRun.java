@@ -35,8 +35,8 @@ final class CliRun {
 	 */
 	String assertUserError(final String... fragments) {
 		assertEquals(HotPixelsCli.USER_ERROR, code, this::toString);
-		final String[] errors = Arrays.stream(err.split("\n")).filter(l -> l.startsWith(
-			"hotpixels: ")).toArray(String[]::new);
+		final String[] errors = Arrays.stream(err.split("\n")).filter(l -> l.startsWith("hotpixels: "))
+			.toArray(String[]::new);
 		assertEquals(1, errors.length, this::toString);
 		assertFalse((out + err).contains("Exception") || (out + err).contains("\tat "), this::toString);
 		for (final String f : fragments)
@@ -60,8 +60,7 @@ final class CliRun {
 		for (final Path f : more)
 			assertFalse(Files.exists(f), f + " exists");
 		if (Files.isDirectory(folder)) try (Stream<Path> s = Files.list(folder)) {
-			final String left = s.map(p -> p.getFileName().toString()).reduce("", (a, b) -> a + " " +
-				b);
+			final String left = s.map(p -> p.getFileName().toString()).reduce("", (a, b) -> a + " " + b);
 			assertTrue(left.isEmpty(), "left in " + folder + ":" + left);
 		}
 	}

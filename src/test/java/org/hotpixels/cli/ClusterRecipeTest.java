@@ -34,8 +34,8 @@ class ClusterRecipeTest {
 		TestSeries.writeFolder(in, 11); // parts of 3, 4 and 4 frames
 		final String java = System.getProperty("java.home") + File.separator + "bin" + File.separator +
 			"java";
-		final ProcessBuilder pb = new ProcessBuilder("/bin/bash", script.toString(), in.toString(),
-			"3", tmp.resolve("work").toString()).redirectErrorStream(true).redirectOutput(tmp.resolve(
+		final ProcessBuilder pb = new ProcessBuilder("/bin/bash", script.toString(), in.toString(), "3",
+			tmp.resolve("work").toString()).redirectErrorStream(true).redirectOutput(tmp.resolve(
 				"recipe.log").toFile());
 		pb.environment().put("HOTPIXELS", java + " -Xmx256m -XX:TieredStopAtLevel=1 -cp " + System
 			.getProperty("java.class.path") + " " + HotPixelsCli.class.getName());

@@ -79,8 +79,8 @@ class CorrectCliTest {
 		final Path in = tmp.resolve("in"), out = tmp.resolve("fixed");
 		TestSeries.writeFolder(in, 20);
 		final Map<String, String> before = Checksums.of(in);
-		final Object[] r = cli("find", in.toString(), "-o", tmp.resolve("res").toString(),
-			"--correct", out.toString());
+		final Object[] r = cli("find", in.toString(), "-o", tmp.resolve("res").toString(), "--correct",
+			out.toString());
 		assertEquals(0, r[0], () -> r[2].toString());
 		assertTrue(r[1].toString().contains("Found 3 defects") && r[1].toString().contains(
 			"wrote 20 files"), r[1].toString());
@@ -92,8 +92,8 @@ class CorrectCliTest {
 	void findRefusesACorrectFolderInsideTheInputsBeforeReading() throws Exception {
 		final Path in = tmp.resolve("in");
 		TestSeries.writeFolder(in, 4);
-		final Object[] r = cli("find", in.toString(), "-o", tmp.resolve("res").toString(),
-			"--correct", in.resolve("fixed").toString());
+		final Object[] r = cli("find", in.toString(), "-o", tmp.resolve("res").toString(), "--correct",
+			in.resolve("fixed").toString());
 		assertEquals(1, r[0]);
 		assertTrue(r[2].toString().contains("output folder is the folder of the input"), r[2]
 			.toString());
@@ -106,13 +106,13 @@ class CorrectCliTest {
 		TestSeries.writeFolder(in, 3);
 		final Path defects = Files.write(tmp.resolve("d.csv"), "x,y\n50,60\n".getBytes());
 		final Map<String, String> before = Checksums.of(in);
-		for (final Path output : new Path[] { in, in.resolve("sub"), in.resolve("./sub/../") }) {
-			final Object[] r = cli("correct", in.toString(), "--defects", defects.toString(), "-o",
-				output.toString(), "--overwrite");
+		for (final Path output : new Path[]{ in, in.resolve("sub"), in.resolve("./sub/../") }) {
+			final Object[] r = cli("correct", in.toString(), "--defects", defects.toString(), "-o", output
+				.toString(), "--overwrite");
 			assertEquals(1, r[0], output::toString);
 			final String err = r[2].toString();
-			assertTrue(err.startsWith("hotpixels: ") && err.contains("choose a folder elsewhere") &&
-				err.trim().split("\n").length == 1, err);
+			assertTrue(err.startsWith("hotpixels: ") && err.contains("choose a folder elsewhere") && err
+				.trim().split("\n").length == 1, err);
 		}
 		assertEquals(before, Checksums.of(in));
 		assertFalse(Files.exists(in.resolve("sub")));
@@ -132,8 +132,8 @@ class CorrectCliTest {
 		assertTrue(r[2].toString().contains("frame_003.tif: already exists"), r[2].toString());
 		assertEquals(1, Checksums.of(out).size()); // frames 0..2 were not written either
 		assertEquals("mine", new String(Files.readAllBytes(out.resolve("frame_003.tif"))));
-		final Object[] again = cli("correct", in.toString(), "--defects", defects.toString(), "-o",
-			out.toString(), "--overwrite");
+		final Object[] again = cli("correct", in.toString(), "--defects", defects.toString(), "-o", out
+			.toString(), "--overwrite");
 		assertEquals(0, again[0], () -> again[2].toString());
 		checkRepaired(in, out, 5);
 		try (java.util.stream.Stream<Path> s = Files.list(out)) {
@@ -152,11 +152,10 @@ class CorrectCliTest {
 			.resolve("out").toString());
 		assertEquals(1, r[0]);
 		assertTrue(r[2].toString().contains("frame_001b.tif is 8-bit 64x48"), r[2].toString());
-		final Object[] skipping = cli("correct", in.toString(), "--defects", defects.toString(),
-			"-o", tmp.resolve("out2").toString(), "--skip-bad-frames");
+		final Object[] skipping = cli("correct", in.toString(), "--defects", defects.toString(), "-o",
+			tmp.resolve("out2").toString(), "--skip-bad-frames");
 		assertEquals(0, skipping[0], () -> skipping[2].toString());
-		assertTrue(skipping[1].toString().contains("Skipped: frame_001b.tif"), skipping[1]
-			.toString());
+		assertTrue(skipping[1].toString().contains("Skipped: frame_001b.tif"), skipping[1].toString());
 		assertEquals(3, Checksums.of(tmp.resolve("out2")).size());
 	}
 
@@ -164,8 +163,8 @@ class CorrectCliTest {
 	void multiPageTiffIsCorrectedPageByPage() throws Exception {
 		final ij.ImageStack stack = new ij.ImageStack(TestSeries.W, TestSeries.H);
 		for (int f = 0; f < 4; f++)
-			stack.addSlice("page " + f, new ByteProcessor(TestSeries.W, TestSeries.H, TestSeries
-				.frame(f, 7)));
+			stack.addSlice("page " + f, new ByteProcessor(TestSeries.W, TestSeries.H, TestSeries.frame(f,
+				7)));
 		final Path in = Files.createDirectories(tmp.resolve("in")).resolve("stack.tif");
 		assertTrue(new FileSaver(new ImagePlus("stack", stack)).saveAsTiffStack(in.toString()));
 		// a 2x1 cluster (box) next to the stuck pixel, and the hot and dead pixels
@@ -182,8 +181,8 @@ class CorrectCliTest {
 		cluster.add(key(51, 60));
 		for (int s = 1; s <= 4; s++) {
 			assertEquals("page " + (s - 1), corrected.getStack().getSliceLabel(s));
-			NeighbourMedian.check(original.getStack().getProcessor(s), corrected.getStack()
-				.getProcessor(s), cluster, 1, "page " + s);
+			NeighbourMedian.check(original.getStack().getProcessor(s), corrected.getStack().getProcessor(
+				s), cluster, 1, "page " + s);
 		}
 	}
 
@@ -213,11 +212,11 @@ class CorrectCliTest {
 		assertEquals("µm", out.getCalibration().getUnit());
 		assertEquals("exposure=30s", out.getInfoProperty());
 		NeighbourMedian.check(open(in).getProcessor(), out.getProcessor(), PLANTED, 1, "16-bit");
-		final Object[] png = cli("correct", in.toString(), "--defects", defects.toString(), "-o",
-			tmp.resolve("png").toString(), "--format", "png");
+		final Object[] png = cli("correct", in.toString(), "--defects", defects.toString(), "-o", tmp
+			.resolve("png").toString(), "--format", "png");
 		assertEquals(1, png[0]);
-		assertTrue(png[2].toString().contains("PNG cannot hold this 16-bit image") && png[2]
-			.toString().contains("choose format tif"), png[2].toString());
+		assertTrue(png[2].toString().contains("PNG cannot hold this 16-bit image") && png[2].toString()
+			.contains("choose format tif"), png[2].toString());
 		assertFalse(Files.exists(tmp.resolve("png/dark.png")));
 	}
 
@@ -231,8 +230,7 @@ class CorrectCliTest {
 			assertTrue(ImageIO.write(cp.getBufferedImage(), "jpeg", in.resolve("shot" + f + ".jpg")
 				.toFile()));
 		}
-		final Path defects = Files.write(tmp.resolve("d.csv"), "x,y,channel\n60,40,all\n"
-			.getBytes());
+		final Path defects = Files.write(tmp.resolve("d.csv"), "x,y,channel\n60,40,all\n".getBytes());
 		final Map<String, String> before = Checksums.of(in);
 		final Object[] r = cli("correct", in.toString(), "--defects", defects.toString(), "-o", tmp
 			.resolve("out").toString());
@@ -242,8 +240,8 @@ class CorrectCliTest {
 			"repair exact"), err);
 		final BufferedImage jpeg = ImageIO.read(tmp.resolve("out/shot1.jpg").toFile());
 		assertEquals(TestSeries.W, jpeg.getWidth());
-		final Object[] tif = cli("correct", in.toString(), "--defects", defects.toString(), "-o",
-			tmp.resolve("tif").toString(), "--format", "tif");
+		final Object[] tif = cli("correct", in.toString(), "--defects", defects.toString(), "-o", tmp
+			.resolve("tif").toString(), "--format", "tif");
 		assertEquals(0, tif[0], () -> tif[2].toString());
 		assertFalse(tif[2].toString().contains("Warning"), tif[2].toString());
 		for (int f = 0; f < 2; f++) {

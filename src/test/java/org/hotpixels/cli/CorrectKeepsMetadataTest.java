@@ -34,8 +34,8 @@ class CorrectKeepsMetadataTest {
 	@TempDir
 	Path tmp;
 
-	private static final String[][] TAGS = { { "271", "NIKON CORPORATION" }, { "272", "NIKON D80" },
-		{ "306", "2011:06:01 12:00:00" }, { "315", "A. Photographer" }, { "33432", "(c) 2011" } };
+	private static final String[][] TAGS = { { "271", "NIKON CORPORATION" }, { "272", "NIKON D80" }, {
+		"306", "2011:06:01 12:00:00" }, { "315", "A. Photographer" }, { "33432", "(c) 2011" } };
 
 	/** An 8-bit grey little-endian TIFF of a test frame, with the text tags above. */
 	private static Path taggedTiff(final Path file, final int frame) throws IOException {
@@ -126,7 +126,7 @@ class CorrectKeepsMetadataTest {
 		Files.createDirectories(in);
 		final ByteArrayOutputStream exifBody = new ByteArrayOutputStream();
 		exifBody.write("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1));
-		exifBody.write(new byte[] { 'I', 'I', 42, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0 });
+		exifBody.write(new byte[]{ 'I', 'I', 42, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0 });
 		final byte[] exif = segment(0xe1, exifBody.toByteArray());
 		final ByteArrayOutputStream iccBody = new ByteArrayOutputStream();
 		iccBody.write("ICC_PROFILE\0".getBytes(StandardCharsets.ISO_8859_1));
@@ -162,7 +162,7 @@ class CorrectKeepsMetadataTest {
 	}
 
 	private static int indexOf(final byte[] in, final byte[] part) {
-		outer: for (int i = 0; i + part.length <= in.length; i++) {
+		outer : for (int i = 0; i + part.length <= in.length; i++) {
 			for (int k = 0; k < part.length; k++)
 				if (in[i + k] != part[k]) continue outer;
 			return i;

@@ -90,8 +90,8 @@ class DiskFullCliTest {
 	void earlierResultsSurviveAFailedOverwrite() throws IOException {
 		final Path out = tmp.resolve("good");
 		final FileSnapshot before = FileSnapshot.of(out);
-		findWithDiskFullAfter(sizes[0] + sizes[1] + 10, out, "--overwrite").assertUserError(out
-			.resolve("defects.csv") + ": cannot be written (No space left on device).");
+		findWithDiskFullAfter(sizes[0] + sizes[1] + 10, out, "--overwrite").assertUserError(out.resolve(
+			"defects.csv") + ": cannot be written (No space left on device).");
 		before.assertUnchanged();
 	}
 }

@@ -76,8 +76,8 @@ class ExportCliTest {
 				StandardCharsets.UTF_8));
 		// --format overrides the name: dcraw's own default name
 		final Path dcraw = tmp.resolve("export/.badpixels");
-		CliRun.of("export", out.resolve("defects.csv").toString(), "-o", dcraw.toString(),
-			"--format", "dcraw").assertSuccess();
+		CliRun.of("export", out.resolve("defects.csv").toString(), "-o", dcraw.toString(), "--format",
+			"dcraw").assertSuccess();
 		assertTrue(Files.readAllLines(dcraw).contains("120 30 0"));
 	}
 
@@ -87,17 +87,16 @@ class ExportCliTest {
 		Files.createDirectories(dir);
 		final Path lst = dir.resolve("cols.lst");
 		Files.write(lst, Arrays.asList("C 3 0", "L 4 0", "P 1 1 H"));
-		CliRun.of("export", lst.toString(), "-o", dir.resolve("m.tif").toString())
-			.assertUserError("cols.lst: the image size is unknown", "--size");
-		CliRun.of("export", lst.toString(), "-o", dir.resolve("d.txt").toString())
-			.assertUserError("for its whole columns or rows");
+		CliRun.of("export", lst.toString(), "-o", dir.resolve("m.tif").toString()).assertUserError(
+			"cols.lst: the image size is unknown", "--size");
+		CliRun.of("export", lst.toString(), "-o", dir.resolve("d.txt").toString()).assertUserError(
+			"for its whole columns or rows");
 		CliRun.of("export", lst.toString(), "-o", dir.resolve("d.txt").toString(), "--size", "8x6")
 			.assertSuccess();
 		assertEquals(6 + 8 - 1 + 1, Files.readAllLines(dir.resolve("d.txt")).stream().filter(l -> !l
 			.startsWith("#")).count());
 		// Siril needs no size for its own lines
-		CliRun.of("export", lst.toString(), "-o", dir.resolve("again.lst").toString())
-			.assertSuccess();
+		CliRun.of("export", lst.toString(), "-o", dir.resolve("again.lst").toString()).assertSuccess();
 		assertTrue(Files.readAllLines(dir.resolve("again.lst")).containsAll(Arrays.asList("C 3 0",
 			"L 4 0", "P 1 1 H")));
 	}
@@ -107,8 +106,7 @@ class ExportCliTest {
 		final String csv = out.resolve("defects.csv").toString();
 		CliRun.of("export", csv, "-o", out.resolve("lowest.csv").toString()).assertUserError(
 			"lowest.csv: already exists");
-		CliRun.of("export", csv, "-o", csv, "--overwrite").assertUserError(
-			"is the list being read");
+		CliRun.of("export", csv, "-o", csv, "--overwrite").assertUserError("is the list being read");
 		CliRun.of("export", csv, "-o", tmp.resolve("x.lst").toString(), "--format", "gif")
 			.assertUserError("--format is 'gif'");
 		CliRun.of("export", csv, "-o", tmp.resolve("x.lst").toString(), "--size", "big")

@@ -29,7 +29,7 @@ class FindCliTest {
 		System.setErr(new PrintStream(e, true));
 		try {
 			final int code = HotPixelsCli.run(args);
-			return new Object[] { code, o.toString(), e.toString() };
+			return new Object[]{ code, o.toString(), e.toString() };
 		}
 		finally {
 			System.setOut(out);
@@ -45,7 +45,8 @@ class FindCliTest {
 		assertEquals(0, r[0], () -> r[2].toString());
 		assertTrue(r[1].toString().contains("Found 3 defects"), r[1].toString());
 		final List<String> defects = Files.readAllLines(tmp.resolve("out/defects.csv"));
-		assertTrue(defects.get(0).startsWith("x,y,channel,kind,variance,mean,min,max,score,cluster_size"));
+		assertTrue(defects.get(0).startsWith(
+			"x,y,channel,kind,variance,mean,min,max,score,cluster_size"));
 		assertEquals(4, defects.size());
 		assertTrue(defects.stream().anyMatch(l -> l.startsWith("50,60,0,stuck,")), defects.toString());
 		assertTrue(defects.stream().anyMatch(l -> l.startsWith("120,30,0,hot,")), defects.toString());

@@ -59,8 +59,8 @@ class GuardProcessTest {
 		final Path in = tmp.resolve("in");
 		TestSeries.writeFolder(in, 4);
 		final Process p = hotpixels("find", "frame_000.tif", "frame_001.tif", "frame_002.tif",
-			"frame_003.tif", "-o", "../o").directory(in.toFile()).redirectErrorStream(true).redirectOutput(
-				tmp.resolve("log.txt").toFile()).start();
+			"frame_003.tif", "-o", "../o").directory(in.toFile()).redirectErrorStream(true)
+			.redirectOutput(tmp.resolve("log.txt").toFile()).start();
 		assertTrue(p.waitFor(120, TimeUnit.SECONDS));
 		final String log = read(tmp.resolve("log.txt"));
 		assertEquals(0, p.exitValue(), log);
@@ -126,7 +126,8 @@ class GuardProcessTest {
 		assertEquals(Arrays.asList(), temporaries(states), err);
 		assertEquals(Arrays.asList(), temporaries(out), err);
 		final boolean results = Files.exists(out.resolve(FindOutputs.DEFECTS));
-		System.out.println("signal while staging: exit " + p.exitValue() + (results ? ", committed" : ", nothing written"));
+		System.out.println("signal while staging: exit " + p.exitValue() + (results ? ", committed"
+			: ", nothing written"));
 		if (p.exitValue() == 0) assertTrue(results && Files.isRegularFile(state), err);
 		else {
 			assertEquals(HotPixelsCli.CANCELLED, p.exitValue(), err);

@@ -48,11 +48,12 @@ class OptionAndStateCliTest {
 	private void usageError(final String fragment, final String... args) {
 		final CliRun r = CliRun.of(args);
 		assertEquals(HotPixelsCli.USAGE_ERROR, r.code, r::toString);
-		final String[] lines = Arrays.stream(r.err.split("\n")).filter(l -> l.startsWith(
-			"hotpixels: ")).toArray(String[]::new);
+		final String[] lines = Arrays.stream(r.err.split("\n")).filter(l -> l.startsWith("hotpixels: "))
+			.toArray(String[]::new);
 		assertEquals(1, lines.length, r::toString);
 		assertTrue(lines[0].contains(fragment), r::toString);
-		assertFalse((r.out + r.err).contains("\tat ") || (r.out + r.err).contains("Exception"), r::toString);
+		assertFalse((r.out + r.err).contains("\tat ") || (r.out + r.err).contains("Exception"),
+			r::toString);
 		assertFalse(Files.exists(out), "work started before the options were checked");
 	}
 
@@ -61,7 +62,7 @@ class OptionAndStateCliTest {
 		final Path state = tmp.resolve("s.hps");
 		CliRun.of("find", in.toString(), "-o", tmp.resolve("o1").toString(), "--save-state", state
 			.toString()).assertSuccess();
-		for (final String sigma : new String[] { "-1", "0", "NaN", "-Infinity", "Infinity", "1e309",
+		for (final String sigma : new String[]{ "-1", "0", "NaN", "-Infinity", "Infinity", "1e309",
 			"abc", "" })
 		{
 			usageError("Invalid value for option '--sigma'", "find", in.toString(), "-o", out.toString(),
@@ -73,9 +74,9 @@ class OptionAndStateCliTest {
 
 	@Test
 	void threadsTopPatternFormatAndDemoSizesAreChecked() {
-		for (final String threads : new String[] { "0", "-1", "32768", "99999999999", "x" })
+		for (final String threads : new String[]{ "0", "-1", "32768", "99999999999", "x" })
 			usageError("'--threads'", "find", in.toString(), "-o", out.toString(), "--threads", threads);
-		for (final String top : new String[] { "-1", "1000001", "2147483648" })
+		for (final String top : new String[]{ "-1", "1000001", "2147483648" })
 			usageError("'--top'", "find", in.toString(), "-o", out.toString(), "--top", top);
 		usageError("'--pattern': '[a' is not a valid pattern", "find", in.toString(), "-o", out
 			.toString(), "--pattern", "[a");
@@ -91,7 +92,8 @@ class OptionAndStateCliTest {
 	void badGlobsAndPathsInInputsAreOneLine() throws IOException {
 		CliRun.of("find", in.resolve("[a*.tif").toString(), "-o", out.toString()).assertUserError(
 			"not a valid pattern");
-		CliRun.of("find", in + "\u0000x", "-o", out.toString()).assertUserError("not a valid file name");
+		CliRun.of("find", in + "\u0000x", "-o", out.toString()).assertUserError(
+			"not a valid file name");
 	}
 
 	/** A copy of a series frame whose chain of pages points back to its own first page. */
@@ -128,12 +130,12 @@ class OptionAndStateCliTest {
 
 	@Test
 	void imageJsOwnMessagesDoNotReachTheTerminal() throws IOException {
-		for (final String ext : new String[] { "png", "bmp", "fits", "dcm" }) {
+		for (final String ext : new String[]{ "png", "bmp", "fits", "dcm" }) {
 			final Path bad = BadFiles.randomBytes(in.resolve("frame_001b." + ext), 3000, ext.hashCode());
 			final CliRun r = CliRun.of("find", in.toString(), "-o", out.toString());
 			r.assertUserError(bad.toString());
-			assertFalse(r.out.contains("Unsupported format") || r.out.contains("DICOM") || r.out
-				.contains("IOException"), r::toString);
+			assertFalse(r.out.contains("Unsupported format") || r.out.contains("DICOM") || r.out.contains(
+				"IOException"), r::toString);
 			Files.delete(bad);
 		}
 	}
@@ -179,7 +181,7 @@ class OptionAndStateCliTest {
 		final Path current = tmp.resolve("v3.hps");
 		CliRun.of("find", in.toString(), "-o", tmp.resolve("o1").toString(), "--save-state", current
 			.toString()).assertSuccess();
-		for (final int version : new int[] { 1, 2 }) {
+		for (final int version : new int[]{ 1, 2 }) {
 			final byte[] b = Files.readAllBytes(current);
 			ByteBuffer.wrap(b).putInt(8, version);
 			final CRC32 crc = new CRC32();

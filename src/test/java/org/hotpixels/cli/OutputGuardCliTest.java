@@ -57,9 +57,8 @@ class OutputGuardCliTest {
 
 	@Test
 	void saveStateThroughALinkedInputFolderIsRefused() throws IOException {
-		run("find", in.toString(), "-o", out.toString(), "--save-state", inlink.resolve(
-			"frame_000.tif").toString(), "--overwrite").assertUserError("frame_000.tif",
-				"is one of the input files");
+		run("find", in.toString(), "-o", out.toString(), "--save-state", inlink.resolve("frame_000.tif")
+			.toString(), "--overwrite").assertUserError("frame_000.tif", "is one of the input files");
 		CliRun.assertNoOutputs(out);
 		// a new file in the input folder is refused as well: the next run would list it
 		run("find", in.toString(), "-o", out.toString(), "--save-state", inlink.resolve("s.hps")
@@ -135,8 +134,8 @@ class OutputGuardCliTest {
 		final FileSnapshot mean = FileSnapshot.of(out.resolve("mean.tif"));
 		Files.delete(out.resolve("defects.csv"));
 		Files.createDirectories(out.resolve("defects.csv"));
-		run("find", in.toString(), "-o", out.toString(), "--overwrite", "--sigma", "4")
-			.assertUserError(out.resolve("defects.csv") + ": is a folder");
+		run("find", in.toString(), "-o", out.toString(), "--overwrite", "--sigma", "4").assertUserError(
+			out.resolve("defects.csv") + ": is a folder");
 		before.assertUnchanged();
 		mean.assertUnchanged();
 	}
@@ -150,8 +149,8 @@ class OutputGuardCliTest {
 		{
 			run("find", in.toString(), "-o", out.toString(), "--overwrite").assertUserError(
 				"another hotpixels run is writing to this folder");
-			run("find", in.toString(), "-o", tmp.resolve("other").toString(), "--save-state", out
-				.resolve("s.hps").toString()).assertUserError("another hotpixels run is writing");
+			run("find", in.toString(), "-o", tmp.resolve("other").toString(), "--save-state", out.resolve(
+				"s.hps").toString()).assertUserError("another hotpixels run is writing");
 		}
 		Files.deleteIfExists(out.resolve(OutputGuard.LOCK));
 		before.assertUnchanged();
@@ -168,7 +167,7 @@ class OutputGuardCliTest {
 			StandardCharsets.UTF_8));
 		Files.write(out.resolve(StagedFiles.JOURNAL), (out.resolve(".defects.tmp-0abc11.csv") + "\t" +
 			out.resolve("defects.csv") + "\n" + staged + "\t" + out.resolve("lowest.csv") + "\n")
-				.getBytes(StandardCharsets.UTF_8));
+			.getBytes(StandardCharsets.UTF_8));
 		final Path stale = Files.write(out.resolve(".variance.tmp-77aa.tif"), new byte[1000]);
 		final CliRun r = run("find", in.toString(), "-o", tmp.resolve("out2").toString(),
 			"--save-state", out.resolve("s.hps").toString());
@@ -236,8 +235,8 @@ class OutputGuardCliTest {
 		assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
 			run("find", in.toString(), fifo.toString(), "-o", out.toString()).assertUserError(fifo +
 				": is not a regular file (a device, pipe or socket); refusing to read it.");
-			run("find", in.toString(), "-o", out.toString(), "--resume", fifo.toString())
-				.assertUserError(fifo + ": is not a regular file");
+			run("find", in.toString(), "-o", out.toString(), "--resume", fifo.toString()).assertUserError(
+				fifo + ": is not a regular file");
 			run("merge", fifo.toString(), "-o", out.toString()).assertUserError(fifo +
 				": is not a regular file");
 			run("correct", in.toString(), "--defects", fifo.toString(), "-o", out.toString())

@@ -40,8 +40,8 @@ class PhotoSeriesCorrectionTest {
 		final Path in = tmp.resolve("photos");
 		final List<Path> files = series.writeTo(in, OutputFormat.PNG);
 		final Map<String, String> before = Checksums.of(in);
-		final Object[] r = FindCliTest.cli("find", in.toString(), "-o", tmp.resolve("res")
-			.toString(), "--correct", tmp.resolve("fixed").toString());
+		final Object[] r = FindCliTest.cli("find", in.toString(), "-o", tmp.resolve("res").toString(),
+			"--correct", tmp.resolve("fixed").toString());
 		assertEquals(0, r[0], () -> r[2].toString());
 		assertEquals(before, Checksums.of(in));
 		final boolean[][] mask = new boolean[3][W * H];

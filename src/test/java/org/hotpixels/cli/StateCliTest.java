@@ -43,7 +43,7 @@ class StateCliTest {
 	}
 
 	private static void assertSameFiles(final Path expected, final Path actual) throws IOException {
-		for (final String name : new String[] { FindOutputs.VARIANCE, FindOutputs.MEAN,
+		for (final String name : new String[]{ FindOutputs.VARIANCE, FindOutputs.MEAN,
 			FindOutputs.DEFECTS, FindOutputs.LOWEST })
 			assertArrayEquals(Files.readAllBytes(expected.resolve(name)), Files.readAllBytes(actual
 				.resolve(name)), name + " of " + actual + " differs from " + expected);
@@ -57,28 +57,27 @@ class StateCliTest {
 		final Path a = tmp.resolve("a.hps"), b = tmp.resolve("b.hps.gz");
 		CliRun.of("find", part1.toString(), "-o", tmp.resolve("out1").toString(), "--save-state", a
 			.toString()).assertSuccess();
-		final String second = CliRun.of("find", part2.toString(), "-o", tmp.resolve("out2")
-			.toString(), "--save-state", b.toString()).assertSuccess();
+		final String second = CliRun.of("find", part2.toString(), "-o", tmp.resolve("out2").toString(),
+			"--save-state", b.toString()).assertSuccess();
 		assertTrue(second.contains("Saved the statistics of 8 frames to " + b), second);
 		final FileSnapshot stateA = FileSnapshot.of(a), stateB = FileSnapshot.of(b);
-		final String merged = CliRun.of("merge", a.toString(), b.toString(), "-o", tmp.resolve(
-			"merged").toString(), "--save-state", tmp.resolve("merged.hps").toString())
-			.assertSuccess();
+		final String merged = CliRun.of("merge", a.toString(), b.toString(), "-o", tmp.resolve("merged")
+			.toString(), "--save-state", tmp.resolve("merged.hps").toString()).assertSuccess();
 		stateA.assertUnchanged();
 		stateB.assertUnchanged();
 		assertTrue(merged.contains("Merged 2 statistics files") && merged.contains("Read 20 frames") &&
 			merged.contains("Found 3 defects"), merged);
 		assertSameFiles(tmp.resolve("one"), tmp.resolve("merged"));
-		assertArrayEquals(Files.readAllBytes(tmp.resolve("all.hps")), Files.readAllBytes(tmp
-			.resolve("merged.hps")), "merged statistics differ from one pass");
+		assertArrayEquals(Files.readAllBytes(tmp.resolve("all.hps")), Files.readAllBytes(tmp.resolve(
+			"merged.hps")), "merged statistics differ from one pass");
 	}
 
 	@Test
 	void resumingAddsTheNewFramesToTheSavedOnes() throws IOException {
 		CliRun.of("find", all.toString(), "-o", tmp.resolve("one").toString()).assertSuccess();
 		final Path state = tmp.resolve("series.hps");
-		CliRun.of("find", part1.toString(), "-o", tmp.resolve("out1").toString(), "--save-state",
-			state.toString()).assertSuccess();
+		CliRun.of("find", part1.toString(), "-o", tmp.resolve("out1").toString(), "--save-state", state
+			.toString()).assertSuccess();
 		final FileSnapshot saved = FileSnapshot.of(state);
 		final String resumed = CliRun.of("find", part2.toString(), "--resume", state.toString(), "-o",
 			tmp.resolve("resumed").toString()).assertSuccess();
@@ -109,8 +108,7 @@ class StateCliTest {
 				"statistics are 8-bit 200x150, 1 channel.");
 		CliRun.assertNoOutputs(out);
 		CliRun.of("merge", grey.toString(), deep.toString(), "-o", out.toString()).assertUserError(
-			deep + ": statistics of 16-bit 200x150 cannot be merged with 8-bit 200x150 (" + grey +
-				").");
+			deep + ": statistics of 16-bit 200x150 cannot be merged with 8-bit 200x150 (" + grey + ").");
 		CliRun.assertNoOutputs(out);
 	}
 
@@ -135,8 +133,8 @@ class StateCliTest {
 			.assertUserError(missing + ": no such statistics file.");
 		CliRun.of("find", part2.toString(), "--save-state", state.toString(), "-o", out.toString())
 			.assertUserError(state + ": already exists");
-		CliRun.of("find", part2.toString(), "--save-state", part2.resolve("frame_015.tif")
-			.toString(), "-o", out.toString()).assertUserError(part2.resolve("frame_015.tif") +
+		CliRun.of("find", part2.toString(), "--save-state", part2.resolve("frame_015.tif").toString(),
+			"-o", out.toString()).assertUserError(part2.resolve("frame_015.tif") +
 				": is one of the input files");
 		CliRun.of("find", part2.toString(), "--save-state", tmp.toString(), "-o", out.toString())
 			.assertUserError(tmp + ": is a folder");

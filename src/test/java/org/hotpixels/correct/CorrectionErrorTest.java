@@ -28,8 +28,7 @@ class CorrectionErrorTest {
 		final short[] noisy = new short[w * h];
 		for (int y = 0; y < h; y++)
 			for (int x = 0; x < w; x++) {
-				clean[y * w + x] = 8000 + 20 * x + 10 * y + 1500 * Math.sin(x / 17.0) * Math.cos(y /
-					23.0);
+				clean[y * w + x] = 8000 + 20 * x + 10 * y + 1500 * Math.sin(x / 17.0) * Math.cos(y / 23.0);
 				noisy[y * w + x] = (short) Math.round(clean[y * w + x] + NOISE * r.nextGaussian());
 			}
 		final List<Defect> defects = new ArrayList<>();

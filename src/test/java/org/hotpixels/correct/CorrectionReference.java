@@ -19,9 +19,7 @@ final class CorrectionReference {
 	private CorrectionReference() {}
 
 	/** True where a defect covers (x, y) in channel c (boxes clipped to the image). */
-	static boolean[] defective(final List<Defect> defects, final int w, final int h,
-		final int c)
-	{
+	static boolean[] defective(final List<Defect> defects, final int w, final int h, final int c) {
 		final boolean[] mask = new boolean[w * h];
 		for (final Defect d : defects) {
 			if (d.channel() != Defect.ALL_CHANNELS && d.channel() != c) continue;
@@ -35,13 +33,13 @@ final class CorrectionReference {
 	/** Sample of channel c at pixel index i, as a double. */
 	static double sample(final Frame f, final int c, final int i) {
 		switch (f.type()) {
-			case GRAY8:
+			case GRAY8 :
 				return ((byte[]) f.plane(c))[i] & 0xff;
-			case GRAY16:
+			case GRAY16 :
 				return ((short[]) f.plane(c))[i] & 0xffff;
-			case GRAY32:
+			case GRAY32 :
 				return ((float[]) f.plane(c))[i];
-			default:
+			default :
 				final int shift = c % 3 == 0 ? 16 : c % 3 == 1 ? 8 : 0;
 				return (((int[]) f.plane(c / 3))[i] >> shift) & 0xff;
 		}
@@ -51,8 +49,8 @@ final class CorrectionReference {
 	 * The median of the valid neighbours of (x, y) in channel c: windows of radius 1, 2, 3 steps
 	 * until at least 3 are valid; NaN samples are dropped afterwards. NaN if none is left.
 	 */
-	static double median(final Frame f, final boolean[] mask, final int c, final int x,
-		final int y, final int step)
+	static double median(final Frame f, final boolean[] mask, final int c, final int x, final int y,
+		final int step)
 	{
 		final int w = f.width(), h = f.height();
 		int radius = 1;
@@ -82,8 +80,8 @@ final class CorrectionReference {
 		for (int dy = -radius; dy <= radius; dy++)
 			for (int dx = -radius; dx <= radius; dx++) {
 				final int xx = x + dx * step, yy = y + dy * step;
-				if ((dx != 0 || dy != 0) && xx >= 0 && yy >= 0 && xx < w && yy < h &&
-					!mask[yy * w + xx]) n++;
+				if ((dx != 0 || dy != 0) && xx >= 0 && yy >= 0 && xx < w && yy < h && !mask[yy * w + xx])
+					n++;
 			}
 		return n;
 	}
@@ -106,20 +104,20 @@ final class CorrectionReference {
 		return Frame.of(in.name(), in.type(), w, h, planes);
 	}
 
-	private static void set(final PixelType type, final Object[] planes, final int c,
-		final int i, final double v)
+	private static void set(final PixelType type, final Object[] planes, final int c, final int i,
+		final double v)
 	{
 		switch (type) {
-			case GRAY8:
+			case GRAY8 :
 				((byte[]) planes[c])[i] = (byte) (int) v;
 				break;
-			case GRAY16:
+			case GRAY16 :
 				((short[]) planes[c])[i] = (short) (int) v;
 				break;
-			case GRAY32:
+			case GRAY32 :
 				((float[]) planes[c])[i] = (float) v;
 				break;
-			default:
+			default :
 				final int shift = c % 3 == 0 ? 16 : c % 3 == 1 ? 8 : 0;
 				final int[] p = (int[]) planes[c / 3];
 				p[i] = p[i] & ~(0xff << shift) | (int) v << shift;

@@ -48,16 +48,16 @@ class DefectCorrectorTest {
 			p[i] = Frame.newPlane(type, W * H);
 			for (int k = 0; k < W * H; k++)
 				switch (type) {
-					case GRAY8:
+					case GRAY8 :
 						((byte[]) p[i])[k] = (byte) r.nextInt(256);
 						break;
-					case GRAY16:
+					case GRAY16 :
 						((short[]) p[i])[k] = (short) r.nextInt(65536);
 						break;
-					case GRAY32:
+					case GRAY32 :
 						((float[]) p[i])[k] = (float) (r.nextGaussian() * 1000);
 						break;
-					default:
+					default :
 						((int[]) p[i])[k] = 0xff000000 | r.nextInt(1 << 24);
 				}
 		}
@@ -81,12 +81,11 @@ class DefectCorrectorTest {
 	private static void assertArrays(final Object expected, final Object actual,
 		final String message)
 	{
-		if (expected instanceof byte[]) assertArrayEquals((byte[]) expected, (byte[]) actual,
+		if (expected instanceof byte[]) assertArrayEquals((byte[]) expected, (byte[]) actual, message);
+		else if (expected instanceof short[]) assertArrayEquals((short[]) expected, (short[]) actual,
 			message);
-		else if (expected instanceof short[]) assertArrayEquals((short[]) expected,
-			(short[]) actual, message);
-		else if (expected instanceof float[]) assertArrayEquals((float[]) expected,
-			(float[]) actual, message);
+		else if (expected instanceof float[]) assertArrayEquals((float[]) expected, (float[]) actual,
+			message);
 		else assertArrayEquals((int[]) expected, (int[]) actual, message);
 	}
 
@@ -155,12 +154,12 @@ class DefectCorrectorTest {
 	void evenCountMedianRoundsHalfUp() {
 		// 3x3 image, defect in the centre: neighbours 1..8, median (4 + 5) / 2 = 4.5 -> 5
 		final byte[] p = { 1, 2, 3, 4, (byte) 200, 5, 6, 7, 8 };
-		final Frame out = new DefectCorrector(Arrays.asList(Defect.pixel(1, 1, 0)), 3, 3, 1)
-			.correct(Frame.of("t", PixelType.GRAY8, 3, 3, p));
+		final Frame out = new DefectCorrector(Arrays.asList(Defect.pixel(1, 1, 0)), 3, 3, 1).correct(
+			Frame.of("t", PixelType.GRAY8, 3, 3, p));
 		assertEquals(5, ((byte[]) out.plane(0))[4]);
 		// corner (0,0): neighbours 2, 4, and the centre 200: median 4
-		final Frame corner = new DefectCorrector(Arrays.asList(Defect.pixel(0, 0, 0)), 3, 3, 1)
-			.correct(Frame.of("t", PixelType.GRAY8, 3, 3, p));
+		final Frame corner = new DefectCorrector(Arrays.asList(Defect.pixel(0, 0, 0)), 3, 3, 1).correct(
+			Frame.of("t", PixelType.GRAY8, 3, 3, p));
 		assertEquals(4, ((byte[]) corner.plane(0))[0]);
 	}
 
@@ -170,8 +169,8 @@ class DefectCorrectorTest {
 		final short[] p = new short[25];
 		for (int i = 0; i < 25; i++)
 			p[i] = (short) (100 * i);
-		final Frame out = new DefectCorrector(Arrays.asList(Defect.pixel(0, 0, 0), Defect.pixel(1,
-			0, 0)), 5, 5, 1).correct(Frame.of("t", PixelType.GRAY16, 5, 5, p));
+		final Frame out = new DefectCorrector(Arrays.asList(Defect.pixel(0, 0, 0), Defect.pixel(1, 0,
+			0)), 5, 5, 1).correct(Frame.of("t", PixelType.GRAY16, 5, 5, p));
 		// 5x5 window of (0,0): x 0..2, y 0..2 minus the 2 defects -> 2,5,6,7,10,11,12 -> 700
 		assertEquals(700, ((short[]) out.plane(0))[0]);
 	}
@@ -194,24 +193,22 @@ class DefectCorrectorTest {
 			for (int y = d.yMin(); y <= d.yMax(); y++)
 				for (int x = d.xMin(); x <= d.xMax(); x++)
 					p[y * w + x] = (short) 65535;
-		final Frame out = new DefectCorrector(defects, w, h, 1,
-			CfaPattern.RGGB, false).correct(Frame.of("cfa", PixelType.GRAY16,
-				w, h, p));
+		final Frame out = new DefectCorrector(defects, w, h, 1, CfaPattern.RGGB, false).correct(Frame
+			.of("cfa", PixelType.GRAY16, w, h, p));
 		final short[] q = (short[]) out.plane(0);
 		for (int y = 0; y < h; y++)
 			for (int x = 0; x < w; x++)
-				assertEquals(colour[(y & 1) * 2 + (x & 1)], q[y * w + x] & 0xffff, "(" + x + ", " +
-					y + ")");
+				assertEquals(colour[(y & 1) * 2 + (x & 1)], q[y * w + x] & 0xffff, "(" + x + ", " + y +
+					")");
 	}
 
 	@Test
 	void cfaMatchesReferenceOnRandomMosaic() {
 		final Frame in = random(PixelType.GRAY8, 1, 7);
 		final List<Defect> defects = mixedDefects(0);
-		final Frame out = new DefectCorrector(defects, W, H, 1, CfaPattern.GBRG,
-			false).correct(in);
-		assertArrayEquals((byte[]) CorrectionReference.expected(in, defects, 2).plane(0),
-			(byte[]) out.plane(0));
+		final Frame out = new DefectCorrector(defects, W, H, 1, CfaPattern.GBRG, false).correct(in);
+		assertArrayEquals((byte[]) CorrectionReference.expected(in, defects, 2).plane(0), (byte[]) out
+			.plane(0));
 	}
 
 	@Test
@@ -233,16 +230,15 @@ class DefectCorrectorTest {
 			Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Integer.MAX_VALUE, 7, 0, 7,
 			Integer.MAX_VALUE);
 		final Frame out = new DefectCorrector(Arrays.asList(column), W, H, 1).correct(in);
-		assertArrayEquals((byte[]) CorrectionReference.expected(in, Arrays.asList(Defect.region(7,
-			0, 7, H - 1, 0, null)), 1).plane(0), (byte[]) out.plane(0));
+		assertArrayEquals((byte[]) CorrectionReference.expected(in, Arrays.asList(Defect.region(7, 0, 7,
+			H - 1, 0, null)), 1).plane(0), (byte[]) out.plane(0));
 	}
 
 	@Test
 	void defectOutsideTheImageIsNamed() {
-		final List<Defect> defects = Arrays.asList(Defect.pixel(5, 5, 0), Defect.pixel(5000, 12,
-			0));
-		final HotPixelsException e = assertThrows(HotPixelsException.class,
-			() -> new DefectCorrector(defects, 640, 480, 1));
+		final List<Defect> defects = Arrays.asList(Defect.pixel(5, 5, 0), Defect.pixel(5000, 12, 0));
+		final HotPixelsException e = assertThrows(HotPixelsException.class, () -> new DefectCorrector(
+			defects, 640, 480, 1));
 		assertEquals("Defect at (5000, 12) lies outside the 640x480 image.", e.getMessage());
 		final DefectCorrector skipping = new DefectCorrector(defects, 640, 480, 1, null, true);
 		assertEquals(1, skipping.skippedCount());
@@ -251,8 +247,8 @@ class DefectCorrectorTest {
 
 	@Test
 	void channelTheImageLacksIsAnError() {
-		final HotPixelsException e = assertThrows(HotPixelsException.class,
-			() -> new DefectCorrector(Arrays.asList(Defect.pixel(5, 12, 2)), 640, 480, 1));
+		final HotPixelsException e = assertThrows(HotPixelsException.class, () -> new DefectCorrector(
+			Arrays.asList(Defect.pixel(5, 12, 2)), 640, 480, 1));
 		assertTrue(e.getMessage().contains("channel 2"), e.getMessage());
 	}
 
@@ -260,8 +256,8 @@ class DefectCorrectorTest {
 	void frameOfAnotherShapeIsAnError() {
 		final DefectCorrector corrector = new DefectCorrector(mixedDefects(0), W, H, 1);
 		final Frame other = Frame.of("big.tif", PixelType.GRAY8, W + 1, H, new byte[(W + 1) * H]);
-		final HotPixelsException e = assertThrows(HotPixelsException.class, () -> corrector
-			.correct(other));
+		final HotPixelsException e = assertThrows(HotPixelsException.class, () -> corrector.correct(
+			other));
 		assertTrue(e.getMessage().startsWith("big.tif is 41x30"), e.getMessage());
 	}
 
@@ -274,8 +270,8 @@ class DefectCorrectorTest {
 	@Test
 	void pixelsWithoutValidNeighboursStay() {
 		final Frame in = random(PixelType.GRAY8, 1, 9);
-		final DefectCorrector all = new DefectCorrector(Arrays.asList(Defect.region(0, 0, W - 1,
-			H - 1, 0, null)), W, H, 1);
+		final DefectCorrector all = new DefectCorrector(Arrays.asList(Defect.region(0, 0, W - 1, H - 1,
+			0, null)), W, H, 1);
 		assertEquals(W * H, all.unrepairedCount());
 		assertArrayEquals((byte[]) in.plane(0), (byte[]) all.correct(in).plane(0));
 	}

@@ -86,8 +86,8 @@ class FileCorrectionTest {
 	@Test
 	void pngStaysAnExactPngAndRgbChangesOnlyTheDefectiveChannel() throws Exception {
 		final Path in = Files.createDirectories(tmp.resolve("in"));
-		final ColorProcessor rgb = new ByteProcessor(TestSeries.W, TestSeries.H, TestSeries.frame(0,
-			2)).convertToColorProcessor();
+		final ColorProcessor rgb = new ByteProcessor(TestSeries.W, TestSeries.H, TestSeries.frame(0, 2))
+			.convertToColorProcessor();
 		rgb.set(70, 70, 0x10ff10); // green defect
 		assertTrue(ImageIO.write(rgb.getBufferedImage(), "png", in.resolve("c.png").toFile()));
 		final ByteProcessor grey = new ByteProcessor(TestSeries.W, TestSeries.H, TestSeries.frame(1,
@@ -99,18 +99,18 @@ class FileCorrectionTest {
 				Progress.NONE);
 		assertTrue(result.warnings().isEmpty(), result.warnings()::toString);
 		final BufferedImage out = ImageIO.read(tmp.resolve("out/c.png").toFile());
-		final int green = NeighbourMedian.median((x, y) -> rgb.get(x, y) >> 8 & 0xff, rgb
-			.getWidth(), rgb.getHeight(), new HashSet<>(Arrays.asList(key(70, 70))), 70, 70, 1);
+		final int green = NeighbourMedian.median((x, y) -> rgb.get(x, y) >> 8 & 0xff, rgb.getWidth(),
+			rgb.getHeight(), new HashSet<>(Arrays.asList(key(70, 70))), 70, 70, 1);
 		assertEquals(0x100010 | green << 8, out.getRGB(70, 70) & 0xffffff);
 		for (int y = 0; y < rgb.getHeight(); y++)
 			for (int x = 0; x < rgb.getWidth(); x++)
 				if (x != 70 || y != 70) assertEquals(rgb.get(x, y) & 0xffffff, out.getRGB(x, y) & 0xffffff);
-		new FileCorrection(Collections.singletonList(in.resolve("g.png")), tmp.resolve("out"))
-			.run(PLANTED, Progress.NONE);
+		new FileCorrection(Collections.singletonList(in.resolve("g.png")), tmp.resolve("out")).run(
+			PLANTED, Progress.NONE);
 		final ImagePlus g = new ImagePlus("g", ImageIO.read(tmp.resolve("out/g.png").toFile()));
 		assertEquals(8, g.getBitDepth());
-		NeighbourMedian.check(grey, g.getProcessor(), new HashSet<>(Arrays.asList(key(50, 60), key(
-			120, 30), key(10, 140))), 1, "grey png");
+		NeighbourMedian.check(grey, g.getProcessor(), new HashSet<>(Arrays.asList(key(50, 60), key(120,
+			30), key(10, 140))), 1, "grey png");
 		assertEquals(before, Checksums.of(in));
 	}
 
@@ -129,8 +129,8 @@ class FileCorrectionTest {
 		final ImagePlus out = new Opener().openImage(tmp.resolve("out/f.tif").toString());
 		assertEquals(32, out.getBitDepth());
 		// neighbours without the NaN: 62 63 64 | 65 ... sorted (7 values), median = the 4th
-		final float[] n = { px[4 * 30 + 5], px[4 * 30 + 6], px[5 * 30 + 4], px[5 * 30 + 6],
-			px[6 * 30 + 4], px[6 * 30 + 5], px[6 * 30 + 6] };
+		final float[] n = { px[4 * 30 + 5], px[4 * 30 + 6], px[5 * 30 + 4], px[5 * 30 + 6], px[6 * 30 +
+			4], px[6 * 30 + 5], px[6 * 30 + 6] };
 		Arrays.sort(n);
 		assertEquals(n[3], out.getProcessor().getf(5, 5), 0.0);
 		assertTrue(Float.isNaN(out.getProcessor().getf(4, 4)));
@@ -142,10 +142,8 @@ class FileCorrectionTest {
 		final ByteProcessor grey = new ByteProcessor(TestSeries.W, TestSeries.H, TestSeries.frame(1,
 			2));
 		assertTrue(ImageIO.write(grey.getBufferedImage(), "png", in.resolve("a.png").toFile()));
-		assertTrue(new FileSaver(new ImagePlus("a", grey)).saveAsTiff(in.resolve("a.tif")
-			.toString()));
-		final FileCorrection job = new FileCorrection(files(in), tmp.resolve("out")).format(
-			Format.TIF);
+		assertTrue(new FileSaver(new ImagePlus("a", grey)).saveAsTiff(in.resolve("a.tif").toString()));
+		final FileCorrection job = new FileCorrection(files(in), tmp.resolve("out")).format(Format.TIF);
 		final HotPixelsException e = assertThrows(HotPixelsException.class, () -> job.run(PLANTED,
 			Progress.NONE));
 		assertTrue(e.getMessage().contains("would both be written as a.tif"), e.getMessage());

@@ -66,7 +66,7 @@ class ImageCorrectionTest {
 			Defect.ALL_CHANNELS));
 		final ImagePlus out = ImageCorrection.correct(hyper, defects, null, Progress.NONE);
 		assertEquals("hyper-corrected", out.getTitle());
-		assertArrayEquals(new int[] { W, H, c, z, t }, out.getDimensions());
+		assertArrayEquals(new int[]{ W, H, c, z, t }, out.getDimensions());
 		assertTrue(out.isComposite());
 		assertEquals(0.3, out.getCalibration().pixelWidth, 0.0);
 		assertEquals("a hyperstack", out.getInfoProperty());
@@ -86,19 +86,17 @@ class ImageCorrectionTest {
 	@Test
 	void virtualStackIsReadNotWritten(@TempDir final Path tmp) throws Exception {
 		TestSeries.writeFolder(tmp, 4);
-		final VirtualStack stack = new VirtualStack(TestSeries.W, TestSeries.H, null, tmp
-			.toString());
+		final VirtualStack stack = new VirtualStack(TestSeries.W, TestSeries.H, null, tmp.toString());
 		for (int f = 0; f < 4; f++)
 			stack.addSlice(String.format("frame_%03d.tif", f));
 		final ImagePlus virtual = new ImagePlus("virtual", stack);
 		final java.util.Map<String, String> before = Checksums.of(tmp);
-		final List<Defect> defects = Arrays.asList(Defect.pixel(50, 60, 0), Defect.pixel(120, 30,
-			0), Defect.pixel(10, 140, 0));
+		final List<Defect> defects = Arrays.asList(Defect.pixel(50, 60, 0), Defect.pixel(120, 30, 0),
+			Defect.pixel(10, 140, 0));
 		final ImagePlus out = ImageCorrection.correct(virtual, defects, null, Progress.NONE);
 		assertFalse(out.getStack().isVirtual());
 		assertEquals(4, out.getStackSize());
-		final Set<Long> planted = new HashSet<>(Arrays.asList(key(50, 60), key(120, 30), key(10,
-			140)));
+		final Set<Long> planted = new HashSet<>(Arrays.asList(key(50, 60), key(120, 30), key(10, 140)));
 		for (int f = 0; f < 4; f++)
 			NeighbourMedian.check(new ByteProcessor(TestSeries.W, TestSeries.H, TestSeries.frame(f, 1)),
 				out.getStack().getProcessor(f + 1), planted, 1, "frame " + f);
@@ -110,14 +108,14 @@ class ImageCorrectionTest {
 		final Random random = new Random(5);
 		final short[] px = new short[W * H];
 		for (int p = 0; p < px.length; p++)
-			px[p] = (short) ((p % W + p / W) % 2 == 0 ? 3000 + random.nextInt(100) : 500 + random
-				.nextInt(100));
+			px[p] = (short) ((p % W + p / W) % 2 == 0 ? 3000 + random.nextInt(100) : 500 + random.nextInt(
+				100));
 		px[13 * W + 17] = (short) 60000;
 		final ImagePlus mosaic = new ImagePlus("raw", new ShortProcessor(W, H, px, null));
-		final ImagePlus out = ImageCorrection.correct(mosaic, Collections.singletonList(Defect
-			.pixel(17, 13, 0)), CfaPattern.RGGB, Progress.NONE);
-		NeighbourMedian.check(mosaic.getProcessor(), out.getProcessor(), Collections.singleton(key(
-			17, 13)), 2, "mosaic");
+		final ImagePlus out = ImageCorrection.correct(mosaic, Collections.singletonList(Defect.pixel(17,
+			13, 0)), CfaPattern.RGGB, Progress.NONE);
+		NeighbourMedian.check(mosaic.getProcessor(), out.getProcessor(), Collections.singleton(key(17,
+			13)), 2, "mosaic");
 		assertTrue(out.getProcessor().get(17, 13) >= 3000, "from same-colour sites only, not the " +
 			"500s around it");
 	}

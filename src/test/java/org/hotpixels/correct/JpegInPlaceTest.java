@@ -89,8 +89,8 @@ class JpegInPlaceTest {
 	}
 
 	private static final List<Defect> DEFECTS = Arrays.asList(Defect.pixel(300, 200,
-		Defect.ALL_CHANNELS), new Defect(401, 150, Defect.ALL_CHANNELS, DefectKind.COLUMN, 248, 1,
-			0, 0, 120, 1, 30, 201, 401, 100, 401, 300));
+		Defect.ALL_CHANNELS), new Defect(401, 150, Defect.ALL_CHANNELS, DefectKind.COLUMN, 248, 1, 0, 0,
+			120, 1, 30, 201, 401, 100, 401, 300));
 
 	private FileCorrectionResult correct(final byte[] file) throws IOException {
 		final Path in = Files.createDirectories(dir.resolve("in"));
@@ -104,20 +104,20 @@ class JpegInPlaceTest {
 		final byte[] original = photo(false);
 		final FileCorrectionResult result = correct(original);
 		final byte[] repaired = Files.readAllBytes(dir.resolve("out/IMG_0001.JPG"));
-		assertTrue(result.warnings().get(0).contains("8x8 blocks that hold a defect"), result
-			.warnings().toString());
+		assertTrue(result.warnings().get(0).contains("8x8 blocks that hold a defect"), result.warnings()
+			.toString());
 		// every segment before the scan kept byte for byte: JFIF, EXIF, ICC, tables
 		assertEquals(segments(original, 0xe1), segments(repaired, 0xe1), "EXIF");
 		assertEquals(segments(original, 0xe2), segments(repaired, 0xe2), "ICC");
 		final int sos = indexOfScan(original);
 		assertEquals(Arrays.toString(Arrays.copyOf(original, sos)), Arrays.toString(Arrays.copyOf(
 			repaired, sos)));
-		assertTrue(Math.abs(repaired.length - original.length) <= original.length / 100, original
-			.length + " -> " + repaired.length + " bytes");
+		assertTrue(Math.abs(repaired.length - original.length) <= original.length / 100,
+			original.length + " -> " + repaired.length + " bytes");
 		final BufferedImage before = ImageIO.read(new ByteArrayInputStream(original));
 		final BufferedImage after = ImageIO.read(new ByteArrayInputStream(repaired));
 		// the defects are gone: each now within 40 grey levels of its neighbours' mean
-		for (final int[] p : new int[][] { { 300, 200 }, { 401, 120 }, { 401, 200 }, { 401, 300 } }) {
+		for (final int[] p : new int[][]{ { 300, 200 }, { 401, 120 }, { 401, 200 }, { 401, 300 } }) {
 			final int v = grey(after, p[0], p[1]);
 			final int n = (grey(after, p[0] - 2, p[1]) + grey(after, p[0] + 2, p[1])) / 2;
 			assertTrue(grey(before, p[0], p[1]) > n + 60, "planted at " + p[0] + "," + p[1]);
@@ -139,9 +139,8 @@ class JpegInPlaceTest {
 			" bytes, " + changed + " of " + W * H + " pixels changed");
 		// and a real decoder reads it without a complaint
 		final Path djpeg = ExternalProgram.find("djpeg");
-		if (djpeg != null) assertEquals("", ExternalProgram.run(dir, 60, djpeg.toString(),
-			"-outfile", dir.resolve("check.ppm").toString(), dir.resolve("out/IMG_0001.JPG")
-				.toString()).trim());
+		if (djpeg != null) assertEquals("", ExternalProgram.run(dir, 60, djpeg.toString(), "-outfile",
+			dir.resolve("check.ppm").toString(), dir.resolve("out/IMG_0001.JPG").toString()).trim());
 	}
 
 	/** Re-encoded like the original: same tables, subsampling, progressive scans and segments. */
@@ -151,8 +150,8 @@ class JpegInPlaceTest {
 		final FileCorrectionResult result = correct(original);
 		assertTrue(result.warnings().toString().contains(
 			"IMG_0001.JPG: progressive JPEG cannot be repaired block by block; re-encoded whole, " +
-				"with the original's quantisation tables, subsampling and metadata."), result
-					.warnings().toString());
+				"with the original's quantisation tables, subsampling and metadata."), result.warnings()
+					.toString());
 		final byte[] written = Files.readAllBytes(dir.resolve("out/IMG_0001.JPG"));
 		final BufferedImage after = ImageIO.read(new ByteArrayInputStream(written));
 		assertTrue(Math.abs(grey(after, 300, 200) - grey(after, 298, 200)) < 40);
@@ -160,8 +159,8 @@ class JpegInPlaceTest {
 		assertEquals(segments(original, 0xc2), segments(written, 0xc2), "progressive frame header");
 		assertEquals(segments(original, 0xe1), segments(written, 0xe1), "EXIF");
 		assertTrue(segments(original, 0xe1).length() > 10);
-		assertTrue(Math.abs(written.length - original.length) < original.length / 20, original
-			.length + " -> " + written.length + " bytes");
+		assertTrue(Math.abs(written.length - original.length) < original.length / 20, original.length +
+			" -> " + written.length + " bytes");
 		System.out.println("progressive JPEG re-encoded like the original: " + original.length +
 			" -> " + written.length + " bytes");
 	}

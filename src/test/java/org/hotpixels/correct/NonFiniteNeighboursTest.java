@@ -28,8 +28,8 @@ class NonFiniteNeighboursTest {
 	}
 
 	private static float repaired(final float[] p) {
-		final Frame out = new DefectCorrector(Collections.singletonList(Defect.pixel(4, 4, 0)), W, H,
-			1).correct(Frame.of("f", PixelType.GRAY32, W, H, new Object[] { p }));
+		final Frame out = new DefectCorrector(Collections.singletonList(Defect.pixel(4, 4, 0)), W, H, 1)
+			.correct(Frame.of("f", PixelType.GRAY32, W, H, new Object[]{ p }));
 		return ((float[]) out.plane(0))[4 * W + 4];
 	}
 

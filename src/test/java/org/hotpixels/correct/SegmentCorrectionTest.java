@@ -32,14 +32,14 @@ class SegmentCorrectionTest {
 	private static Defect segment(final DefectKind kind, final int xMin, final int yMin,
 		final int xMax, final int yMax)
 	{
-		return new Defect(xMin, yMin, 0, kind, 7000, 5, 6990, 7010, 120, 5, 40, (xMax - xMin +
-			1) * (yMax - yMin + 1), xMin, yMin, xMax, yMax);
+		return new Defect(xMin, yMin, 0, kind, 7000, 5, 6990, 7010, 120, 5, 40, (xMax - xMin + 1) *
+			(yMax - yMin + 1), xMin, yMin, xMax, yMax);
 	}
 
 	private static short[] correct(final short[] in, final int w, final int h,
 		final List<Defect> defects, final CfaPattern cfa)
 	{
-		final Frame f = Frame.of("f", PixelType.GRAY16, w, h, new Object[] { in });
+		final Frame f = Frame.of("f", PixelType.GRAY16, w, h, new Object[]{ in });
 		return (short[]) new DefectCorrector(defects, w, h, 1, cfa, false).correct(f).plane(0);
 	}
 
@@ -50,8 +50,8 @@ class SegmentCorrectionTest {
 			in[y * W + 3] = 7000; // the hot segment
 		in[1 * W + 3] = 5000; // its own column just above and below: must not be used
 		in[5 * W + 3] = 5000;
-		final short[] out = correct(in, W, H, Arrays.asList(segment(DefectKind.COLUMN, 3, 2, 3,
-			4)), null);
+		final short[] out = correct(in, W, H, Arrays.asList(segment(DefectKind.COLUMN, 3, 2, 3, 4)),
+			null);
 		// (3,2): columns 2 and 4, rows 1-3: 112 114 122 124 132 134 -> (122 + 124 + 1) / 2
 		assertEquals(123, out[2 * W + 3]);
 		assertEquals(133, out[3 * W + 3]);
@@ -59,8 +59,8 @@ class SegmentCorrectionTest {
 		assertEquals(5000, out[1 * W + 3]);
 		assertEquals(5000, out[5 * W + 3]);
 		// the same box without a kind is a cluster: its ends borrow from the column (5000)
-		final short[] cluster = correct(in, W, H, Arrays.asList(Defect.region(3, 2, 3, 4, 0,
-			null)), null);
+		final short[] cluster = correct(in, W, H, Arrays.asList(Defect.region(3, 2, 3, 4, 0, null)),
+			null);
 		assertEquals(124, cluster[2 * W + 3]);
 	}
 
@@ -71,8 +71,7 @@ class SegmentCorrectionTest {
 			in[3 * W + x] = 0; // a dead row segment
 		in[3 * W + 1] = 5000;
 		in[3 * W + 5] = 5000;
-		final short[] out = correct(in, W, H, Arrays.asList(segment(DefectKind.ROW, 2, 3, 4, 3)),
-			null);
+		final short[] out = correct(in, W, H, Arrays.asList(segment(DefectKind.ROW, 2, 3, 4, 3)), null);
 		// (2,3): rows 2 and 4, columns 1-3: 121 122 123 141 142 143 -> (123 + 141 + 1) / 2
 		assertEquals(132, out[3 * W + 2]);
 		assertEquals(133, out[3 * W + 3]);
@@ -92,8 +91,8 @@ class SegmentCorrectionTest {
 			in[y * w + 4] = 7000;
 		in[2 * w + 4] = 5000; // same colour, own column, beyond the ends
 		in[10 * w + 4] = 5000;
-		final short[] out = correct(in, w, h, Arrays.asList(segment(DefectKind.COLUMN, 4, 4, 4,
-			8)), CfaPattern.RGGB);
+		final short[] out = correct(in, w, h, Arrays.asList(segment(DefectKind.COLUMN, 4, 4, 4, 8)),
+			CfaPattern.RGGB);
 		for (int y = 4; y <= 8; y++)
 			assertEquals(100 + 4 + 10 * y, out[y * w + 4], "row " + y);
 	}
@@ -105,8 +104,8 @@ class SegmentCorrectionTest {
 			in[y * W + 3] = 7000;
 			in[y * W + 4] = 6000;
 		}
-		final short[] out = correct(in, W, H, Arrays.asList(segment(DefectKind.COLUMN, 3, 0, 3,
-			H - 1), segment(DefectKind.COLUMN, 4, 0, 4, H - 1)), null);
+		final short[] out = correct(in, W, H, Arrays.asList(segment(DefectKind.COLUMN, 3, 0, 3, H - 1),
+			segment(DefectKind.COLUMN, 4, 0, 4, H - 1)), null);
 		for (int y = 1; y <= 5; y++) {
 			assertEquals(100 + 2 + 10 * y, out[y * W + 3], "column 3, row " + y); // column 2 only
 			assertEquals(100 + 5 + 10 * y, out[y * W + 4], "column 4, row " + y); // column 5 only

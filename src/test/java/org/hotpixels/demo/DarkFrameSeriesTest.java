@@ -57,15 +57,15 @@ class DarkFrameSeriesTest {
 
 	@Test
 	void flatDarkFramesHaveTheModelsMeanAndVariance() {
-		final DarkFrameSeries flat = DarkFrameSeries.builder().size(W, H).frames(40).seed(3)
-			.bias(200).gain(2).darkCurrent(30, 0.1).readNoise(5).noDefects().build();
+		final DarkFrameSeries flat = DarkFrameSeries.builder().size(W, H).frames(40).seed(3).bias(200)
+			.gain(2).darkCurrent(30, 0.1).readNoise(5).noDefects().build();
 		final double[][] s = pixelStatistics(flat);
 		// mean = bias + gain * dark; temporal variance = gain^2 * dark (Poisson) + read^2
 		assertEquals(200 + 2 * 30, average(s[0]), 0.5);
 		assertEquals(4 * 30 + 25, average(s[1]), 145 * 0.03);
 		// the spread of the means: DSNU (10% of 60 ADU) plus the temporal noise of a 40-frame mean
-		final double spatial = Math.sqrt(Arrays.stream(s[0]).map(m -> (m - 260) * (m - 260))
-			.average().getAsDouble());
+		final double spatial = Math.sqrt(Arrays.stream(s[0]).map(m -> (m - 260) * (m - 260)).average()
+			.getAsDouble());
 		assertEquals(Math.sqrt(36 + 145 / 40.0), spatial, 0.6);
 	}
 
@@ -81,8 +81,7 @@ class DarkFrameSeriesTest {
 
 	@Test
 	void plantedKindsShowInTheTemporalMeans() {
-		final DarkFrameSeries darks = DarkFrameSeries.builder().size(W, H).frames(60).seed(11)
-			.build();
+		final DarkFrameSeries darks = DarkFrameSeries.builder().size(W, H).frames(60).seed(11).build();
 		final double[] mean = pixelStatistics(darks)[0];
 		final double bias = darks.bias(), gain = darks.gain(), dark = darks.darkCurrent();
 		final double sigma = DarkFrameSeries.frameSigma(dark, gain, darks.readNoise());
@@ -93,18 +92,18 @@ class DarkFrameSeriesTest {
 				final double m = mean[y * W + d.x()];
 				final String where = d + " row " + y + " mean " + m;
 				switch (d.kind()) {
-					case DEAD: // bias and read noise only
+					case DEAD : // bias and read noise only
 						assertEquals(bias, m, 4.5 * meanSd(darks, 0, 0, 60), where);
 						break;
-					case COLD: // the pixel's own (10% spread) dark current times the factor
-						assertEquals(bias + gain * dark * d.value(), m, 4.5 * meanSd(darks, dark * d
-							.value(), 0.1 * dark * d.value(), 60), where);
+					case COLD : // the pixel's own (10% spread) dark current times the factor
+						assertEquals(bias + gain * dark * d.value(), m, 4.5 * meanSd(darks, dark * d.value(),
+							0.1 * dark * d.value(), 60), where);
 						break;
-					case HOT: // the pixel's own dark current plus the extra electrons
-						assertEquals(normal + gain * d.value(), m, 4.5 * meanSd(darks, dark + d
-							.value(), 0.1 * dark, 60), where);
+					case HOT : // the pixel's own dark current plus the extra electrons
+						assertEquals(normal + gain * d.value(), m, 4.5 * meanSd(darks, dark + d.value(), 0.1 *
+							dark, 60), where);
 						break;
-					default:
+					default :
 						assertEquals(d.value(), m, 0, where);
 				}
 			}

@@ -23,19 +23,18 @@ class EvaluationTest {
 
 	// planted: 0 stuck (10,10) all; 1 hot (20,20) blue; 2 dead (30,30) all;
 	// 3 hot column (40, 5..24) ch 0; 4+5 hot pair (50,50),(51,50); 6 cold (60,60) green
-	private static final List<PlantedDefect> PLANTED = Arrays.asList(PlantedDefect.stuck(10, 10,
-		-1, 100), PlantedDefect.hot(20, 20, 2, 150), PlantedDefect.dead(30, 30, -1), PlantedDefect
+	private static final List<PlantedDefect> PLANTED = Arrays.asList(PlantedDefect.stuck(10, 10, -1,
+		100), PlantedDefect.hot(20, 20, 2, 150), PlantedDefect.dead(30, 30, -1), PlantedDefect
 			.hotColumn(40, 5, 24, 0, 50), PlantedDefect.hot(50, 50, -1, 120).withLabel("hot pair"),
-		PlantedDefect.hot(51, 50, -1, 120).withLabel("hot pair"), PlantedDefect.cold(60, 60, 1,
-			0.3));
+		PlantedDefect.hot(51, 50, -1, 120).withLabel("hot pair"), PlantedDefect.cold(60, 60, 1, 0.3));
 
 	// detections: a stuck one pixel off (TP, kind right); the blue hot seen in red (channel
 	// wrong); the dead reported as stuck two pixels off (outside tolerance 1); one pixel inside
 	// the column (TP); one 2-pixel cluster covering the pair (TP for both); a stray far away (FP)
-	private static final List<Defect> DETECTED = Arrays.asList(detected(11, 9, 0,
-		DefectKind.STUCK), detected(20, 20, 0, DefectKind.HOT), detected(32, 30, -1,
-			DefectKind.STUCK), detected(40, 17, 0, DefectKind.HOT), Defect.region(50, 50, 51, 50,
-				-1, DefectKind.HOT), detected(5, 70, 1, DefectKind.COLD));
+	private static final List<Defect> DETECTED = Arrays.asList(detected(11, 9, 0, DefectKind.STUCK),
+		detected(20, 20, 0, DefectKind.HOT), detected(32, 30, -1, DefectKind.STUCK), detected(40, 17, 0,
+			DefectKind.HOT), Defect.region(50, 50, 51, 50, -1, DefectKind.HOT), detected(5, 70, 1,
+				DefectKind.COLD));
 
 	@Test
 	void countsWithChannelsChecked() {
@@ -74,8 +73,7 @@ class EvaluationTest {
 
 	@Test
 	void emptyCasesAreVacuouslyPerfect() {
-		final Evaluation nothing = Evaluation.compare(Collections.emptyList(), Collections
-			.emptyList());
+		final Evaluation nothing = Evaluation.compare(Collections.emptyList(), Collections.emptyList());
 		assertEquals(1.0, nothing.recall());
 		assertEquals(1.0, nothing.precision());
 		final Evaluation onlyFalse = Evaluation.compare(Collections.emptyList(), DETECTED);
@@ -85,12 +83,12 @@ class EvaluationTest {
 
 	@Test
 	void columnIsFoundByAnOverlappingRegionAndNotByANeighbouringColumnFarAway() {
-		final List<PlantedDefect> column = Collections.singletonList(PlantedDefect.hotColumn(40,
-			5, 24, 0, 50));
-		assertEquals(1, Evaluation.compare(column, Collections.singletonList(Defect.region(40, 20,
-			40, 40, 0, DefectKind.HOT))).truePositives());
-		assertEquals(0, Evaluation.compare(column, Collections.singletonList(Defect.region(43, 5,
-			43, 24, 0, DefectKind.HOT))).truePositives());
+		final List<PlantedDefect> column = Collections.singletonList(PlantedDefect.hotColumn(40, 5, 24,
+			0, 50));
+		assertEquals(1, Evaluation.compare(column, Collections.singletonList(Defect.region(40, 20, 40,
+			40, 0, DefectKind.HOT))).truePositives());
+		assertEquals(0, Evaluation.compare(column, Collections.singletonList(Defect.region(43, 5, 43,
+			24, 0, DefectKind.HOT))).truePositives());
 		assertEquals(0, Evaluation.compare(column, Collections.singletonList(detected(40, 26, 0,
 			DefectKind.HOT))).truePositives());
 	}

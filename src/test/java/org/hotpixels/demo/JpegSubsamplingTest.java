@@ -26,7 +26,7 @@ class JpegSubsamplingTest {
 		final Path file = folder.resolve("frame.jpg");
 		FrameWriter.write(series.frame(0), file, OutputFormat.JPEG, 90);
 		// component id, then (H << 4 | V) sampling factors, for Y, Cb, Cr
-		assertArrayEquals(new int[] { 1, 0x22, 2, 0x11, 3, 0x11 }, samplingFactors(file));
+		assertArrayEquals(new int[]{ 1, 0x22, 2, 0x11, 3, 0x11 }, samplingFactors(file));
 	}
 
 	@Test
@@ -34,7 +34,7 @@ class JpegSubsamplingTest {
 		final BufferedImage image = new BufferedImage(32, 32, BufferedImage.TYPE_INT_RGB);
 		final Path file = folder.resolve("default.jpg");
 		assertTrue(ImageIO.write(image, "jpeg", file.toFile()));
-		assertArrayEquals(new int[] { 1, 0x22, 2, 0x11, 3, 0x11 }, samplingFactors(file));
+		assertArrayEquals(new int[]{ 1, 0x22, 2, 0x11, 3, 0x11 }, samplingFactors(file));
 	}
 
 	@Test
@@ -43,7 +43,7 @@ class JpegSubsamplingTest {
 			PixelType.GRAY8).build();
 		final Path file = folder.resolve("grey.jpg");
 		FrameWriter.write(series.frame(0), file, OutputFormat.JPEG, 90);
-		assertArrayEquals(new int[] { 1, 0x11 }, samplingFactors(file));
+		assertArrayEquals(new int[]{ 1, 0x11 }, samplingFactors(file));
 	}
 
 	@Test
@@ -52,8 +52,8 @@ class JpegSubsamplingTest {
 		final Path low = folder.resolve("q50.jpg"), high = folder.resolve("q95.jpg");
 		FrameWriter.write(series.frame(0), low, OutputFormat.JPEG, 50);
 		FrameWriter.write(series.frame(0), high, OutputFormat.JPEG, 95);
-		assertTrue(Files.size(low) < Files.size(high) * 0.7, Files.size(low) + " vs " + Files
-			.size(high));
+		assertTrue(Files.size(low) < Files.size(high) * 0.7, Files.size(low) + " vs " + Files.size(
+			high));
 	}
 
 	/** Component ids and sampling bytes of the baseline frame header (SOF0, 0xFFC0). */

@@ -58,8 +58,8 @@ class RandomSamplersTest {
 			}
 		}
 		final int df = bins - 1;
-		assertTrue(chiSquare < df + 4 * Math.sqrt(2 * df), "chi-square " + chiSquare + " with " +
-			df + " degrees of freedom");
+		assertTrue(chiSquare < df + 4 * Math.sqrt(2 * df), "chi-square " + chiSquare + " with " + df +
+			" degrees of freedom");
 	}
 
 	@Test

@@ -29,8 +29,7 @@ class SeriesWriterTest {
 
 	@Test
 	void pngFramesReadBackExactly() throws IOException {
-		final SyntheticSeries series = SyntheticSeries.builder().size(80, 60).frames(3).seed(9)
-			.build();
+		final SyntheticSeries series = SyntheticSeries.builder().size(80, 60).frames(3).seed(9).build();
 		final AtomicInteger reports = new AtomicInteger();
 		final List<Path> files = series.writeTo(folder, OutputFormat.PNG, 90, (done, total,
 			message) -> reports.incrementAndGet());
@@ -47,18 +46,15 @@ class SeriesWriterTest {
 	void tiffFramesReadBackExactlyWithImageJ() {
 		final SyntheticSeries photo = SyntheticSeries.builder().size(80, 60).frames(2).build();
 		photo.writeTo(folder.resolve("rgb"), OutputFormat.TIFF);
-		final ImagePlus rgb = new Opener().openImage(folder.resolve("rgb/frame_0001.tif")
-			.toString());
-		assertArrayEquals(rgbOnly((int[]) photo.frame(1).plane(0)), rgbOnly((int[]) rgb
-			.getProcessor().getPixels()));
+		final ImagePlus rgb = new Opener().openImage(folder.resolve("rgb/frame_0001.tif").toString());
+		assertArrayEquals(rgbOnly((int[]) photo.frame(1).plane(0)), rgbOnly((int[]) rgb.getProcessor()
+			.getPixels()));
 
 		final DarkFrameSeries darks = DarkFrameSeries.builder().size(64, 48).frames(2).build();
 		darks.writeTo(folder.resolve("dark"), OutputFormat.TIFF);
-		final ImagePlus dark = new Opener().openImage(folder.resolve("dark/frame_0000.tif")
-			.toString());
+		final ImagePlus dark = new Opener().openImage(folder.resolve("dark/frame_0000.tif").toString());
 		assertEquals(16, dark.getBitDepth());
-		assertArrayEquals((short[]) darks.frame(0).plane(0), (short[]) dark.getProcessor()
-			.getPixels());
+		assertArrayEquals((short[]) darks.frame(0).plane(0), (short[]) dark.getProcessor().getPixels());
 	}
 
 	@Test
@@ -75,8 +71,8 @@ class SeriesWriterTest {
 	@Test
 	void formatThatCannotHoldTheTypeIsRefused() {
 		final DarkFrameSeries darks = DarkFrameSeries.builder().size(64, 48).frames(1).build();
-		final HotPixelsException e = assertThrows(HotPixelsException.class, () -> darks.writeTo(
-			folder, OutputFormat.JPEG));
+		final HotPixelsException e = assertThrows(HotPixelsException.class, () -> darks.writeTo(folder,
+			OutputFormat.JPEG));
 		assertTrue(e.getMessage().contains("16-bit"), e.getMessage());
 		assertEquals(OutputFormat.TIFF, OutputFormat.parse("TIFF"));
 		assertThrows(HotPixelsException.class, () -> OutputFormat.parse("gif"));
@@ -91,8 +87,7 @@ class SeriesWriterTest {
 		assertEquals("x,y,channel,kind,x_min,y_min,x_max,y_max,label,value", lines.get(0));
 		assertEquals(series.planted().size() + 1, lines.size());
 		final PlantedDefect first = series.planted().get(0);
-		assertTrue(lines.get(1).startsWith(first.x() + "," + first.y() + ",all,stuck,"), lines
-			.get(1));
+		assertTrue(lines.get(1).startsWith(first.x() + "," + first.y() + ",all,stuck,"), lines.get(1));
 	}
 
 	private static int[] rgbOnly(final int[] argb) {

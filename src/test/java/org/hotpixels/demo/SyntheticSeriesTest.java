@@ -28,8 +28,8 @@ class SyntheticSeriesTest {
 	@Test
 	void sameSeedGivesSamePixelsInAnyOrderAndOnAnyThread() {
 		final SyntheticSeries a = small().build(), b = small().build();
-		final int[][] parallel = IntStream.range(0, 6).parallel().mapToObj(i -> (int[]) b.frame(
-			5 - i).plane(0)).toArray(int[][]::new);
+		final int[][] parallel = IntStream.range(0, 6).parallel().mapToObj(i -> (int[]) b.frame(5 - i)
+			.plane(0)).toArray(int[][]::new);
 		for (int i = 0; i < 6; i++)
 			assertArrayEquals((int[]) a.frame(i).plane(0), parallel[5 - i], "frame " + i);
 		assertEquals(a.planted().toString(), b.planted().toString());
@@ -48,8 +48,8 @@ class SyntheticSeriesTest {
 		final SyntheticSeries clean = small().noDefects().build();
 		final List<PlantedDefect> planted = series.planted();
 		assertTrue(planted.stream().anyMatch(d -> d.channel() == 2), "a blue-only defect");
-		assertTrue(planted.stream().anyMatch(d -> planted.stream().anyMatch(e -> e.y() == d
-			.y() && e.x() == d.x() + 1)), "an adjacent pair");
+		assertTrue(planted.stream().anyMatch(d -> planted.stream().anyMatch(e -> e.y() == d.y() && e
+			.x() == d.x() + 1)), "an adjacent pair");
 		for (int i = 0; i < series.size(); i++) {
 			final int[] withDefects = (int[]) series.frame(i).plane(0);
 			final int[] without = (int[]) clean.frame(i).plane(0);
@@ -59,8 +59,7 @@ class SyntheticSeriesTest {
 					final int actual = withDefects[p] >> shift & 0xff;
 					final int normal = without[p] >> shift & 0xff;
 					final PlantedDefect d = defectAt(planted, p % 96, p / 96, c);
-					checkDefective(d, normal, actual, "frame " + i + " pixel " + p + " channel " +
-						c);
+					checkDefective(d, normal, actual, "frame " + i + " pixel " + p + " channel " + c);
 				}
 		}
 	}
@@ -82,17 +81,17 @@ class SyntheticSeriesTest {
 			return;
 		}
 		switch (d.kind()) {
-			case STUCK:
+			case STUCK :
 				assertEquals((int) d.value(), actual, where);
 				break;
-			case DEAD:
+			case DEAD :
 				assertEquals(0, actual, where);
 				break;
-			case HOT: // offsets are whole numbers, so rounding commutes with the addition
+			case HOT : // offsets are whole numbers, so rounding commutes with the addition
 				if (normal == 0) assertTrue(actual <= d.value(), where);
 				else assertEquals(Math.min(255, normal + (int) d.value()), actual, where);
 				break;
-			default:
+			default :
 				if (normal == 255) assertTrue(actual >= Math.round(254.5 * d.value()), where);
 				else assertEquals(normal * d.value(), actual, 1.0, where);
 		}
@@ -106,10 +105,9 @@ class SyntheticSeriesTest {
 		assertEquals(96 * 64, ((byte[]) f.plane(0)).length);
 		for (final PlantedDefect d : grey.planted()) {
 			assertEquals(0, d.channel());
-			if (d.kind() == DefectKind.STUCK) assertEquals((int) d.value(), ((byte[]) f.plane(
-				0))[d.y() * 96 + d.x()] & 0xff);
-			if (d.kind() == DefectKind.DEAD) assertEquals(0, ((byte[]) f.plane(0))[d.y() * 96 + d
-				.x()]);
+			if (d.kind() == DefectKind.STUCK) assertEquals((int) d.value(), ((byte[]) f.plane(0))[d.y() *
+				96 + d.x()] & 0xff);
+			if (d.kind() == DefectKind.DEAD) assertEquals(0, ((byte[]) f.plane(0))[d.y() * 96 + d.x()]);
 		}
 	}
 
@@ -133,8 +131,8 @@ class SyntheticSeriesTest {
 		}
 		assertTrue(darkest < 40, "a dark frame: " + darkest);
 		assertTrue(brightest > 140, "a bright frame: " + brightest);
-		assertTrue(correlationSum / series.size() > 0.5, "red-green correlation " +
-			correlationSum / series.size());
+		assertTrue(correlationSum / series.size() > 0.5, "red-green correlation " + correlationSum /
+			series.size());
 	}
 
 	private static double correlation(final double[] a, final double[] b) {
@@ -154,14 +152,13 @@ class SyntheticSeriesTest {
 
 	@Test
 	void anySizeWorks() {
-		for (final int[] size : new int[][] { { 1, 1 }, { 7, 5 }, { 9, 200 } }) {
-			final Frame f = SyntheticSeries.builder().size(size[0], size[1]).frames(1).noDefects()
-				.build().frame(0);
+		for (final int[] size : new int[][]{ { 1, 1 }, { 7, 5 }, { 9, 200 } }) {
+			final Frame f = SyntheticSeries.builder().size(size[0], size[1]).frames(1).noDefects().build()
+				.frame(0);
 			assertEquals(size[0] * size[1], ((int[]) f.plane(0)).length);
 		}
 		assertEquals(13, SyntheticSeries.builder().size(32, 32).build().planted().size());
-		assertThrows(HotPixelsException.class, () -> SyntheticSeries.builder().size(20, 20)
-			.build());
+		assertThrows(HotPixelsException.class, () -> SyntheticSeries.builder().size(20, 20).build());
 	}
 
 	@Test
@@ -169,8 +166,7 @@ class SyntheticSeriesTest {
 		final List<PlantedDefect> outside = Collections.singletonList(PlantedDefect.dead(96, 0,
 			Defect.ALL_CHANNELS));
 		assertThrows(HotPixelsException.class, () -> small().defects(outside).build());
-		final List<PlantedDefect> blueInGrey = Collections.singletonList(PlantedDefect.dead(1, 1,
-			2));
+		final List<PlantedDefect> blueInGrey = Collections.singletonList(PlantedDefect.dead(1, 1, 2));
 		assertThrows(HotPixelsException.class, () -> small().grey().defects(blueInGrey).build());
 	}
 
@@ -183,8 +179,8 @@ class SyntheticSeriesTest {
 		};
 		final List<PlantedDefect> stuck = Collections.singletonList(PlantedDefect.stuck(3, 4,
 			Defect.ALL_CHANNELS, 7));
-		final int[] rgb = (int[]) small().scenes(frame -> flat).defects(stuck).build().frame(0)
-			.plane(0);
+		final int[] rgb = (int[]) small().scenes(frame -> flat).defects(stuck).build().frame(0).plane(
+			0);
 		assertEquals(0x070707, rgb[4 * 96 + 3] & 0xffffff);
 		double red = 0, blue = 0;
 		int changed = 0;

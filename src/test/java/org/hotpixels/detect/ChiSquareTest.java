@@ -19,9 +19,9 @@ class ChiSquareTest {
 	@Test
 	void quantilesMatchClosedFormsAndTables() {
 		// two degrees of freedom: P(X <= x) = 1 - exp(-x / 2)
-		for (final double p : new double[] { 1e-9, 1e-4, 0.01, 0.3 })
-			assertEquals(-2 * Math.log1p(-p), ChiSquare.lowerQuantile(2, p), 1e-9 * (1 - 2 * Math
-				.log1p(-p)));
+		for (final double p : new double[]{ 1e-9, 1e-4, 0.01, 0.3 })
+			assertEquals(-2 * Math.log1p(-p), ChiSquare.lowerQuantile(2, p), 1e-9 * (1 - 2 * Math.log1p(
+				-p)));
 		assertEquals(3.325, ChiSquare.lowerQuantile(9, 0.05), 1e-3);
 		assertEquals(0.115, ChiSquare.lowerQuantile(3, 0.01), 1e-3);
 		assertEquals(69.230, ChiSquare.lowerQuantile(99, 0.01), 1e-3);

@@ -25,8 +25,8 @@ class DetectionKindsTest {
 	void stuckPixelsAmongFewDarkFramesAreStuck() {
 		final List<PlantedDefect> planted = Arrays.asList(PlantedDefect.stuck(40, 50, 0, 2300),
 			PlantedDefect.stuck(200, 120, 0, 1800), PlantedDefect.stuck(150, 30, 0, 3100));
-		final DarkFrameSeries s = DarkFrameSeries.builder().size(320, 240).frames(10).seed(12)
-			.defects(planted).build();
+		final DarkFrameSeries s = DarkFrameSeries.builder().size(320, 240).frames(10).seed(12).defects(
+			planted).build();
 		final Evaluation e = Evaluation.compare(planted, HotPixelFinder.find(s.asSource(),
 			new FindOptions(), Progress.NONE).defects());
 		assertEquals(3, e.truePositives(), e.summary());

@@ -39,7 +39,7 @@ class DetectionQualityTest {
 
 	@Test
 	void photosLossless() {
-		for (final long seed : new long[] { 1, 2 }) {
+		for (final long seed : new long[]{ 1, 2 }) {
 			final SyntheticSeries s = SyntheticSeries.builder().size(320, 240).frames(60).seed(seed)
 				.build();
 			final Evaluation e = report("RGB lossless seed " + seed, s, find(s).defects(),
@@ -71,7 +71,7 @@ class DetectionQualityTest {
 
 	@Test
 	void darkFrames() {
-		for (final long seed : new long[] { 5, 6 }) {
+		for (final long seed : new long[]{ 5, 6 }) {
 			final DarkFrameSeries s = DarkFrameSeries.builder().size(320, 240).frames(40).seed(seed)
 				.build();
 			final Evaluation e = report("dark 16-bit seed " + seed, s, find(s).defects(),
@@ -83,8 +83,8 @@ class DetectionQualityTest {
 
 	@Test
 	void floatDarkFrames() {
-		final DarkFrameSeries s = DarkFrameSeries.builder().size(200, 160).frames(30).seed(7)
-			.pixelType(PixelType.GRAY32).build();
+		final DarkFrameSeries s = DarkFrameSeries.builder().size(200, 160).frames(30).seed(7).pixelType(
+			PixelType.GRAY32).build();
 		final Evaluation e = report("dark float", s, find(s).defects(), OutputFormat.TIFF);
 		assertTrue(e.recall() >= 0.85, e.summary());
 		assertTrue(e.precision() >= 0.85, e.summary());
@@ -92,8 +92,8 @@ class DetectionQualityTest {
 
 	@Test
 	void cleanSeriesGiveAlmostNothing() {
-		final int photo = find(SyntheticSeries.builder().size(320, 240).frames(60).seed(8)
-			.noDefects().build()).defects().size();
+		final int photo = find(SyntheticSeries.builder().size(320, 240).frames(60).seed(8).noDefects()
+			.build()).defects().size();
 		final int dark = find(DarkFrameSeries.builder().size(320, 240).frames(40).seed(9).noDefects()
 			.build()).defects().size();
 		final int bias = find(DarkFrameSeries.builder().size(320, 240).frames(40).seed(10).biasOnly()

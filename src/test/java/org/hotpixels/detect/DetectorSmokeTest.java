@@ -26,8 +26,7 @@ class DetectorSmokeTest {
 				.nextGaussian() * 0.3;
 			for (int y = 0; y < h; y++)
 				for (int x = 0; x < w; x++) {
-					double v = a + gx * x + gy * y + 20 * Math.sin((x + f * 7) / 13.0) + r
-						.nextGaussian() * 3;
+					double v = a + gx * x + gy * y + 20 * Math.sin((x + f * 7) / 13.0) + r.nextGaussian() * 3;
 					if (x == 50 && y == 60) v = 120;
 					if (x == 120 && y == 30) v += 80;
 					if (x == 10 && y == 140) v = 0;
@@ -39,12 +38,12 @@ class DetectorSmokeTest {
 			stats, Progress.NONE);
 		defects.forEach(d -> System.out.println(d + " score " + d.score()));
 		assertEquals(3, defects.size());
-		assertTrue(defects.stream().anyMatch(d -> d.x() == 50 && d.y() == 60 &&
-			d.kind() == DefectKind.STUCK));
-		assertTrue(defects.stream().anyMatch(d -> d.x() == 120 && d.y() == 30 &&
-			d.kind() == DefectKind.HOT));
-		assertTrue(defects.stream().anyMatch(d -> d.x() == 10 && d.y() == 140 &&
-			d.kind() == DefectKind.DEAD));
+		assertTrue(defects.stream().anyMatch(d -> d.x() == 50 && d.y() == 60 && d
+			.kind() == DefectKind.STUCK));
+		assertTrue(defects.stream().anyMatch(d -> d.x() == 120 && d.y() == 30 && d
+			.kind() == DefectKind.HOT));
+		assertTrue(defects.stream().anyMatch(d -> d.x() == 10 && d.y() == 140 && d
+			.kind() == DefectKind.DEAD));
 		final List<RankedPixel> lowest = LowestVarianceRanking.rank(stats, 5);
 		assertEquals(5, lowest.size());
 		assertEquals(0, lowest.get(0).variance());

@@ -16,7 +16,7 @@ class RobustStatsTest {
 
 	@Test
 	void fastTToZMatchesTheExactFormula() {
-		for (final double dof : new double[] { 1, 5, 39, 351, 1e4, 1e6 })
+		for (final double dof : new double[]{ 1, 5, 39, 351, 1e4, 1e6 })
 			for (double t = -40; t <= 40; t += 0.173) {
 				final double u = t * t / dof;
 				final double exact = Math.signum(t) * Math.sqrt(dof * Math.log1p(u) * (1 - 1 / (2 * dof)));

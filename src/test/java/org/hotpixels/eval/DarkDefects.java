@@ -42,8 +42,7 @@ final class DarkDefects {
 				d.add(at(p, PlantedDefect.hot(0, 0, 0, k * sigmaE).withLabel(String.format(Locale.ROOT,
 					"faint hot +%.0fσ", k))));
 		for (int n = 0; n < 8; n++)
-			d.add(at(p, PlantedDefect.hot(0, 0, 0, r.uniform(50, 500) * sigmaE).withLabel(
-				"strong hot")));
+			d.add(at(p, PlantedDefect.hot(0, 0, 0, r.uniform(50, 500) * sigmaE).withLabel("strong hot")));
 		for (int n = 0; n < 2; n++) {
 			final int[] q = p.place(2, 1, SEPARATION);
 			final double extra = r.uniform(20, 100) * sigmaE;

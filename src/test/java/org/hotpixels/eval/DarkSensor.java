@@ -56,11 +56,10 @@ final class DarkSensor {
 
 	/** Mean dark electrons per frame of a normal pixel at (x, y), before non-uniformity. */
 	double rate(final int x, final int y, final int width, final int height) {
-		final double dx = (x - 0.5 * width) / (0.5 * width), dy = (y - 0.5 * height) / (0.5 *
-			height);
+		final double dx = (x - 0.5 * width) / (0.5 * width), dy = (y - 0.5 * height) / (0.5 * height);
 		final double radial = 1 + cornerRise * (0.5 * (dx * dx + dy * dy) - 0.33);
-		final double edge = glowEdge * Math.exp(-Math.hypot(width - 1 - x, 0.5 * (y - 0.5 *
-			height)) / glowEdgeLength);
+		final double edge = glowEdge * Math.exp(-Math.hypot(width - 1 - x, 0.5 * (y - 0.5 * height)) /
+			glowEdgeLength);
 		final double corner = glowCorner * Math.exp(-Math.hypot(x, y) / glowCornerLength);
 		return darkCurrent * radial + edge + corner;
 	}

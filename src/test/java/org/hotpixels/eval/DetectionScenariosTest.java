@@ -48,8 +48,8 @@ class DetectionScenariosTest {
 		for (int k = 0; k < 60; k++) {
 			final int v = r.nextInt(256);
 			g.setColor(new Color(v, v, v));
-			final int x = r.nextInt(w), y = r.nextInt(h), a = 3 + r.nextInt(w / 6), b = 3 + r.nextInt(
-				h / 6);
+			final int x = r.nextInt(w), y = r.nextInt(h), a = 3 + r.nextInt(w / 6), b = 3 + r.nextInt(h /
+				6);
 			if (k % 3 == 0) g.fillRect(x, y, a, b);
 			else if (k % 3 == 1) g.fillOval(x, y, a, b);
 			else {
@@ -74,7 +74,7 @@ class DetectionScenariosTest {
 	 */
 	@Test
 	void aStaticTexturedSceneGivesAlmostNoFalseDefect() {
-		for (final long seed : new long[] { 3, 4 }) {
+		for (final long seed : new long[]{ 3, 4 }) {
 			final StaticSceneSeries s = new StaticSceneSeries(texture(640, 480, seed), 320, 240, 100,
 				seed, true);
 			final Evaluation e = Evaluation.compare(s.planted(), find(s).defects());
@@ -96,7 +96,7 @@ class DetectionScenariosTest {
 	void faintHotPixelsOfWarmDarksComeWithFewFalseOnes() {
 		final DarkSensor sensor = DarkSensor.warm();
 		final int size = 1024;
-		for (final long seed : new long[] { 63, 65, 67 }) {
+		for (final long seed : new long[]{ 63, 65, 67 }) {
 			final HardDarkSeries s = new HardDarkSeries(sensor, size, size, 40, seed, MasterDarkDefects
 				.create(sensor, size, size, 40, seed));
 			final Evaluation e = Evaluation.compare(s.planted(), find(s).defects());

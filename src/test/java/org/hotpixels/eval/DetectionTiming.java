@@ -63,7 +63,7 @@ public final class DetectionTiming {
 	DetectionTiming(final int w, final int h, final int frames, final int threads) {
 		this.threads = threads;
 		for (int k = 0; k < frames; k++)
-			series.add(Frame.of("f" + k, PixelType.GRAY16, w, h, new Object[] { sensor(w, h, k) }));
+			series.add(Frame.of("f" + k, PixelType.GRAY16, w, h, new Object[]{ sensor(w, h, k) }));
 	}
 
 	/** Seconds of one statistics pass over the frames (in batches of 10). */
@@ -107,8 +107,8 @@ public final class DetectionTiming {
 				s ^= s << 13;
 				s ^= s >>> 7;
 				s ^= s << 17;
-				final double noise = 32 * (((s & 0xffff) + (s >>> 16 & 0xffff) + (s >>> 32 & 0xffff) + (s >>>
-					48)) / 37837.0 - 3.4641);
+				final double noise = 32 * (((s & 0xffff) + (s >>> 16 & 0xffff) + (s >>> 32 & 0xffff) +
+					(s >>> 48)) / 37837.0 - 3.4641);
 				final double v = 1000 + 15000 * (0.6 + 0.4 * row * Math.cos(2.0 * x / w)) + noise;
 				plane[y * w + x] = (short) Math.max(0, Math.min(65535, Math.round(v)));
 			}

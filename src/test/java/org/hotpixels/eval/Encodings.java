@@ -41,8 +41,8 @@ final class Encodings {
 		}
 
 		String label() {
-			return format == OutputFormat.JPEG ? String.format(Locale.ROOT, "JPEG q%d 4:2:0",
-				quality) : format.name();
+			return format == OutputFormat.JPEG ? String.format(Locale.ROOT, "JPEG q%d 4:2:0", quality)
+				: format.name();
 		}
 
 		String folderName() {
@@ -75,8 +75,7 @@ final class Encodings {
 					final Path[] files = new Path[encodings.size()];
 					for (int k = 0; k < files.length; k++) {
 						final Encoding e = encodings.get(k);
-						files[k] = dirs.get(k).resolve(series.frameName(index) + "." + e.format
-							.extension());
+						files[k] = dirs.get(k).resolve(series.frameName(index) + "." + e.format.extension());
 						FrameWriter.write(f, files[k], e.format, Math.max(1, e.quality));
 					}
 					return files;

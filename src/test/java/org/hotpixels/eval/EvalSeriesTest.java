@@ -32,8 +32,8 @@ class EvalSeriesTest {
 		s.glowEdge = 0;
 		s.glowCorner = 0;
 		final List<PlantedDefect> planted = Arrays.asList(PlantedDefect.dead(10, 10, 0),
-			new PlantedDefect(20, 20, 20, 0, DefectKind.DEAD, 1, "dead (0 ADU)"), PlantedDefect.stuck(
-				30, 30, 0, 1234), PlantedDefect.hot(40, 30, 0, 100));
+			new PlantedDefect(20, 20, 20, 0, DefectKind.DEAD, 1, "dead (0 ADU)"), PlantedDefect.stuck(30,
+				30, 0, 1234), PlantedDefect.hot(40, 30, 0, 100));
 		final int n = 400;
 		final HardDarkSeries series = new HardDarkSeries(s, 64, 48, n, 3, planted);
 		final double[] sum = new double[64 * 48], sq = new double[64 * 48];
@@ -47,10 +47,10 @@ class EvalSeriesTest {
 			}
 		}
 		final double normal = s.bias + s.gain * s.darkCurrent;
-		assertEquals(s.bias, sum[10 * 64 + 10] / n, 4 * Math.hypot(s.readNoise, s.rowNoise) / Math
-			.sqrt(n));
-		assertEquals(normal + s.gain * 100, sum[30 * 64 + 40] / n, 4 * Math.sqrt(s.gain * s.gain *
-			120 + 26) / Math.sqrt(n));
+		assertEquals(s.bias, sum[10 * 64 + 10] / n, 4 * Math.hypot(s.readNoise, s.rowNoise) / Math.sqrt(
+			n));
+		assertEquals(normal + s.gain * 100, sum[30 * 64 + 40] / n, 4 * Math.sqrt(s.gain * s.gain * 120 +
+			26) / Math.sqrt(n));
 		double meanOfMeans = 0, meanOfVariances = 0;
 		for (int i = 0; i < 48 * 64; i += 7) {
 			final double m = sum[i] / n;
@@ -91,9 +91,8 @@ class EvalSeriesTest {
 		final List<Path> files = RealPhotos.available();
 		assumeTrue(files.size() >= 2, "the Debian wallpaper packages are not installed");
 		final List<BufferedImage> photos = RealPhotos.load(files.subList(0, 2));
-		final List<PlantedDefect> planted = Arrays.asList(PlantedDefect.stuck(5, 5,
-			Defect.ALL_CHANNELS, 77), PlantedDefect.dead(10, 10, 0), PlantedDefect.hot(20, 20, 2,
-				300));
+		final List<PlantedDefect> planted = Arrays.asList(PlantedDefect.stuck(5, 5, Defect.ALL_CHANNELS,
+			77), PlantedDefect.dead(10, 10, 0), PlantedDefect.hot(20, 20, 2, 300));
 		final SyntheticSeries series = PhotoCropSeries.of(photos, 128, 96, 3, 9, planted);
 		int[] previous = null;
 		for (int f = 0; f < 3; f++) {

@@ -62,7 +62,7 @@ final class HardDarkSeries implements DemoSeries {
 				if (d.kind() == DefectKind.HOT) rate[i] += d.value();
 				else if (d.kind() == DefectKind.COLD) rate[i] *= d.value();
 				else if (d.kind() == DefectKind.DEAD && d.value() == 0) rate[i] = 0;
-				else fixed.add(new int[] { i, d.kind() == DefectKind.DEAD ? 0 : (int) d.value() });
+				else fixed.add(new int[]{ i, d.kind() == DefectKind.DEAD ? 0 : (int) d.value() });
 			}
 		}
 	}

@@ -65,8 +65,8 @@ final class LineAndChannelCheck {
 				" " + d.xMin() + ".." + d.xMax() + " x " + d.yMin() + ".." + d.yMax();
 		}
 		return String.format(Locale.ROOT,
-			"- %s (%d px at %d..%d x %d..%d): %d detection(s) %s, covering %.0f%%%n", label, size, x0,
-			x1, y0, y1, pieces, kind, 100.0 * covered / size);
+			"- %s (%d px at %d..%d x %d..%d): %d detection(s) %s, covering %.0f%%%n", label, size, x0, x1,
+			y0, y1, pieces, kind, 100.0 * covered / size);
 	}
 
 	private static Defect nearest(final PlantedDefect p, final List<Defect> found,

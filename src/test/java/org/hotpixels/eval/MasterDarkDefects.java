@@ -38,8 +38,8 @@ final class MasterDarkDefects {
 		d.add(at(p, PlantedDefect.hotColumn(0, 0, column - 1, 0, 4 * unit).withLabel("hot column " +
 			"segment +4σ_md")));
 		final int[] q = p.place(1, Math.min(100, height / 5), SEPARATION);
-		d.add(new PlantedDefect(q[0], q[1], q[1] + Math.min(100, height / 5) - 1, 0, DefectKind.DEAD,
-			0, "dead column segment"));
+		d.add(new PlantedDefect(q[0], q[1], q[1] + Math.min(100, height / 5) - 1, 0, DefectKind.DEAD, 0,
+			"dead column segment"));
 		for (int n = 0; n < 10; n++)
 			d.add(at(p, PlantedDefect.dead(0, 0, 0).withLabel("dead (at bias)")));
 		for (int n = 0; n < 4; n++)

@@ -36,13 +36,13 @@ final class PhotoCropSeries {
 	static SyntheticSeries of(final List<BufferedImage> photos, final int width, final int height,
 		final int frames, final long seed, final List<PlantedDefect> planted)
 	{
-		return SyntheticSeries.builder().size(width, height).frames(frames).seed(seed).defects(
-			planted).scenes(index -> scene(photos, width, height, seed, index)).build();
+		return SyntheticSeries.builder().size(width, height).frames(frames).seed(seed).defects(planted)
+			.scenes(index -> scene(photos, width, height, seed, index)).build();
 	}
 
 	/** The scene of frame {@code index}: its crop of a photograph times its exposure. */
-	private static Scene scene(final List<BufferedImage> photos, final int width,
-		final int height, final long seed, final int index)
+	private static Scene scene(final List<BufferedImage> photos, final int width, final int height,
+		final long seed, final int index)
 	{
 		final int[] rgb = view(photos, width, height, seed, index);
 		final float exposure = (float) exposure(seed, index);
@@ -75,8 +75,8 @@ final class PhotoCropSeries {
 		final Graphics2D g = view.createGraphics();
 		g.setRenderingHint(RenderingHints.KEY_INTERPOLATION,
 			RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-		g.drawImage(src, flipX ? width : 0, flipY ? height : 0, flipX ? 0 : width, flipY ? 0
-			: height, cx, cy, cx + cw, cy + ch, null);
+		g.drawImage(src, flipX ? width : 0, flipY ? height : 0, flipX ? 0 : width, flipY ? 0 : height,
+			cx, cy, cx + cw, cy + ch, null);
 		g.dispose();
 		return ((DataBufferInt) view.getRaster().getDataBuffer()).getData();
 	}

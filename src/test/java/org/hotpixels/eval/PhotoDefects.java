@@ -78,12 +78,12 @@ final class PhotoDefects {
 		final List<PlantedDefect> d = new ArrayList<>();
 		for (int n = 0; n < 6; n++)
 			d.add(at(p, PlantedDefect.stuck(0, 0, ALL, r.between(30, 230))));
-		addChannel(d, p, 3, GREEN, "green-only stuck", () -> PlantedDefect.stuck(0, 0, GREEN, r
-			.between(30, 230)));
-		addChannel(d, p, 2, RED, "red-only stuck", () -> PlantedDefect.stuck(0, 0, RED, r.between(
+		addChannel(d, p, 3, GREEN, "green-only stuck", () -> PlantedDefect.stuck(0, 0, GREEN, r.between(
 			30, 230)));
-		addChannel(d, p, 2, BLUE, "blue-only stuck", () -> PlantedDefect.stuck(0, 0, BLUE, r
-			.between(30, 230)));
+		addChannel(d, p, 2, RED, "red-only stuck", () -> PlantedDefect.stuck(0, 0, RED, r.between(30,
+			230)));
+		addChannel(d, p, 2, BLUE, "blue-only stuck", () -> PlantedDefect.stuck(0, 0, BLUE, r.between(30,
+			230)));
 		for (int n = 0; n < 2; n++) {
 			final int[] e = p.placeOnEdge(SEPARATION);
 			d.add(PlantedDefect.stuck(e[0], e[1], ALL, r.between(30, 230)).withLabel("edge stuck"));
@@ -91,8 +91,7 @@ final class PhotoDefects {
 		for (int n = 0; n < 2; n++) {
 			final int[] q = p.place(2, 1, SEPARATION);
 			d.add(PlantedDefect.stuck(q[0], q[1], ALL, r.between(30, 230)).withLabel("stuck pair"));
-			d.add(PlantedDefect.stuck(q[0] + 1, q[1], ALL, r.between(30, 230)).withLabel(
-				"stuck pair"));
+			d.add(PlantedDefect.stuck(q[0] + 1, q[1], ALL, r.between(30, 230)).withLabel("stuck pair"));
 		}
 		for (int n = 0; n < 4; n++)
 			d.add(at(p, PlantedDefect.dead(0, 0, ALL)));
@@ -103,12 +102,12 @@ final class PhotoDefects {
 		for (int n = 0; n < 4; n++)
 			d.add(at(p, PlantedDefect.hot(0, 0, ALL, r.between(30, 60)).withLabel(
 				"moderate hot +30..60")));
-		addChannel(d, p, 4, BLUE, "blue-only hot", () -> PlantedDefect.hot(0, 0, BLUE, r.between(
-			100, 200)));
+		addChannel(d, p, 4, BLUE, "blue-only hot", () -> PlantedDefect.hot(0, 0, BLUE, r.between(100,
+			200)));
 		addChannel(d, p, 2, RED, "red-only hot", () -> PlantedDefect.hot(0, 0, RED, r.between(100,
 			200)));
-		addChannel(d, p, 2, GREEN, "green-only hot", () -> PlantedDefect.hot(0, 0, GREEN, r
-			.between(100, 200)));
+		addChannel(d, p, 2, GREEN, "green-only hot", () -> PlantedDefect.hot(0, 0, GREEN, r.between(100,
+			200)));
 		for (int n = 0; n < 2; n++) {
 			final int[] q = p.place(2, 1, SEPARATION);
 			final int extra = r.between(80, 180);

@@ -29,7 +29,7 @@ final class Placement {
 		for (int t = 0; t < TRIES; t++) {
 			final int x = random.between(margin, width - margin - w);
 			final int y = random.between(margin, height - margin - h);
-			if (take(x, y, w, h)) return new int[] { x, y };
+			if (take(x, y, w, h)) return new int[]{ x, y };
 		}
 		throw new IllegalStateException("No free place for a " + w + "x" + h + " block");
 	}
@@ -39,14 +39,14 @@ final class Placement {
 		for (int t = 0; t < TRIES; t++) {
 			final int x = random.chance(0.5) ? 0 : width - 1;
 			final int y = random.between(margin, height - margin - 1);
-			if (take(x, y, 1, 1)) return new int[] { x, y };
+			if (take(x, y, 1, 1)) return new int[]{ x, y };
 		}
 		throw new IllegalStateException("No free place on the edge");
 	}
 
 	/** Marks a block as taken without checking (for defects placed by other means). */
 	void reserve(final int x, final int y, final int w, final int h) {
-		taken.add(new int[] { x, y, x + w - 1, y + h - 1 });
+		taken.add(new int[]{ x, y, x + w - 1, y + h - 1 });
 	}
 
 	/** True if a block would keep the separation from everything taken so far. */

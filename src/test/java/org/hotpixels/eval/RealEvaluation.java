@@ -86,22 +86,22 @@ public final class RealEvaluation {
 		if (!only.endsWith(":photos")) currentDarks();
 		if (only.endsWith(":darks")) return;
 		final List<Path> files = RealPhotos.available();
-		if (files.isEmpty()) throw new IllegalStateException("No photographs: install " + String
-			.join(" ", RealPhotos.PACKAGES));
+		if (files.isEmpty()) throw new IllegalStateException("No photographs: install " + String.join(
+			" ", RealPhotos.PACKAGES));
 		final List<BufferedImage> photos = RealPhotos.load(files);
-		for (final int n : new int[] { 30, 60, 100 }) {
+		for (final int n : new int[]{ 30, 60, 100 }) {
 			final long seed = 40 + n;
 			final SyntheticSeries s = PhotoCropSeries.of(photos, WIDTH, HEIGHT, frames(n), seed,
 				PhotoDefects.create(WIDTH, HEIGHT, seed, true));
 			if (n == 60) photoSeries(s, "photos", Arrays.asList(Encoding.jpeg(92)));
 			else jpegOnly(s, "photos", Encoding.jpeg(92));
 		}
-		jpegOnly(PhotoCropSeries.of(photos, WIDTH, HEIGHT, frames(60), 39, Collections
-			.emptyList()), "clean photos", Encoding.jpeg(92));
+		jpegOnly(PhotoCropSeries.of(photos, WIDTH, HEIGHT, frames(60), 39, Collections.emptyList()),
+			"clean photos", Encoding.jpeg(92));
 	}
 
 	private void staticScenes(final List<BufferedImage> photos) {
-		for (final long seed : new long[] { 51, 52 }) {
+		for (final long seed : new long[]{ 51, 52 }) {
 			final StaticSceneSeries s = new StaticSceneSeries(photos.get((int) (seed % photos.size())),
 				640, 480, frames(100), seed, true);
 			darkRows.add(find(s, "static scene " + seed, s.asSource(), OutputFormat.TIFF,
@@ -124,8 +124,8 @@ public final class RealEvaluation {
 					"32-bit float"));
 				final HardDarkSeries clean = new HardDarkSeries(sensor, size, size, 40, seed + 100,
 					Collections.emptyList());
-				darkRows.add(find(clean, "clean darks: " + sensor.name, clean.asSource(),
-					OutputFormat.TIFF, "16-bit lossless"));
+				darkRows.add(find(clean, "clean darks: " + sensor.name, clean.asSource(), OutputFormat.TIFF,
+					"16-bit lossless"));
 			}
 		}
 	}
@@ -136,8 +136,8 @@ public final class RealEvaluation {
 		final Path folder = work.resolve("photos-" + series.seed());
 		final List<List<Path>> files = Encodings.write(series, folder, Arrays.asList(encoding), Math
 			.max(1, options.threads));
-		photoRows.add(find(series, data, new FileSeriesSource(files.get(0)), OutputFormat.JPEG,
-			encoding.label()));
+		photoRows.add(find(series, data, new FileSeriesSource(files.get(0)), OutputFormat.JPEG, encoding
+			.label()));
 		Encodings.delete(folder);
 	}
 
@@ -147,24 +147,24 @@ public final class RealEvaluation {
 
 	private void photos() throws Exception {
 		final List<Path> files = RealPhotos.available();
-		if (files.isEmpty()) throw new IllegalStateException("No photographs: install " + String
-			.join(" ", RealPhotos.PACKAGES));
+		if (files.isEmpty()) throw new IllegalStateException("No photographs: install " + String.join(
+			" ", RealPhotos.PACKAGES));
 		log("Loading " + files.size() + " photographs");
 		final List<BufferedImage> photos = RealPhotos.load(files);
 		final List<PlantedDefect> none = Collections.emptyList();
-		photoSeries(PhotoCropSeries.of(photos, WIDTH, HEIGHT, frames(30), 15, PhotoDefects.create(
-			WIDTH, HEIGHT, 15)), "photos", Arrays.asList(Encoding.jpeg(90)));
-		photoSeries(PhotoCropSeries.of(photos, WIDTH, HEIGHT, frames(100), 11, PhotoDefects
-			.create(WIDTH, HEIGHT, 11)), "photos", Arrays.asList(Encoding.jpeg(85), Encoding.jpeg(
-				90), Encoding.jpeg(95)));
-		photoSeries(PhotoCropSeries.of(photos, WIDTH, HEIGHT, frames(300), 12, PhotoDefects
-			.create(WIDTH, HEIGHT, 12)), "photos", Arrays.asList(Encoding.jpeg(90)));
-		photoSeries(PhotoCropSeries.of(photos, WIDTH, HEIGHT, frames(30), 16, none),
-			"clean photos", Arrays.asList(Encoding.jpeg(90)));
-		photoSeries(PhotoCropSeries.of(photos, WIDTH, HEIGHT, frames(100), 13, none),
-			"clean photos", Arrays.asList(Encoding.jpeg(90)));
-		photoSeries(PhotoCropSeries.of(photos, WIDTH, HEIGHT, frames(300), 14, none),
-			"clean photos", Arrays.asList(Encoding.jpeg(90)));
+		photoSeries(PhotoCropSeries.of(photos, WIDTH, HEIGHT, frames(30), 15, PhotoDefects.create(WIDTH,
+			HEIGHT, 15)), "photos", Arrays.asList(Encoding.jpeg(90)));
+		photoSeries(PhotoCropSeries.of(photos, WIDTH, HEIGHT, frames(100), 11, PhotoDefects.create(
+			WIDTH, HEIGHT, 11)), "photos", Arrays.asList(Encoding.jpeg(85), Encoding.jpeg(90), Encoding
+				.jpeg(95)));
+		photoSeries(PhotoCropSeries.of(photos, WIDTH, HEIGHT, frames(300), 12, PhotoDefects.create(
+			WIDTH, HEIGHT, 12)), "photos", Arrays.asList(Encoding.jpeg(90)));
+		photoSeries(PhotoCropSeries.of(photos, WIDTH, HEIGHT, frames(30), 16, none), "clean photos",
+			Arrays.asList(Encoding.jpeg(90)));
+		photoSeries(PhotoCropSeries.of(photos, WIDTH, HEIGHT, frames(100), 13, none), "clean photos",
+			Arrays.asList(Encoding.jpeg(90)));
+		photoSeries(PhotoCropSeries.of(photos, WIDTH, HEIGHT, frames(300), 14, none), "clean photos",
+			Arrays.asList(Encoding.jpeg(90)));
 	}
 
 	/**
@@ -189,7 +189,7 @@ public final class RealEvaluation {
 
 	private void darks() {
 		for (final DarkSensor sensor : Arrays.asList(DarkSensor.warm(), DarkSensor.cooled()))
-			for (final int n : new int[] { 10, 100 }) {
+			for (final int n : new int[]{ 10, 100 }) {
 				final long seed = 20 + n + (sensor.darkCurrent < 1 ? 1000 : 0);
 				final HardDarkSeries s = new HardDarkSeries(sensor, WIDTH, HEIGHT, n, seed, DarkDefects
 					.create(sensor, WIDTH, HEIGHT, seed));
@@ -197,8 +197,8 @@ public final class RealEvaluation {
 					"16-bit lossless"));
 				final HardDarkSeries clean = new HardDarkSeries(sensor, WIDTH, HEIGHT, n, seed + 1,
 					Collections.emptyList());
-				darkRows.add(find(clean, "clean darks: " + sensor.name, clean.asSource(),
-					OutputFormat.TIFF, "16-bit lossless"));
+				darkRows.add(find(clean, "clean darks: " + sensor.name, clean.asSource(), OutputFormat.TIFF,
+					"16-bit lossless"));
 			}
 	}
 
@@ -226,10 +226,10 @@ public final class RealEvaluation {
 		s.append(String.format(Locale.ROOT, "# Evaluation results (sigma %.1f%s), %.0f s%n%n",
 			options.sigma, quick ? ", quick" : "", seconds));
 		if (!photoRows.isEmpty()) s.append("## Real photographs, ").append(WIDTH).append('x').append(
-			HEIGHT).append("\n\n").append(Outcome.header(false)).append(rows(photoRows, false)).append('\n')
-			.append(labelTable(photoRows)).append('\n');
-		if (!darkRows.isEmpty()) s.append("## Dark frames and fixed scenes\n\n").append(Outcome.header(true)).append(rows(darkRows, true)).append('\n')
-			.append(labelTable(darkRows)).append('\n');
+			HEIGHT).append("\n\n").append(Outcome.header(false)).append(rows(photoRows, false)).append(
+				'\n').append(labelTable(photoRows)).append('\n');
+		if (!darkRows.isEmpty()) s.append("## Dark frames and fixed scenes\n\n").append(Outcome.header(
+			true)).append(rows(darkRows, true)).append('\n').append(labelTable(darkRows)).append('\n');
 		s.append("## Details\n\n").append(details);
 		Files.createDirectories(out.toAbsolutePath().getParent());
 		Files.write(out, s.toString().getBytes(StandardCharsets.UTF_8));

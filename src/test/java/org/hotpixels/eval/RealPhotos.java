@@ -25,15 +25,15 @@ final class RealPhotos {
 	private static final String PLASMA_IMAGE = "/contents/images/2560x1600.jpg";
 
 	/** The photographs (23 scenes: plants, water, landscapes, objects). */
-	static final String[] FILES = { MATE + "Aqua.jpg", MATE + "Blinds.jpg", MATE + "Dune.jpg",
-		MATE + "FreshFlower.jpg", MATE + "Garden.jpg", MATE + "GreenMeadow.jpg", MATE +
-			"LadyBird.jpg", MATE + "RainDrops.jpg", MATE + "Storm.jpg", MATE + "TwoWings.jpg", MATE +
-				"Wood.jpg", MATE + "YellowFlower.jpg", PLASMA + "BytheWater" + PLASMA_IMAGE, PLASMA +
-					"ColdRipple" + PLASMA_IMAGE, PLASMA + "ColorfulCups" + PLASMA_IMAGE, PLASMA +
-						"DarkestHour" + PLASMA_IMAGE, PLASMA + "EveningGlow" + PLASMA_IMAGE, PLASMA +
-							"FallenLeaf" + PLASMA_IMAGE, PLASMA + "Grey" + PLASMA_IMAGE, PLASMA + "Kite" +
-								PLASMA_IMAGE, PLASMA + "OneStandsOut" + PLASMA_IMAGE, PLASMA + "Path" +
-									PLASMA_IMAGE, PLASMA + "summer_1am" + PLASMA_IMAGE };
+	static final String[] FILES = { MATE + "Aqua.jpg", MATE + "Blinds.jpg", MATE + "Dune.jpg", MATE +
+		"FreshFlower.jpg", MATE + "Garden.jpg", MATE + "GreenMeadow.jpg", MATE + "LadyBird.jpg", MATE +
+			"RainDrops.jpg", MATE + "Storm.jpg", MATE + "TwoWings.jpg", MATE + "Wood.jpg", MATE +
+				"YellowFlower.jpg", PLASMA + "BytheWater" + PLASMA_IMAGE, PLASMA + "ColdRipple" +
+					PLASMA_IMAGE, PLASMA + "ColorfulCups" + PLASMA_IMAGE, PLASMA + "DarkestHour" +
+						PLASMA_IMAGE, PLASMA + "EveningGlow" + PLASMA_IMAGE, PLASMA + "FallenLeaf" +
+							PLASMA_IMAGE, PLASMA + "Grey" + PLASMA_IMAGE, PLASMA + "Kite" + PLASMA_IMAGE, PLASMA +
+								"OneStandsOut" + PLASMA_IMAGE, PLASMA + "Path" + PLASMA_IMAGE, PLASMA +
+									"summer_1am" + PLASMA_IMAGE };
 
 	private RealPhotos() {}
 

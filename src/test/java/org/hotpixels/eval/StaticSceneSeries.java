@@ -35,8 +35,8 @@ final class StaticSceneSeries implements DemoSeries {
 	private final List<PlantedDefect> planted;
 	private final List<int[]> fixed = new ArrayList<>();
 
-	StaticSceneSeries(final BufferedImage photo, final int width, final int height,
-		final int frames, final long seed, final boolean withDefects)
+	StaticSceneSeries(final BufferedImage photo, final int width, final int height, final int frames,
+		final long seed, final boolean withDefects)
 	{
 		this.width = width;
 		this.height = height;
@@ -47,10 +47,9 @@ final class StaticSceneSeries implements DemoSeries {
 		g.setRenderingHint(RenderingHints.KEY_INTERPOLATION,
 			RenderingHints.VALUE_INTERPOLATION_BILINEAR);
 		final FastRandom r = FastRandom.forKey(seed, -5);
-		final int cw = Math.min(photo.getWidth(), width * 2), ch = Math.min(photo.getHeight(),
-			height * 2);
-		final int cx = r.nextInt(photo.getWidth() - cw + 1), cy = r.nextInt(photo.getHeight() - ch +
-			1);
+		final int cw = Math.min(photo.getWidth(), width * 2), ch = Math.min(photo.getHeight(), height *
+			2);
+		final int cx = r.nextInt(photo.getWidth() - cw + 1), cy = r.nextInt(photo.getHeight() - ch + 1);
 		g.drawImage(photo, 0, 0, width, height, cx, cy, cx + cw, cy + ch, null);
 		g.dispose();
 		final int[] rgb = ((DataBufferInt) view.getRaster().getDataBuffer()).getData();
@@ -89,8 +88,7 @@ final class StaticSceneSeries implements DemoSeries {
 				final int i = x.y() * width + x.x();
 				if (x.kind() == DefectKind.HOT) electrons[i] += x.value();
 				else if (x.kind() == DefectKind.COLD) electrons[i] *= x.value();
-				else fixed.add(new int[] { i, x.kind() == DefectKind.DEAD ? (int) BIAS : (int) x
-					.value() });
+				else fixed.add(new int[]{ i, x.kind() == DefectKind.DEAD ? (int) BIAS : (int) x.value() });
 			}
 		}
 		planted = Collections.unmodifiableList(d);

@@ -141,8 +141,9 @@ class BadInputCommandTest {
 		settings.inputFolder = in.toString();
 		settings.outputFolder = in.resolve("results").toString();
 		final String m = org.junit.jupiter.api.Assertions.assertThrows(
-			org.hotpixels.progress.HotPixelsException.class, () -> org.hotpixels.imagej.ij1.Find_Hot_Pixels
-				.find(settings, null, org.hotpixels.progress.Progress.NONE)).getMessage();
+			org.hotpixels.progress.HotPixelsException.class,
+			() -> org.hotpixels.imagej.ij1.Find_Hot_Pixels.find(settings, null,
+				org.hotpixels.progress.Progress.NONE)).getMessage();
 		assertTrue(m.contains("output folder is the input folder or inside it"), m);
 		before.assertUnchanged();
 	}
@@ -165,8 +166,9 @@ class BadInputCommandTest {
 			settings.inputFolder = in.toString();
 			settings.outputFolder = out.toString();
 			final String m = org.junit.jupiter.api.Assertions.assertThrows(
-				org.hotpixels.progress.HotPixelsException.class, () -> org.hotpixels.imagej.ij1.Find_Hot_Pixels
-					.find(settings, null, org.hotpixels.progress.Progress.NONE)).getMessage();
+				org.hotpixels.progress.HotPixelsException.class,
+				() -> org.hotpixels.imagej.ij1.Find_Hot_Pixels.find(settings, null,
+					org.hotpixels.progress.Progress.NONE)).getMessage();
 			assertTrue(m.contains("another hotpixels run is writing to this folder"), m);
 			assertFalse(Files.exists(out.resolve("defects.csv")));
 		}
@@ -178,7 +180,7 @@ class BadInputCommandTest {
 	@Test
 	void anOutputFolderUnderAFile() throws Exception {
 		TestSeries.writeFolder(in, 3);
-		final Path file = Files.write(tmp.resolve("a-file"), new byte[] { 7 });
+		final Path file = Files.write(tmp.resolve("a-file"), new byte[]{ 7 });
 		out = file.resolve("sub");
 		assertRefused(find(), out + ": cannot create the output folder, " + file + " is a file.");
 	}
@@ -220,6 +222,7 @@ class BadInputCommandTest {
 		}
 		final ResultsTable lowest = (ResultsTable) module.getOutput("lowest_table");
 		for (int r = 0; r < lowest.size(); r++)
-			assertFalse(Double.isNaN(lowest.getValue(ResultTables.VARIANCE, r)), "NaN in the lowest ranking");
+			assertFalse(Double.isNaN(lowest.getValue(ResultTables.VARIANCE, r)),
+				"NaN in the lowest ranking");
 	}
 }

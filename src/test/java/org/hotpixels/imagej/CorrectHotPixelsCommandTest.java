@@ -70,8 +70,8 @@ class CorrectHotPixelsCommandTest {
 		final byte[][] before = new byte[4][];
 		for (int s = 0; s < 4; s++)
 			before[s] = ((byte[]) stack.getStack().getPixels(s + 1)).clone();
-		final CommandModule module = commands.run(CorrectHotPixelsCommand.class, true, "image",
-			stack, "defect_file", defectFile().toFile()).get();
+		final CommandModule module = commands.run(CorrectHotPixelsCommand.class, true, "image", stack,
+			"defect_file", defectFile().toFile()).get();
 		assertFalse(module.isCanceled(), () -> String.valueOf(module.getCancelReason()));
 		final ImagePlus out = (ImagePlus) module.getOutput("corrected");
 		assertEquals("series-corrected", out.getTitle());
@@ -88,9 +88,9 @@ class CorrectHotPixelsCommandTest {
 		final Path in = tmp.resolve("in"), out = tmp.resolve("out");
 		TestSeries.writeFolder(in, 5);
 		final Map<String, String> sums = Checksums.of(in);
-		final CommandModule module = commands.run(CorrectHotPixelsCommand.class, true,
-			"input_folder", in.toFile(), "file_pattern", "*.tif", "defect_file", defectFile().toFile(),
-			"output_folder", out.toFile(), "output_format", "png").get();
+		final CommandModule module = commands.run(CorrectHotPixelsCommand.class, true, "input_folder",
+			in.toFile(), "file_pattern", "*.tif", "defect_file", defectFile().toFile(), "output_folder",
+			out.toFile(), "output_format", "png").get();
 		assertFalse(module.isCanceled(), () -> String.valueOf(module.getCancelReason()));
 		assertNull(module.getOutput("corrected"));
 		assertEquals(sums, Checksums.of(in));
@@ -123,8 +123,8 @@ class CorrectHotPixelsCommandTest {
 	void mistakesCancelWithOneSentence() throws Exception {
 		final Path in = tmp.resolve("in");
 		TestSeries.writeFolder(in, 2);
-		final CommandModule noOutput = commands.run(CorrectHotPixelsCommand.class, true,
-			"input_folder", in.toFile(), "defect_file", defectFile().toFile()).get();
+		final CommandModule noOutput = commands.run(CorrectHotPixelsCommand.class, true, "input_folder",
+			in.toFile(), "defect_file", defectFile().toFile()).get();
 		assertTrue(noOutput.isCanceled());
 		assertTrue(noOutput.getCancelReason().startsWith("Choose an output folder"), noOutput
 			.getCancelReason());

@@ -62,20 +62,20 @@ class FindHotPixelsCommandTest {
 	@Test
 	void readsAFolderAndSavesResults(@TempDir final Path tmp) throws Exception {
 		TestSeries.writeFolder(tmp.resolve("in"), 12);
-		final CommandModule module = commands.run(FindHotPixelsCommand.class, true, "input_folder",
-			tmp.resolve("in").toFile(), "file_pattern", "*.tif", "output_folder", tmp.resolve("out")
+		final CommandModule module = commands.run(FindHotPixelsCommand.class, true, "input_folder", tmp
+			.resolve("in").toFile(), "file_pattern", "*.tif", "output_folder", tmp.resolve("out")
 				.toFile()).get();
 		assertFalse(module.isCanceled(), () -> String.valueOf(module.getCancelReason()));
 		assertNotNull(module.getOutput("mean_map"));
-		for (final String f : new String[] { "variance.tif", "mean.tif", "defects.csv", "lowest.csv" })
+		for (final String f : new String[]{ "variance.tif", "mean.tif", "defects.csv", "lowest.csv" })
 			assertTrue(Files.size(tmp.resolve("out").resolve(f)) > 0, f);
 	}
 
 	@Test
 	void aMistakeCancelsWithOneSentence(@TempDir final Path tmp) throws Exception {
 		Files.createDirectories(tmp.resolve("empty"));
-		final CommandModule module = commands.run(FindHotPixelsCommand.class, true, "input_folder",
-			tmp.resolve("empty").toFile()).get();
+		final CommandModule module = commands.run(FindHotPixelsCommand.class, true, "input_folder", tmp
+			.resolve("empty").toFile()).get();
 		assertTrue(module.isCanceled());
 		assertTrue(module.getCancelReason().contains("empty"), module.getCancelReason());
 		assertTrue(module.getCancelReason().contains("no image files"), module.getCancelReason());

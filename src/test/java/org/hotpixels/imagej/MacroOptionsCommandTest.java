@@ -161,19 +161,20 @@ class MacroOptionsCommandTest {
 	@Test
 	void aFolderWithoutTheInputKeyIsTheFolder(@TempDir final Path tmp) throws Exception {
 		TestSeries.writeFolder(tmp.resolve("in"), 12);
-		final CommandModule m = runAsMacro(FindHotPixelsCommand.class, "input_folder=[" + tmp.resolve("in") +
-			"] skip_bad_frames", TestSeries.stack(5));
+		final CommandModule m = runAsMacro(FindHotPixelsCommand.class, "input_folder=[" + tmp.resolve(
+			"in") + "] skip_bad_frames", TestSeries.stack(5));
 		assertFalse(m.isCanceled(), () -> String.valueOf(m.getCancelReason()));
 		assertEquals(true, m.getInput("skip_bad_frames"), "ImageJ 1's bare key means true");
-		assertTrue(((ImagePlus) m.getOutput("variance_map")).getTitle().startsWith("Variance of in (12 frames"));
+		assertTrue(((ImagePlus) m.getOutput("variance_map")).getTitle().startsWith(
+			"Variance of in (12 frames"));
 	}
 
 	@Test
 	void inputImageWinsOverARememberedFolder(@TempDir final Path tmp) throws Exception {
 		TestSeries.writeFolder(tmp.resolve("in"), 12);
 		final ImagePlus stack = TestSeries.stack(30);
-		final CommandModule m = runAsMacro(FindHotPixelsCommand.class, "input=image input_folder=[" + tmp
-			.resolve("in") + "]", stack);
+		final CommandModule m = runAsMacro(FindHotPixelsCommand.class, "input=image input_folder=[" +
+			tmp.resolve("in") + "]", stack);
 		assertFalse(m.isCanceled(), () -> String.valueOf(m.getCancelReason()));
 		assertTrue(((ImagePlus) m.getOutput("variance_map")).getTitle().contains("(30 frames)"));
 	}
@@ -182,10 +183,10 @@ class MacroOptionsCommandTest {
 	void resultsAreNotReplacedUnlessAsked(@TempDir final Path tmp) throws Exception {
 		final Path out = tmp.resolve("out");
 		final String options = "output_folder=[" + out + "]";
-		assertFalse(runAsMacro(FindHotPixelsCommand.class, options, TestSeries.stack(30))
-			.isCanceled());
+		assertFalse(runAsMacro(FindHotPixelsCommand.class, options, TestSeries.stack(30)).isCanceled());
 		final byte[] before = Files.readAllBytes(out.resolve("defects.csv"));
-		final CommandModule again = runAsMacro(FindHotPixelsCommand.class, options, TestSeries.stack(20));
+		final CommandModule again = runAsMacro(FindHotPixelsCommand.class, options, TestSeries.stack(
+			20));
 		assertTrue(again.isCanceled());
 		assertTrue(again.getCancelReason().contains("already exists"), again.getCancelReason());
 		assertEquals(new String(before), new String(Files.readAllBytes(out.resolve("defects.csv"))));
@@ -195,7 +196,8 @@ class MacroOptionsCommandTest {
 
 	@Test
 	void aValueThatCannotBeConvertedIsOneSentence() throws Exception {
-		final CommandModule m = runAsMacro(FindHotPixelsCommand.class, "top_n=many", TestSeries.stack(5));
+		final CommandModule m = runAsMacro(FindHotPixelsCommand.class, "top_n=many", TestSeries.stack(
+			5));
 		assertTrue(m.isCanceled());
 		assertEquals("top_n: cannot use 'many' (int expected).", m.getCancelReason());
 	}
@@ -203,8 +205,8 @@ class MacroOptionsCommandTest {
 	@Test
 	void correctRefusesTheMapsAndDefaultsToFindsImage(@TempDir final Path tmp) throws Exception {
 		final ImagePlus stack = TestSeries.stack(30);
-		final CommandModule find = runAsMacro(FindHotPixelsCommand.class, "output_folder=[" + tmp.resolve(
-			"out") + "]", stack);
+		final CommandModule find = runAsMacro(FindHotPixelsCommand.class, "output_folder=[" + tmp
+			.resolve("out") + "]", stack);
 		final ImagePlus map = (ImagePlus) find.getOutput("variance_map");
 		final String defects = "defect_file=[" + tmp.resolve("out/defects.csv") + "]";
 		final CommandModule onMap = runAsMacro(CorrectHotPixelsCommand.class, defects, map);
@@ -221,7 +223,7 @@ class MacroOptionsCommandTest {
 
 	@Test
 	void everyInputDocumentsItsDefault() {
-		for (final Class<? extends Command> c : new Class[] { FindHotPixelsCommand.class,
+		for (final Class<? extends Command> c : new Class[]{ FindHotPixelsCommand.class,
 			CorrectHotPixelsCommand.class })
 			for (final ModuleItem<?> input : context.getService(CommandService.class).getCommand(c)
 				.inputs())
@@ -229,8 +231,8 @@ class MacroOptionsCommandTest {
 				if (org.scijava.service.Service.class.isAssignableFrom(input.getType()) || input
 					.getType() == Context.class) continue;
 				final String d = input.getDescription();
-				assertTrue(d != null && d.toLowerCase().contains("default"), c.getSimpleName() + "." +
-					input.getName() + " does not document its default: " + d);
+				assertTrue(d != null && d.toLowerCase().contains("default"), c.getSimpleName() + "." + input
+					.getName() + " does not document its default: " + d);
 			}
 	}
 }

@@ -67,7 +67,7 @@ class AtomicOutputTest {
 		final Path[] seen = new Path[1];
 		AtomicOutput.writeFile(target, tmp -> {
 			seen[0] = tmp;
-			Files.write(tmp, new byte[] { 1, 2, 3 });
+			Files.write(tmp, new byte[]{ 1, 2, 3 });
 		});
 		assertEquals(dir.toAbsolutePath(), seen[0].getParent());
 		assertTrue(seen[0].getFileName().toString().endsWith(".tif"));

@@ -29,8 +29,7 @@ class DcrawBadPixelsTest {
 	void readsDcrawsOwnLayout() throws IOException {
 		// laid out like the .badpixels example shipped with dcraw
 		final String text = "# .badpixels file for my camera\n\n" +
-			"# Format is: pixel column, pixel row, UNIX time of death\n" +
-			" 962   91 1028350000\n" + //
+			"# Format is: pixel column, pixel row, UNIX time of death\n" + " 962   91 1028350000\n" + //
 			" 621  943 0\n" + //
 			"1285 1067\n" + // time omitted: accepted here
 			" 555  698 1135100000\t# December 20-21, 2005\n";
@@ -43,8 +42,8 @@ class DcrawBadPixelsTest {
 
 	@Test
 	void roundTripMergesChannelsAndExpandsBoxes() throws IOException {
-		final List<Defect> defects = Arrays.asList(Defect.pixel(5, 6, 0), Defect.pixel(5, 6, 2),
-			Defect.region(10, 1, 11, 2, Defect.ALL_CHANNELS, DefectKind.HOT), Defect.pixel(0, 0, 1));
+		final List<Defect> defects = Arrays.asList(Defect.pixel(5, 6, 0), Defect.pixel(5, 6, 2), Defect
+			.region(10, 1, 11, 2, Defect.ALL_CHANNELS, DefectKind.HOT), Defect.pixel(0, 0, 1));
 		final Path file = dir.resolve("dead.txt");
 		DcrawBadPixels.write(file, defects);
 		final List<String> lines = Files.readAllLines(file);
@@ -61,21 +60,21 @@ class DcrawBadPixelsTest {
 		assertEquals("dead.txt line 3: the column is 'abc', not a whole number.", assertThrows(
 			HotPixelsException.class, () -> DcrawBadPixels.read(file)).getMessage());
 		Files.write(file, "1 2 0\n17\n".getBytes(StandardCharsets.UTF_8));
-		assertEquals("dead.txt line 2: expected 'column row [unix-time]', got '17'.",
-			assertThrows(HotPixelsException.class, () -> DcrawBadPixels.read(file)).getMessage());
+		assertEquals("dead.txt line 2: expected 'column row [unix-time]', got '17'.", assertThrows(
+			HotPixelsException.class, () -> DcrawBadPixels.read(file)).getMessage());
 		Files.write(file, "1 2 soon\n".getBytes(StandardCharsets.UTF_8));
-		assertTrue(assertThrows(HotPixelsException.class, () -> DcrawBadPixels.read(file))
-			.getMessage().startsWith("dead.txt line 1: expected a unix time"));
+		assertTrue(assertThrows(HotPixelsException.class, () -> DcrawBadPixels.read(file)).getMessage()
+			.startsWith("dead.txt line 1: expected a unix time"));
 	}
 
 	@Test
 	void wholeColumnsMustBeClippedFirst() throws IOException {
-		final List<Defect> column = Arrays.asList(DefectLists.region(3, 0, 3,
-			DefectLists.IMAGE_EDGE, Defect.ALL_CHANNELS, null));
-		assertThrows(IllegalArgumentException.class, () -> DcrawBadPixels.write(dir.resolve(
-			"c.txt"), column));
-		assertEquals(4, Positions.of(DcrawBadPixels.read(writeAndGet(DefectLists.clip(column, 10,
-			4)))).size());
+		final List<Defect> column = Arrays.asList(DefectLists.region(3, 0, 3, DefectLists.IMAGE_EDGE,
+			Defect.ALL_CHANNELS, null));
+		assertThrows(IllegalArgumentException.class, () -> DcrawBadPixels.write(dir.resolve("c.txt"),
+			column));
+		assertEquals(4, Positions.of(DcrawBadPixels.read(writeAndGet(DefectLists.clip(column, 10, 4))))
+			.size());
 	}
 
 	private Path writeAndGet(final List<Defect> defects) throws IOException {

@@ -42,19 +42,19 @@ class DefectCsvTest {
 		assertEquals(e.neighbourVariance(), a.neighbourVariance(), 0);
 		assertEquals(e.score(), a.score(), 0);
 		assertEquals(e.clusterSize(), a.clusterSize());
-		assertEquals(Arrays.asList(e.xMin(), e.yMin(), e.xMax(), e.yMax()), Arrays.asList(a
-			.xMin(), a.yMin(), a.xMax(), a.yMax()));
+		assertEquals(Arrays.asList(e.xMin(), e.yMin(), e.xMax(), e.yMax()), Arrays.asList(a.xMin(), a
+			.yMin(), a.xMax(), a.yMax()));
 	}
 
 	@Test
 	void roundTripKeepsEveryValueExactly() throws IOException {
 		final List<Defect> defects = Arrays.asList(//
-			new Defect(120, 45, 0, DefectKind.HOT, 2011.25, 310.5, 1650, 2380, 101, 95.5, 41.2, 1,
-				120, 45, 120, 45), //
+			new Defect(120, 45, 0, DefectKind.HOT, 2011.25, 310.5, 1650, 2380, 101, 95.5, 41.2, 1, 120,
+				45, 120, 45), //
 			new Defect(7, 8, 2, DefectKind.STUCK, 0.1, 1e-7, -3.5, 123456.789, 1.0 / 3, Math.PI,
 				Double.POSITIVE_INFINITY, 3, 6, 8, 8, 8), //
-			new Defect(0, 0, Defect.ALL_CHANNELS, DefectKind.DEAD, 0, 0, 0, 0, 512, 12, 99, 4, 0, 0,
-				1, 1), //
+			new Defect(0, 0, Defect.ALL_CHANNELS, DefectKind.DEAD, 0, 0, 0, 0, 512, 12, 99, 4, 0, 0, 1,
+				1), //
 			Defect.pixel(3, 4, Defect.ALL_CHANNELS), //
 			Defect.region(10, 20, 12, 20, 1, DefectKind.COLD));
 		final Path file = dir.resolve("defects.csv");
@@ -68,33 +68,31 @@ class DefectCsvTest {
 	@Test
 	void writesTheDocumentedLayout() throws IOException {
 		final StringWriter out = new StringWriter();
-		DefectCsv.write(out, Arrays.asList(new Defect(12, 34, Defect.ALL_CHANNELS, DefectKind.HOT,
-			100, 2.5, 90, 110, Double.NaN, Double.NaN, 7.25, 1, 12, 34, 12, 34), Defect.pixel(1, 2,
-				0)));
+		DefectCsv.write(out, Arrays.asList(new Defect(12, 34, Defect.ALL_CHANNELS, DefectKind.HOT, 100,
+			2.5, 90, 110, Double.NaN, Double.NaN, 7.25, 1, 12, 34, 12, 34), Defect.pixel(1, 2, 0)));
 		assertEquals("x,y,channel,kind,variance,mean,min,max,score,cluster_size,x_min,y_min," +
 			"x_max,y_max,neighbour_mean,neighbour_variance\n" +
-			"12,34,all,hot,2.5,100,90,110,7.25,1,12,34,12,34,,\n" +
-			"1,2,0,,,,,,,1,1,2,1,2,,\n", out.toString());
+			"12,34,all,hot,2.5,100,90,110,7.25,1,12,34,12,34,,\n" + "1,2,0,,,,,,,1,1,2,1,2,,\n", out
+				.toString());
 	}
 
 	@Test
 	void readsAnyColumnOrderWithCommentsQuotesAndBom() throws IOException {
-		final List<Defect> d = read("\uFEFF# made by hand\n\n" +
-			"\"Y\", \"X\" ,Channel,Kind,note\n" + //
+		final List<Defect> d = read("\uFEFF# made by hand\n\n" + "\"Y\", \"X\" ,Channel,Kind,note\n" + //
 			"5,6,,hot,\"a, b\"\n" + //
 			"# skipped\n" + //
 			"7,8,ALL,,\n" + //
 			"9,10,2,Cold,x\n");
 		assertEquals(3, d.size());
-		assertEquals(Arrays.asList(6, 5, Defect.ALL_CHANNELS), Arrays.asList(d.get(0).x(), d.get(0)
-			.y(), d.get(0).channel()));
+		assertEquals(Arrays.asList(6, 5, Defect.ALL_CHANNELS), Arrays.asList(d.get(0).x(), d.get(0).y(),
+			d.get(0).channel()));
 		assertEquals(DefectKind.HOT, d.get(0).kind());
 		assertEquals(Defect.ALL_CHANNELS, d.get(1).channel());
 		assertNull(d.get(1).kind());
 		assertEquals(2, d.get(2).channel());
 		assertEquals(DefectKind.COLD, d.get(2).kind());
-		assertEquals(Arrays.asList(10, 9, 10, 9, 1), Arrays.asList(d.get(2).xMin(), d.get(2).yMin(),
-			d.get(2).xMax(), d.get(2).yMax(), d.get(2).clusterSize()));
+		assertEquals(Arrays.asList(10, 9, 10, 9, 1), Arrays.asList(d.get(2).xMin(), d.get(2).yMin(), d
+			.get(2).xMax(), d.get(2).yMax(), d.get(2).clusterSize()));
 	}
 
 	@Test
@@ -109,15 +107,13 @@ class DefectCsvTest {
 		assertEquals(25.5, d.get(0).neighbourVariance(), 0);
 		assertTrue(Double.isNaN(d.get(0).score()));
 		assertEquals(1, read("x;y;x_min;y_min;x_max;y_max\n3;4;2;4;3.0;5\n").size());
-		assertEquals(4, read("x;y;x_min;y_min;x_max;y_max\n3;4;2;4;3.0;5\n").get(0)
-			.clusterSize());
+		assertEquals(4, read("x;y;x_min;y_min;x_max;y_max\n3;4;2;4;3.0;5\n").get(0).clusterSize());
 	}
 
 	private void assertBad(final String content, final String message) throws IOException {
 		final Path file = dir.resolve("bad.csv");
 		Files.write(file, content.getBytes(StandardCharsets.UTF_8));
-		final HotPixelsException e = assertThrows(HotPixelsException.class, () -> DefectCsv.read(
-			file));
+		final HotPixelsException e = assertThrows(HotPixelsException.class, () -> DefectCsv.read(file));
 		assertEquals(message, e.getMessage());
 	}
 
@@ -127,7 +123,8 @@ class DefectCsvTest {
 		assertBad("x,y\n1,2\n3,-4\n", "bad.csv line 3: y is -4, but positions start at 0.");
 		assertBad("x,y,kind\n1,2,warm\n",
 			"bad.csv line 2: the kind is 'warm', not stuck, dead, hot, cold, column or row.");
-		assertBad("x,y,channel\n1,2,red\n", "bad.csv line 2: the channel is 'red', not a whole number.");
+		assertBad("x,y,channel\n1,2,red\n",
+			"bad.csv line 2: the channel is 'red', not a whole number.");
 		assertBad("x,y,mean\n1,2,lots\n", "bad.csv line 2: mean is 'lots', not a number.");
 		assertBad("x,y\n1\n", "bad.csv line 2: expected values for x and y, got '1'.");
 		assertBad("# c\ncol,row\n1,2\n",
@@ -136,7 +133,8 @@ class DefectCsvTest {
 			"y_min, x_max and y_max, or none of them.");
 		assertBad("x,y,x_min,y_min,x_max,y_max\n1,1,2,2,1,1\n",
 			"bad.csv line 2: the bounding box (2, 2)-(1, 1) is empty.");
-		assertBad("# only a comment\n", "bad.csv is empty: expected a header line with x and y columns.");
+		assertBad("# only a comment\n",
+			"bad.csv is empty: expected a header line with x and y columns.");
 	}
 
 	@Test

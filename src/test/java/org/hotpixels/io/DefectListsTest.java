@@ -50,8 +50,8 @@ class DefectListsTest {
 			.region(5, 5, 6, 6, Defect.ALL_CHANNELS, DefectKind.HOT), DefectLists.region(9, 0, 9,
 				DefectLists.IMAGE_EDGE, Defect.ALL_CHANNELS, null));
 		final List<Defect> clipped = DefectLists.clip(defects, 12, 10);
-		for (final String name : new String[] { "l.csv", "l.txt", "l.lst", "CAM X.badpixels",
-			"l.tif", "l.png" })
+		for (final String name : new String[]{ "l.csv", "l.txt", "l.lst", "CAM X.badpixels", "l.tif",
+			"l.png" })
 		{
 			final Path p = dir.resolve(name);
 			DefectLists.write(p, defects, 12, 10, 1);

@@ -29,8 +29,8 @@ class DefectMaskTest {
 	@TempDir
 	Path dir;
 
-	private static final List<Defect> GREY = Arrays.asList(Defect.pixel(0, 0, 0), Defect.pixel(
-		11, 7, Defect.ALL_CHANNELS), Defect.region(3, 2, 5, 3, 0, DefectKind.HOT));
+	private static final List<Defect> GREY = Arrays.asList(Defect.pixel(0, 0, 0), Defect.pixel(11, 7,
+		Defect.ALL_CHANNELS), Defect.region(3, 2, 5, 3, 0, DefectKind.HOT));
 
 	@Test
 	void singleChannelTiffRoundTripWith255ForDefects() throws IOException {
@@ -42,8 +42,8 @@ class DefectMaskTest {
 		final TreeSet<String> expected = Positions.merged(GREY);
 		for (int y = 0; y < 8; y++)
 			for (int x = 0; x < 12; x++)
-				assertEquals(expected.contains(x + "," + y + ",all") ? 255 : 0, imp.getProcessor()
-					.get(x, y), "(" + x + ", " + y + ")");
+				assertEquals(expected.contains(x + "," + y + ",all") ? 255 : 0, imp.getProcessor().get(x,
+					y), "(" + x + ", " + y + ")");
 		assertEquals(expected, Positions.of(DefectMask.read(file)));
 	}
 
@@ -56,8 +56,8 @@ class DefectMaskTest {
 
 	@Test
 	void oneSlicePerChannelRoundTrip() throws IOException {
-		final List<Defect> defects = Arrays.asList(Defect.pixel(1, 1, 0), Defect.pixel(2, 2, 2),
-			Defect.pixel(3, 3, Defect.ALL_CHANNELS), Defect.region(4, 0, 5, 0, 1, null));
+		final List<Defect> defects = Arrays.asList(Defect.pixel(1, 1, 0), Defect.pixel(2, 2, 2), Defect
+			.pixel(3, 3, Defect.ALL_CHANNELS), Defect.region(4, 0, 5, 0, 1, null));
 		final Path file = dir.resolve("mask3.tif");
 		DefectMask.write(file, defects, 8, 6, 3);
 		assertEquals(3, new Opener().openImage(file.toString()).getStackSize());
@@ -70,8 +70,8 @@ class DefectMaskTest {
 		cp.set(1, 1, 0xff0000);
 		cp.set(2, 1, 0x0000ff);
 		cp.set(3, 2, 0xffffff);
-		assertEquals(new TreeSet<>(Arrays.asList("1,1,0", "2,1,2", "3,2,all")), Positions.of(
-			DefectMask.defects(new ImagePlus("rgb", cp))));
+		assertEquals(new TreeSet<>(Arrays.asList("1,1,0", "2,1,2", "3,2,all")), Positions.of(DefectMask
+			.defects(new ImagePlus("rgb", cp))));
 	}
 
 	@Test
@@ -92,8 +92,8 @@ class DefectMaskTest {
 
 	@Test
 	void defectOutsideTheMaskIsAnError() {
-		assertThrows(HotPixelsException.class, () -> DefectMask.image(Arrays.asList(Defect.pixel(
-			12, 0, 0)), 12, 8, 1));
+		assertThrows(HotPixelsException.class, () -> DefectMask.image(Arrays.asList(Defect.pixel(12, 0,
+			0)), 12, 8, 1));
 	}
 
 	@Test

@@ -59,13 +59,13 @@ class ImageFileWriterTest {
 		ImageFileWriter.checkCanHold(FileType.PNG, PixelType.RGB, 1, false, "a.tif");
 		ImageFileWriter.checkCanHold(FileType.PNG, PixelType.GRAY16, 1, true, "a.png");
 		ImageFileWriter.checkCanHold(FileType.JPEG, PixelType.GRAY8, 1, true, "a.jpg");
-		for (final Object[] bad : new Object[][] { { FileType.PNG, PixelType.GRAY16, 1, false },
-			{ FileType.PNG, PixelType.GRAY32, 1, false }, { FileType.JPEG, PixelType.GRAY16, 1,
-				true }, { FileType.PNG, PixelType.GRAY8, 3, false } })
+		for (final Object[] bad : new Object[][]{ { FileType.PNG, PixelType.GRAY16, 1, false }, {
+			FileType.PNG, PixelType.GRAY32, 1, false }, { FileType.JPEG, PixelType.GRAY16, 1, true }, {
+				FileType.PNG, PixelType.GRAY8, 3, false } })
 		{
 			final HotPixelsException e = assertThrows(HotPixelsException.class, () -> ImageFileWriter
-				.checkCanHold((FileType) bad[0], (PixelType) bad[1], (Integer) bad[2],
-					(Boolean) bad[3], "in.tif"));
+				.checkCanHold((FileType) bad[0], (PixelType) bad[1], (Integer) bad[2], (Boolean) bad[3],
+					"in.tif"));
 			assertTrue(e.getMessage().startsWith("in.tif: ") && e.getMessage().endsWith(
 				"choose format tif" + (((Integer) bad[2]) > 1 ? "." : " to keep it exact.")), e
 					.getMessage());
@@ -92,10 +92,9 @@ class ImageFileWriterTest {
 		for (int i = 0; i < rgb.length; i++)
 			rgb[i] = (i % 96 * 2) << 16 | (i / 96 * 3) << 8 | 128;
 		final Path jpg = tmp.resolve("c.jpg");
-		ImageFileWriter.write(new ImagePlus("c", new ColorProcessor(96, 64, rgb)), jpg,
-			FileType.JPEG);
+		ImageFileWriter.write(new ImagePlus("c", new ColorProcessor(96, 64, rgb)), jpg, FileType.JPEG);
 		// SOF0 components: id, (H << 4 | V) sampling: all 1x1 is 4:4:4
-		assertArrayEquals(new int[] { 1, 0x11, 2, 0x11, 3, 0x11 }, samplingFactors(jpg));
+		assertArrayEquals(new int[]{ 1, 0x11, 2, 0x11, 3, 0x11 }, samplingFactors(jpg));
 		final BufferedImage read = ImageIO.read(jpg.toFile());
 		int worst = 0;
 		for (int i = 0; i < rgb.length; i++)

@@ -53,15 +53,15 @@ class LineSegmentListsTest {
 	void csvRoundTripKeepsKindAndExtent() throws IOException {
 		final StringWriter w = new StringWriter();
 		DefectCsv.write(w, segments());
-		assertTrue(w.toString().contains("\n5,0,all,column,25,900,890,910,17.5,30,5,0,5,29,100,24\n"),
-			w.toString());
+		assertTrue(w.toString().contains("\n5,0,all,column,25,900,890,910,17.5,30,5,0,5,29,100,24\n"), w
+			.toString());
 		final List<Defect> back = DefectCsv.read(new StringReader(w.toString()), "d.csv");
 		assertEquals(4, back.size());
 		for (int i = 0; i < 4; i++) {
 			final Defect e = segments().get(i), a = back.get(i);
 			assertEquals(e.kind(), a.kind());
-			assertEquals(Arrays.asList(e.xMin(), e.yMin(), e.xMax(), e.yMax(), e.clusterSize()),
-				Arrays.asList(a.xMin(), a.yMin(), a.xMax(), a.yMax(), a.clusterSize()));
+			assertEquals(Arrays.asList(e.xMin(), e.yMin(), e.xMax(), e.yMax(), e.clusterSize()), Arrays
+				.asList(a.xMin(), a.yMin(), a.xMax(), a.yMax(), a.clusterSize()));
 			assertEquals(e.mean(), a.mean(), 0);
 			assertEquals(e.neighbourMean(), a.neighbourMean(), 0);
 		}

@@ -15,8 +15,7 @@ final class Positions {
 		for (final Defect d : defects)
 			for (int y = d.yMin(); y <= d.yMax(); y++)
 				for (int x = d.xMin(); x <= d.xMax(); x++)
-					set.add(x + "," + y + "," + (d.channel() == Defect.ALL_CHANNELS ? "all" : d
-						.channel()));
+					set.add(x + "," + y + "," + (d.channel() == Defect.ALL_CHANNELS ? "all" : d.channel()));
 		return set;
 	}
 

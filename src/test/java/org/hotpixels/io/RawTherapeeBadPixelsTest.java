@@ -36,8 +36,7 @@ class RawTherapeeBadPixelsTest {
 
 	@Test
 	void singleNumberLaterIsABadLine() {
-		final HotPixelsException e = assertThrows(HotPixelsException.class, () -> read(
-			"10 20\n\n7\n"));
+		final HotPixelsException e = assertThrows(HotPixelsException.class, () -> read("10 20\n\n7\n"));
 		assertEquals("NIKON D800.badpixels line 3: expected 'x y', got '7'.", e.getMessage());
 		assertEquals("NIKON D800.badpixels line 2: (-1, 4) is not a pixel (offset -5 included).",
 			assertThrows(HotPixelsException.class, () -> read("-5\n4 9\n")).getMessage());
@@ -45,8 +44,8 @@ class RawTherapeeBadPixelsTest {
 
 	@Test
 	void roundTrip() throws IOException {
-		final List<Defect> defects = Arrays.asList(Defect.pixel(100, 3, 1), Defect.region(0, 0, 1,
-			0, Defect.ALL_CHANNELS, null));
+		final List<Defect> defects = Arrays.asList(Defect.pixel(100, 3, 1), Defect.region(0, 0, 1, 0,
+			Defect.ALL_CHANNELS, null));
 		final Path file = dir.resolve("NIKON D800.badpixels");
 		RawTherapeeBadPixels.write(file, defects);
 		assertEquals(Arrays.asList("0 0", "1 0", "100 3"), Files.readAllLines(file).subList(1, 4));

@@ -37,11 +37,11 @@ class SirilCosmeRealTest {
 		return 1000 + x + y;
 	}
 
-	private static Defect line(final DefectKind kind, final int xMin, final int yMin,
-		final int xMax, final int yMax, final double mean)
+	private static Defect line(final DefectKind kind, final int xMin, final int yMin, final int xMax,
+		final int yMax, final double mean)
 	{
-		return new Defect(xMin, yMin, Defect.ALL_CHANNELS, kind, mean, 30, mean, mean, 1050, 30,
-			50, (xMax - xMin + 1) * (yMax - yMin + 1), xMin, yMin, xMax, yMax);
+		return new Defect(xMin, yMin, Defect.ALL_CHANNELS, kind, mean, 30, mean, mean, 1050, 30, 50,
+			(xMax - xMin + 1) * (yMax - yMin + 1), xMin, yMin, xMax, yMax);
 	}
 
 	/** A whole hot column (C line), partial segments (P lines) and a pixel near the top. */
@@ -51,8 +51,8 @@ class SirilCosmeRealTest {
 			line(DefectKind.COLUMN, 10, 0, 10, H - 1, 30000), // whole hot column: C 10 0 H
 			line(DefectKind.COLUMN, 20, 5, 20, 30, 30000), // partial hot column: P lines
 			line(DefectKind.ROW, 30, 40, 50, 40, 100), // partial cold row
-			new Defect(5, 3, Defect.ALL_CHANNELS, DefectKind.HOT, 20000, 9, 0, 0, 1008, 9, 80, 1, 5,
-				3, 5, 3)), // near the top: a y flip would miss it
+			new Defect(5, 3, Defect.ALL_CHANNELS, DefectKind.HOT, 20000, 9, 0, 0, 1008, 9, 80, 1, 5, 3, 5,
+				3)), // near the top: a y flip would miss it
 			"\nC 10 0 H\n", "\nP 20 5 C\n", "\nP 30 40 C\n", "\nP 5 3 H\n");
 	}
 

@@ -32,8 +32,8 @@ class SirilCosmeticListTest {
 		final List<Defect> d = read("# from find_hot\nP 10 20 H\nP 11 21\nP 12 22 C\n" +
 			"C 5 0\nL 7 0 H\n\nP 13.0 23\nc 6\n");
 		assertEquals(7, d.size());
-		assertEquals(Arrays.asList(10, 20, Defect.ALL_CHANNELS), Arrays.asList(d.get(0).x(), d
-			.get(0).y(), d.get(0).channel()));
+		assertEquals(Arrays.asList(10, 20, Defect.ALL_CHANNELS), Arrays.asList(d.get(0).x(), d.get(0)
+			.y(), d.get(0).channel()));
 		assertEquals(DefectKind.HOT, d.get(0).kind());
 		assertNull(d.get(1).kind());
 		assertEquals(DefectKind.COLD, d.get(2).kind());
@@ -48,8 +48,7 @@ class SirilCosmeticListTest {
 	}
 
 	private static void assertBad(final String text, final String message) {
-		assertEquals(message, assertThrows(HotPixelsException.class, () -> read(text))
-			.getMessage());
+		assertEquals(message, assertThrows(HotPixelsException.class, () -> read(text)).getMessage());
 	}
 
 	@Test
@@ -94,9 +93,9 @@ class SirilCosmeticListTest {
 		final Path file = dir.resolve("out.lst");
 		SirilCosmeticList.write(file, first);
 		final List<Defect> again = SirilCosmeticList.read(file);
-		assertEquals(Positions.of(DefectLists.clip(first, 20, 20)), Positions.of(DefectLists.clip(
-			again, 20, 20)));
-		assertEquals(Arrays.asList(DefectKind.HOT, DefectKind.COLD, null), Arrays.asList(again
-			.get(2).kind(), again.get(3).kind(), again.get(4).kind()));
+		assertEquals(Positions.of(DefectLists.clip(first, 20, 20)), Positions.of(DefectLists.clip(again,
+			20, 20)));
+		assertEquals(Arrays.asList(DefectKind.HOT, DefectKind.COLD, null), Arrays.asList(again.get(2)
+			.kind(), again.get(3).kind(), again.get(4).kind()));
 	}
 }

@@ -91,7 +91,7 @@ class StagedFilesTest {
 	@Test
 	void aCommitOfSeveralFilesLeavesNoJournal() throws IOException {
 		try (StagedFiles files = new StagedFiles(dir, t -> {})) {
-			for (final String n : new String[] { "variance.tif", "mean.tif", "defects.csv" })
+			for (final String n : new String[]{ "variance.tif", "mean.tif", "defects.csv" })
 				files.writeText(dir.resolve(n), w -> w.write(n));
 			files.commit();
 		}

@@ -59,8 +59,8 @@ class TiffMetadataTest {
 		original.setDisplayRange(100, 4000);
 		final Path file = tmp.resolve("s.tif");
 		assertTrue(new FileSaver(original).saveAsTiff(file.toString()));
-		final ImagePlus out = TiffMetadata.read(file).applyTo(new ImagePlus("copy",
-			new ShortProcessor(20, 10)), 1);
+		final ImagePlus out = TiffMetadata.read(file).applyTo(new ImagePlus("copy", new ShortProcessor(
+			20, 10)), 1);
 		assertTrue(out.getCalibration().isSigned16Bit());
 		assertEquals(3, out.getCalibration().pixelWidth, 1e-5); // a TIFF rational
 		assertEquals("nm", out.getCalibration().getUnit());

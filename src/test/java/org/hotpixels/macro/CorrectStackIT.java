@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CorrectStackIT {
 
-	private static final PlantedSeries SERIES = new PlantedSeries(5, new int[] { 44, 33 },
-		new int[] { 90, 12 }, new int[] { 7, 70 });
+	private static final PlantedSeries SERIES = new PlantedSeries(5, new int[]{ 44, 33 }, new int[]{
+		90, 12 }, new int[]{ 7, 70 });
 
 	@TempDir
 	Path tmp;
@@ -35,21 +35,19 @@ class CorrectStackIT {
 	@Test
 	void correctsTheOpenStackWithTheTable() throws Exception {
 		final Path stack = SERIES.writeStack(tmp.resolve("series.tif"));
-		for (final String flag : new String[] { "use_table=true", "use_table" }) {
+		for (final String flag : new String[]{ "use_table=true", "use_table" }) {
 			final Path out = tmp.resolve(flag + ".tif");
 			final ImageJRun.Result r = imagej().batch(macro("open('" + stack + "');",
 				"run('Find Hot Pixels', 'top_n=5');", "selectImage('series.tif');",
-				"run('Correct Hot Pixels', '" + flag + " cfa=none');",
-				"print('active: ' + getTitle());", "saveAs('Tiff', '" + out + "');", "print('done');"),
-				"");
+				"run('Correct Hot Pixels', '" + flag + " cfa=none');", "print('active: ' + getTitle());",
+				"saveAs('Tiff', '" + out + "');", "print('done');"), "");
 			MacroIT.assertFinished(r, "done");
 			assertTrue(r.out.contains("active: series.tif-corrected"), r::toString);
-			final ImagePlus before = IJ.openImage(stack.toString()), after = IJ.openImage(out
-				.toString());
+			final ImagePlus before = IJ.openImage(stack.toString()), after = IJ.openImage(out.toString());
 			assertEquals(before.getStackSize(), after.getStackSize());
 			for (int s = 1; s <= before.getStackSize(); s++)
-				RepairCheck.assertRepaired(before.getStack().getProcessor(s), after.getStack()
-					.getProcessor(s), flag + " slice " + s, SERIES.stuck, SERIES.hot, SERIES.dead);
+				RepairCheck.assertRepaired(before.getStack().getProcessor(s), after.getStack().getProcessor(
+					s), flag + " slice " + s, SERIES.stuck, SERIES.hot, SERIES.dead);
 		}
 	}
 
@@ -71,7 +69,8 @@ class CorrectStackIT {
 		Files.write(list, "x,y\n1,2\n".getBytes(StandardCharsets.UTF_8));
 		final ImageJRun.Result folder = imagej().batch(macro("run('Correct Hot Pixels', " +
 			"'input_folder=[" + tmp + "] defect_file=[" + list + "]');"), "");
-		assertTrue(folder.out.contains("Correct Hot Pixels: Choose an output folder"), folder::toString);
+		assertTrue(folder.out.contains("Correct Hot Pixels: Choose an output folder"),
+			folder::toString);
 	}
 
 	private ImageJRun imagej() throws java.io.IOException {
@@ -80,8 +79,7 @@ class CorrectStackIT {
 
 	private Path macro(final String... lines) throws java.io.IOException {
 		final Path m = Files.createTempFile(tmp, "test", ".ijm");
-		Files.write(m, String.join("\n", lines).replace('\'', '"').getBytes(
-			StandardCharsets.UTF_8));
+		Files.write(m, String.join("\n", lines).replace('\'', '"').getBytes(StandardCharsets.UTF_8));
 		return m;
 	}
 }

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DesktopUseIT {
 
-	private static final PlantedSeries SERIES = new PlantedSeries(3, new int[] { 30, 20 },
-		new int[] { 70, 45 }, new int[] { 10, 80 });
+	private static final PlantedSeries SERIES = new PlantedSeries(3, new int[]{ 30, 20 }, new int[]{
+		70, 45 }, new int[]{ 10, 80 });
 	private static final String PROBE = "org.hotpixels.macro.GuiProbe";
 
 	@TempDir
@@ -45,8 +45,9 @@ class DesktopUseIT {
 	void aBrokenFileIsSkippedWithoutAnyDialogWhenAsked() throws Exception {
 		final Path in = folderWithBrokenFile();
 		final ImageJRun.Result r = imagej().withWindow(macro("run('Find Hot Pixels', 'input=folder " +
-			"input_folder=[" + in + "] skip_bad_frames=true');", println("'rows ' + Table.size('Hot Pixels')"),
-			println("getInfo('log')"), "call('" + PROBE + ".exit');"), "");
+			"input_folder=[" + in + "] skip_bad_frames=true');", println(
+				"'rows ' + Table.size('Hot Pixels')"), println("getInfo('log')"), "call('" + PROBE +
+					".exit');"), "");
 		assertFalse(r.err.contains(ImageJWatchdog.DIALOG_MARK), r::toString);
 		assertTrue(r.out.contains("rows 3"), r::toString);
 		assertTrue(r.out.contains("Find Hot Pixels: skipped " + in.resolve("broken.jpg") +
@@ -122,8 +123,8 @@ class DesktopUseIT {
 		assertEquals(0, r.exitCode, r::toString);
 		assertTrue(r.out.contains("WATCHDOG confirmed 'Find Hot Pixels': " + out +
 			" already holds results of an earlier run (variance.tif, mean.tif, defects.csv, " +
-			"siril-cosmetic.lst, report.html).") && r.out
-				.contains("Replace them with the results of this run?"), r::toString);
+			"siril-cosmetic.lst, report.html).") && r.out.contains(
+				"Replace them with the results of this run?"), r::toString);
 		assertTrue(Files.exists(out.resolve("lowest.csv")), "replaced after the answer: " + r);
 		assertTrue(r.out.contains("overwrite=true"), "the recorded line replays: " + r);
 	}
@@ -158,8 +159,7 @@ class DesktopUseIT {
 
 	private Path macro(final String... lines) throws IOException {
 		final Path m = Files.createTempFile(tmp, "test", ".ijm");
-		Files.write(m, String.join("\n", lines).replace('\'', '"').getBytes(
-			StandardCharsets.UTF_8));
+		Files.write(m, String.join("\n", lines).replace('\'', '"').getBytes(StandardCharsets.UTF_8));
 		return m;
 	}
 }

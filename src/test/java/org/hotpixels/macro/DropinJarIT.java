@@ -49,7 +49,7 @@ class DropinJarIT {
 			assertTrue(config.contains(
 				"Plugins>Hot Pixels, \"Find Hot Pixels\", org.hotpixels.imagej.ij1.Find_Hot_Pixels"),
 				config);
-			for (final String c : new String[] { "net/imglib2/img/planar/PlanarImg.class",
+			for (final String c : new String[]{ "net/imglib2/img/planar/PlanarImg.class",
 				"org/scijava/Context.class", "org/scijava/parsington/ExpressionParser.class",
 				"picocli/CommandLine.class", "org/hotpixels/imagej/ij1/Find_Hot_Pixels.class" })
 				assertNotNull(jar.getEntry(c), c);
@@ -63,16 +63,16 @@ class DropinJarIT {
 	@Test
 	void pluginJarHoldsNoTools() throws IOException {
 		final Path dropin = ImageJRun.dropinJar();
-		try (JarFile jar = new JarFile(dropin.resolveSibling(dropin.getFileName().toString()
-			.replace("-dropin.jar", ".jar")).toFile()))
+		try (JarFile jar = new JarFile(dropin.resolveSibling(dropin.getFileName().toString().replace(
+			"-dropin.jar", ".jar")).toFile()))
 		{
 			assertNotNull(jar.getEntry("org/hotpixels/cli/HotPixelsCli.class"));
 			assertNoTools(jar);
 		}
-		try (JarFile jar = new JarFile(dropin.resolveSibling(dropin.getFileName().toString()
-			.replace("-dropin.jar", "-tools.jar")).toFile()))
+		try (JarFile jar = new JarFile(dropin.resolveSibling(dropin.getFileName().toString().replace(
+			"-dropin.jar", "-tools.jar")).toFile()))
 		{
-			for (final String c : new String[] { "org/hotpixels/demo/SyntheticSeries.class",
+			for (final String c : new String[]{ "org/hotpixels/demo/SyntheticSeries.class",
 				"org/hotpixels/bench/Benchmark.class", "org/hotpixels/cli/DemoCommand.class" })
 				assertNotNull(jar.getEntry(c), c);
 			assertEquals(null, jar.getEntry("plugins.config"), "the tools jar is no plugin");
@@ -82,15 +82,15 @@ class DropinJarIT {
 	private static void assertNoTools(final JarFile jar) {
 		jar.stream().map(ZipEntry::getName).forEach(n -> assertFalse(n.startsWith(
 			"org/hotpixels/bench/") || n.startsWith("org/hotpixels/demo/") || n.startsWith(
-				"org/hotpixels/cli/DemoCommand") || n.startsWith("org/hotpixels/cli/BenchCommand"),
-			jar.getName() + " holds a tool: " + n));
+				"org/hotpixels/cli/DemoCommand") || n.startsWith("org/hotpixels/cli/BenchCommand"), jar
+					.getName() + " holds a tool: " + n));
 	}
 
 	@Test
 	void sciJavaIndexIsMerged() throws IOException {
 		final Path dropin = ImageJRun.dropinJar();
-		final int sciJavaOwn = count(index(Paths.get(Context.class.getProtectionDomain()
-			.getCodeSource().getLocation().getPath())), "\"class\":");
+		final int sciJavaOwn = count(index(Paths.get(Context.class.getProtectionDomain().getCodeSource()
+			.getLocation().getPath())), "\"class\":");
 		final Path plainJar = dropin.resolveSibling(dropin.getFileName().toString().replace(
 			"-dropin.jar", ".jar"));
 		final int ours = count(index(plainJar), "\"class\":");
@@ -104,21 +104,20 @@ class DropinJarIT {
 
 	@Test
 	void sciJavaFindsTheCommandInTheDropinJar() throws Exception {
-		final ClassLoader platform = (ClassLoader) ClassLoader.class.getMethod(
-			"getPlatformClassLoader").invoke(null);
+		final ClassLoader platform = (ClassLoader) ClassLoader.class.getMethod("getPlatformClassLoader")
+			.invoke(null);
 		final ClassLoader previous = Thread.currentThread().getContextClassLoader();
-		try (URLClassLoader loader = new URLClassLoader(new URL[] { ImageJRun.dropinJar().toUri()
+		try (URLClassLoader loader = new URLClassLoader(new URL[]{ ImageJRun.dropinJar().toUri()
 			.toURL(), ImageJRun.mavenImageJ().toUri().toURL() }, platform))
 		{
 			Thread.currentThread().setContextClassLoader(loader);
 			final Class<?> service = loader.loadClass("org.scijava.command.CommandService");
-			final Object context = loader.loadClass("org.scijava.Context").getConstructor(
-				Class[].class).newInstance((Object) new Class<?>[] { service });
+			final Object context = loader.loadClass("org.scijava.Context").getConstructor(Class[].class)
+				.newInstance((Object) new Class<?>[]{ service });
 			try {
 				final Object commands = context.getClass().getMethod("getService", Class.class).invoke(
 					context, service);
-				final Collection<?> all = (Collection<?>) service.getMethod("getCommands").invoke(
-					commands);
+				final Collection<?> all = (Collection<?>) service.getMethod("getCommands").invoke(commands);
 				Object find = null;
 				for (final Object info : all)
 					if ("org.hotpixels.imagej.FindHotPixelsCommand".equals(info.getClass().getMethod(
@@ -147,15 +146,15 @@ class DropinJarIT {
 		final Path macro = tmp.resolve("debian.ijm");
 		Files.write(macro, ("print('ImageJ ' + getVersion());\n" + "runMacro('" + ImageJRun.macros()
 			.resolve("find_in_open_stack.ijm").toAbsolutePath() + "', 'output=[" + out + "]');\n")
-				.replace('\'', '"').getBytes(StandardCharsets.UTF_8));
-		final ImageJRun.Result r = new ImageJRun(tmp.resolve("ij"), DEBIAN_IJ.toRealPath()).batch(
-			macro, "");
+			.replace('\'', '"').getBytes(StandardCharsets.UTF_8));
+		final ImageJRun.Result r = new ImageJRun(tmp.resolve("ij"), DEBIAN_IJ.toRealPath()).batch(macro,
+			"");
 		MacroIT.assertFinished(r, "Saved to");
 		final Matcher version = Pattern.compile("ImageJ (1\\.\\d+\\w)").matcher(r.out);
 		assertTrue(version.find(), r::toString);
 		assertFalse(version.group(1).equals("1.54p"), "expected Debian's own ImageJ: " + r);
 		final DefectRows rows = new DefectRows(out.resolve("hot-pixels.csv"));
-		assertEquals("stuck", rows.kindAt(new int[] { 40, 30 }), rows::toString);
+		assertEquals("stuck", rows.kindAt(new int[]{ 40, 30 }), rows::toString);
 		assertEquals(3, rows.size(), rows::toString);
 	}
 

@@ -33,8 +33,7 @@ class ErrorsIT {
 	void aBatchMacroStopsWithTheSentence() throws Exception {
 		final Path missing = tmp.resolve("no-such-folder");
 		final ImageJRun.Result r = imagej().batch(macro("print('before');",
-			"run('Find Hot Pixels', 'input_folder=[" + missing + "] top_n=5');", "print('after');"),
-			"");
+			"run('Find Hot Pixels', 'input_folder=[" + missing + "] top_n=5');", "print('after');"), "");
 		assertEquals(0, r.exitCode, r::toString); // ImageJ -batch always ends with 0
 		assertTrue(r.out.contains("before"), r::toString);
 		assertTrue(r.out.contains("Find Hot Pixels: " + missing + ": no such file or folder."),
@@ -57,17 +56,16 @@ class ErrorsIT {
 	void aSingleImageIsNotASeries() throws Exception {
 		final ImageJRun.Result r = imagej().batch(macro("newImage('one', '8-bit ramp', 64, 48, 1);",
 			"run('Find Hot Pixels', 'top_n=10');", "print('after');"), "");
-		assertTrue(r.out.contains("only 1 frame in the series, but the variance needs at least two frames."),
-			r::toString);
+		assertTrue(r.out.contains(
+			"only 1 frame in the series, but the variance needs at least two frames."), r::toString);
 		assertFalse(r.out.contains("after"), r::toString);
 	}
 
 	@Test
 	void aBadNumberIsNamed() throws Exception {
-		final ImageJRun.Result r = imagej().batch(macro(
-			"newImage('s', '8-bit ramp', 64, 48, 3);", "run('Find Hot Pixels', 'sigma=0.5');"), "");
-		assertTrue(r.out.contains("Find Hot Pixels: sigma must be at least 1 (got 0.5)."),
-			r::toString);
+		final ImageJRun.Result r = imagej().batch(macro("newImage('s', '8-bit ramp', 64, 48, 3);",
+			"run('Find Hot Pixels', 'sigma=0.5');"), "");
+		assertTrue(r.out.contains("Find Hot Pixels: sigma must be at least 1 (got 0.5)."), r::toString);
 	}
 
 	@Test
@@ -105,8 +103,7 @@ class ErrorsIT {
 
 	private Path macro(final String... lines) throws IOException {
 		final Path m = Files.createTempFile(tmp, "test", ".ijm");
-		Files.write(m, String.join("\n", lines).replace('\'', '"').getBytes(
-			StandardCharsets.UTF_8));
+		Files.write(m, String.join("\n", lines).replace('\'', '"').getBytes(StandardCharsets.UTF_8));
 		return m;
 	}
 }

@@ -32,8 +32,8 @@ public final class GuiProbe {
 			panel.setSelection(r, r);
 			for (final Component c : panel.getComponents())
 				for (final MouseListener l : c.getMouseListeners())
-					l.mouseReleased(new MouseEvent(c, MouseEvent.MOUSE_RELEASED, System
-						.currentTimeMillis(), 0, 5, 5, 1, false));
+					l.mouseReleased(new MouseEvent(c, MouseEvent.MOUSE_RELEASED, System.currentTimeMillis(),
+						0, 5, 5, 1, false));
 		});
 		return "clicked " + title + " row " + r;
 	}
@@ -58,8 +58,8 @@ public final class GuiProbe {
 			if (!imp.getTitle().startsWith(prefix)) continue;
 			if (imp.getCanvas() == null) return imp.getTitle() + " has no window";
 			final java.awt.Rectangle r = imp.getCanvas().getSrcRect();
-			return "mag " + (int) imp.getCanvas().getMagnification() + " rect " + r.x + " " + r.y +
-				" " + r.width + " " + r.height;
+			return "mag " + (int) imp.getCanvas().getMagnification() + " rect " + r.x + " " + r.y + " " +
+				r.width + " " + r.height;
 		}
 		return "no image " + prefix;
 	}

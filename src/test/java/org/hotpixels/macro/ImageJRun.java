@@ -77,9 +77,7 @@ final class ImageJRun {
 	}
 
 	/** {@code ImageJ -batch macro argument}: no ImageJ window, like a server or CI job. */
-	Result batch(final Path macro, final String argument) throws IOException,
-		InterruptedException
-	{
+	Result batch(final Path macro, final String argument) throws IOException, InterruptedException {
 		return run("-batch", macro.toString(), argument);
 	}
 
@@ -93,10 +91,9 @@ final class ImageJRun {
 	/** Runs ImageJ with {@code args} and waits for it. */
 	Result run(final String... args) throws IOException, InterruptedException {
 		final List<String> command = new ArrayList<>(Arrays.asList("xvfb-run", "-a", "-s",
-			"-screen 0 1600x1000x24", Paths.get(System
-			.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-Duser.home=" + work
-				.resolve("home"), "-Dplugins.dir=" + work.resolve("ImageJ"), "-Dwatchdog.seconds=" +
-					TIMEOUT_SECONDS));
+			"-screen 0 1600x1000x24", Paths.get(System.getProperty("java.home"), "bin", "java")
+				.toString(), "-Xmx1g", "-Duser.home=" + work.resolve("home"), "-Dplugins.dir=" + work
+					.resolve("ImageJ"), "-Dwatchdog.seconds=" + TIMEOUT_SECONDS));
 		command.addAll(properties);
 		command.addAll(Arrays.asList("-cp", work.resolve("watchdog") + File.pathSeparator + ijJar,
 			ImageJWatchdog.class.getName()));
@@ -107,8 +104,8 @@ final class ImageJRun {
 			.toFile()).redirectError(err.toFile()).start();
 		if (!p.waitFor(TIMEOUT_SECONDS + 30, TimeUnit.SECONDS)) {
 			p.destroyForcibly();
-			throw new AssertionError("ImageJ did not end within " + (TIMEOUT_SECONDS + 30) +
-				" s: " + String.join(" ", command) + "\n" + read(out) + read(err));
+			throw new AssertionError("ImageJ did not end within " + (TIMEOUT_SECONDS + 30) + " s: " +
+				String.join(" ", command) + "\n" + read(out) + read(err));
 		}
 		return new Result(p.exitValue(), read(out), read(err));
 	}
@@ -137,8 +134,7 @@ final class ImageJRun {
 	/** The ij.jar that Maven resolved for the tests (net.imagej:ij, 1.54p). */
 	static Path mavenImageJ() {
 		try {
-			return Paths.get(ij.ImageJ.class.getProtectionDomain().getCodeSource().getLocation()
-				.toURI());
+			return Paths.get(ij.ImageJ.class.getProtectionDomain().getCodeSource().getLocation().toURI());
 		}
 		catch (final URISyntaxException e) {
 			throw new IllegalStateException(e);
@@ -171,10 +167,9 @@ final class ImageJRun {
 		catch (final URISyntaxException e) {
 			throw new IllegalStateException(e);
 		}
-		final Path pkg = target.resolve(ImageJWatchdog.class.getPackage().getName().replace('.',
-			'/'));
+		final Path pkg = target.resolve(ImageJWatchdog.class.getPackage().getName().replace('.', '/'));
 		Files.createDirectories(pkg);
-		for (final Class<?> c : new Class<?>[] { ImageJWatchdog.class, GuiProbe.class })
+		for (final Class<?> c : new Class<?>[]{ ImageJWatchdog.class, GuiProbe.class })
 			try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, c.getSimpleName() + "*.class")) {
 				for (final Path f : s)
 					Files.copy(f, pkg.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);

@@ -93,8 +93,7 @@ public final class ImageJWatchdog {
 		else if (c instanceof JLabel) s = ((JLabel) c).getText();
 		else if (c instanceof JTextComponent) s = ((JTextComponent) c).getText();
 		else if (c instanceof Checkbox) s = ((Checkbox) c).getLabel();
-		else if (c instanceof ij.gui.MultiLineLabel) s = String.join(" ", (String[]) field(c,
-			"lines"));
+		else if (c instanceof ij.gui.MultiLineLabel) s = String.join(" ", (String[]) field(c, "lines"));
 		if (s != null && !s.trim().isEmpty()) out.append(s.trim().replace('\n', ' ')).append(' ');
 		if (c instanceof Container) for (final Component child : ((Container) c).getComponents())
 			collectText(child, out);
@@ -111,8 +110,7 @@ public final class ImageJWatchdog {
 			if (c instanceof Checkbox) ((Checkbox) c).setState(Boolean.parseBoolean(value));
 			else if (c instanceof Choice) ((Choice) c).select(value);
 			else if (c instanceof TextField) ((TextField) c).setText(value);
-			else if (c instanceof Container) for (final Component child : ((Container) c)
-				.getComponents())
+			else if (c instanceof Container) for (final Component child : ((Container) c).getComponents())
 				if (child instanceof TextField) ((TextField) child).setText(value);
 		}
 		final Button ok = gd.getButtons()[0];
@@ -147,9 +145,7 @@ public final class ImageJWatchdog {
 				return;
 			}
 			System.err.println("WATCHDOG timeout: ImageJ did not finish within " + seconds + " s");
-			for (final Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces()
-				.entrySet())
-			{
+			for (final Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
 				System.err.println("  thread " + e.getKey().getName());
 				for (final StackTraceElement s : e.getValue())
 					System.err.println("    at " + s);

@@ -28,8 +28,8 @@ class MacroIT {
 	private static final String[] TESTED = { "find_in_open_stack.ijm", "find_in_folder.ijm",
 		"batch_cameras.ijm", "correct_folder.ijm" };
 
-	private static final PlantedSeries SERIES = new PlantedSeries(1, new int[] { 30, 20 },
-		new int[] { 70, 45 }, new int[] { 10, 80 });
+	private static final PlantedSeries SERIES = new PlantedSeries(1, new int[]{ 30, 20 }, new int[]{
+		70, 45 }, new int[]{ 10, 80 });
 
 	@TempDir
 	Path tmp;
@@ -58,9 +58,9 @@ class MacroIT {
 		assertFinished(r, "Saved to");
 		final DefectRows rows = new DefectRows(out.resolve("hot-pixels.csv"));
 		// the planted defects named in the macro's header
-		assertEquals("stuck", rows.kindAt(new int[] { 40, 30 }), rows::toString);
-		assertEquals("hot", rows.kindAt(new int[] { 90, 60 }), rows::toString);
-		assertEquals("dead", rows.kindAt(new int[] { 15, 100 }), rows::toString);
+		assertEquals("stuck", rows.kindAt(new int[]{ 40, 30 }), rows::toString);
+		assertEquals("hot", rows.kindAt(new int[]{ 90, 60 }), rows::toString);
+		assertEquals("dead", rows.kindAt(new int[]{ 15, 100 }), rows::toString);
 		assertEquals(3, rows.size(), rows::toString);
 		final ImagePlus map = IJ.openImage(out.resolve("variance-map.tif").toString());
 		assertEquals(32, map.getBitDepth());
@@ -99,18 +99,17 @@ class MacroIT {
 	@Test
 	void batchOverCameraFolders() throws Exception {
 		final PlantedSeries a = SERIES;
-		final PlantedSeries b = new PlantedSeries(2, new int[] { 100, 10 }, null, new int[] { 5,
-			5 });
+		final PlantedSeries b = new PlantedSeries(2, new int[]{ 100, 10 }, null, new int[]{ 5, 5 });
 		a.writeFolder(tmp.resolve("cameras/alpha"));
 		b.writeFolder(tmp.resolve("cameras/beta"));
 		Files.write(tmp.resolve("cameras/readme.txt"), "cameras".getBytes("UTF-8"));
 		final Path out = tmp.resolve("defects");
-		final ImageJRun.Result r = imagej().batch(macro("batch_cameras.ijm"), "cameras=[" + tmp
-			.resolve("cameras") + "] output=[" + out + "]");
+		final ImageJRun.Result r = imagej().batch(macro("batch_cameras.ijm"), "cameras=[" + tmp.resolve(
+			"cameras") + "] output=[" + out + "]");
 		assertFinished(r, "2 cameras");
 		assertPlanted(new DefectRows(out.resolve("alpha/defects.csv")), a);
 		assertPlanted(new DefectRows(out.resolve("beta/defects.csv")), b);
-		for (final String f : new String[] { "variance.tif", "mean.tif", "lowest.csv" })
+		for (final String f : new String[]{ "variance.tif", "mean.tif", "lowest.csv" })
 			assertTrue(Files.size(out.resolve("beta").resolve(f)) > 0, f);
 		final DefectRows summary = new DefectRows(out.resolve("summary.csv"));
 		assertEquals(2, summary.size(), summary::toString);
@@ -127,8 +126,7 @@ class MacroIT {
 		final Path in = SERIES.writeFolder(tmp.resolve("frames"));
 		final Path list = tmp.resolve("planted.csv"); // written by hand: the reference positions
 		Files.write(list, ("x,y\n" + SERIES.stuck[0] + "," + SERIES.stuck[1] + "\n" + SERIES.hot[0] +
-			"," + SERIES.hot[1] + "\n" + SERIES.dead[0] + "," + SERIES.dead[1] + "\n").getBytes(
-				"UTF-8"));
+			"," + SERIES.hot[1] + "\n" + SERIES.dead[0] + "," + SERIES.dead[1] + "\n").getBytes("UTF-8"));
 		final Path out = tmp.resolve("corrected");
 		final ImageJRun.Result r = imagej().batch(macro("correct_folder.ijm"), "input=[" + in +
 			"] defects=[" + list + "] output=[" + out + "] format=same");
@@ -147,8 +145,7 @@ class MacroIT {
 		if (s.stuck != null && ++planted > 0) assertEquals("stuck", rows.kindAt(s.stuck),
 			rows::toString);
 		if (s.hot != null && ++planted > 0) assertEquals("hot", rows.kindAt(s.hot), rows::toString);
-		if (s.dead != null && ++planted > 0) assertEquals("dead", rows.kindAt(s.dead),
-			rows::toString);
+		if (s.dead != null && ++planted > 0) assertEquals("dead", rows.kindAt(s.dead), rows::toString);
 		assertEquals(planted, rows.size(), rows::toString);
 	}
 

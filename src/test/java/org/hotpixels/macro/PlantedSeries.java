@@ -36,8 +36,7 @@ final class PlantedSeries {
 		final double level = 60 + 80 * random.nextDouble();
 		for (int y = 0; y < H; y++)
 			for (int x = 0; x < W; x++) {
-				double v = level + 30 * Math.sin((x + 5 * f) / 9.0) + 0.3 * y + 3 * random
-					.nextGaussian();
+				double v = level + 30 * Math.sin((x + 5 * f) / 9.0) + 0.3 * y + 3 * random.nextGaussian();
 				if (at(stuck, x, y)) v = 120;
 				if (at(hot, x, y)) v += 80;
 				if (at(dead, x, y)) v = 0;

@@ -34,8 +34,8 @@ import org.scijava.service.Service;
  */
 class RecordReplayIT {
 
-	private static final PlantedSeries SERIES = new PlantedSeries(3, new int[] { 60, 40 },
-		new int[] { 20, 70 }, null);
+	private static final PlantedSeries SERIES = new PlantedSeries(3, new int[]{ 60, 40 }, new int[]{
+		20, 70 }, null);
 
 	@TempDir
 	Path tmp;
@@ -53,8 +53,8 @@ class RecordReplayIT {
 			.property("watchdog.fill", "input_folder=" + in + ";file_pattern=*.tif;top_n=7;sigma=4.5;" +
 				"skip_bad_frames=true;output_folder=" + out).run();
 		assertEquals(0, recorded.exitCode, recorded::toString);
-		final Matcher m = Pattern.compile("RECORDED (run\\(\"Find Hot Pixels\", \"(.*)\"\\);)")
-			.matcher(recorded.out);
+		final Matcher m = Pattern.compile("RECORDED (run\\(\"Find Hot Pixels\", \"(.*)\"\\);)").matcher(
+			recorded.out);
 		assertTrue(m.find(), recorded::toString);
 		final String line = m.group(1), options = m.group(2);
 		final Set<String> expected = sciJavaInputNames(FindHotPixelsCommand.class);
@@ -81,7 +81,7 @@ class RecordReplayIT {
 			"skip_bad_frames=false output_folder=[" + tmp.resolve("a") + "]');"), "");
 		assertTrue(strict.out.contains("Find Hot Pixels: ") && strict.out.contains("frame_99.tif"),
 			"a mismatched frame is an error unless skipped: " + strict);
-		for (final String flag : new String[] { "skip_bad_frames=true", "skip_bad_frames" }) {
+		for (final String flag : new String[]{ "skip_bad_frames=true", "skip_bad_frames" }) {
 			final Path out = tmp.resolve(flag);
 			final ImageJRun.Result r = imagej().batch(macro("run('Find Hot Pixels', '" + common + flag +
 				" output_folder=[" + out + "]');", "print('done');"), "");
@@ -100,8 +100,8 @@ class RecordReplayIT {
 			"," + SERIES.hot[1] + "\n").getBytes(StandardCharsets.UTF_8));
 		final Path out = tmp.resolve("fixed");
 		final ImageJRun.Result recorded = imagej().property("watchdog.record", "Correct Hot Pixels")
-			.property("watchdog.fill", "input_folder=" + in + ";defect_file=" + list +
-				";output_folder=" + out + ";output_format=png;overwrite=true").run();
+			.property("watchdog.fill", "input_folder=" + in + ";defect_file=" + list + ";output_folder=" +
+				out + ";output_format=png;overwrite=true").run();
 		assertEquals(0, recorded.exitCode, recorded::toString);
 		final Matcher m = Pattern.compile("RECORDED (run\\(\"Correct Hot Pixels\", \"(.*)\"\\);)")
 			.matcher(recorded.out);
@@ -109,8 +109,8 @@ class RecordReplayIT {
 		final String line = m.group(1);
 		final Set<String> keys = keys(m.group(2));
 		assertTrue(sciJavaInputNames(CorrectHotPixelsCommand.class).containsAll(keys), line);
-		assertTrue(m.group(2).contains("output_format=png") && keys.contains("overwrite") && m.group(
-			2).contains("overwrite=true"), line);
+		assertTrue(m.group(2).contains("output_format=png") && keys.contains("overwrite") && m.group(2)
+			.contains("overwrite=true"), line);
 		assertCorrectedIn(in, out);
 
 		final ImageJRun.Result replayed = imagej().batch(macro(line, "print('replayed');"), "");
@@ -132,8 +132,8 @@ class RecordReplayIT {
 		final Set<String> names = new TreeSet<>();
 		for (final Field f : command.getDeclaredFields()) {
 			final Parameter p = f.getAnnotation(Parameter.class);
-			if (p == null || p.type() == ItemIO.OUTPUT || Service.class.isAssignableFrom(f
-				.getType()) || f.getType() == ImagePlus.class && p.autoFill()) continue; // the active image
+			if (p == null || p.type() == ItemIO.OUTPUT || Service.class.isAssignableFrom(f.getType()) || f
+				.getType() == ImagePlus.class && p.autoFill()) continue; // the active image
 			names.add(f.getName());
 		}
 		return names;
@@ -168,8 +168,7 @@ class RecordReplayIT {
 
 	private Path macro(final String... lines) throws IOException {
 		final Path m = Files.createTempFile(tmp, "test", ".ijm");
-		Files.write(m, String.join("\n", lines).replace('\'', '"').getBytes(
-			StandardCharsets.UTF_8));
+		Files.write(m, String.join("\n", lines).replace('\'', '"').getBytes(StandardCharsets.UTF_8));
 		return m;
 	}
 }

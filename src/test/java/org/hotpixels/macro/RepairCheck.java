@@ -47,8 +47,8 @@ final class RepairCheck {
 		int n = 0;
 		for (int dy = -1; dy <= 1; dy++)
 			for (int dx = -1; dx <= 1; dx++)
-				if ((dx != 0 || dy != 0) && x + dx >= 0 && y + dy >= 0 && x + dx < ip.getWidth() &&
-					y + dy < ip.getHeight()) v[n++] = ip.getPixelValue(x + dx, y + dy);
+				if ((dx != 0 || dy != 0) && x + dx >= 0 && y + dy >= 0 && x + dx < ip.getWidth() && y +
+					dy < ip.getHeight()) v[n++] = ip.getPixelValue(x + dx, y + dy);
 		Arrays.sort(v, 0, n);
 		return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 	}

@@ -38,23 +38,23 @@ class TableClickIT {
 		final String probe = "org.hotpixels.macro.GuiProbe";
 		final Path macro = tmp.resolve("click.ijm");
 		Files.write(macro, String.join("\n", "open('" + stack + "');",
-			"run('Find Hot Pixels', 'top_n=3 sigma=5');",
-			"call('" + probe + ".println', 'rows ' + Table.size('Hot Pixels'));",
-			"call('" + probe + ".println', 'row 0: channel ' + Table.getString('channel', 0, 'Hot Pixels') + ' kind ' + Table.getString('kind', 0, 'Hot Pixels'));",
-			"call('" + probe + ".click', 'Hot Pixels', '0');",
-			"call('" + probe + ".println', 'defect -> ' + call('" + probe + ".selection', 'Variance of'));",
-			"call('" + probe + ".println', 'mean map -> ' + call('" + probe + ".selection', 'Mean of'));",
+			"run('Find Hot Pixels', 'top_n=3 sigma=5');", "call('" + probe +
+				".println', 'rows ' + Table.size('Hot Pixels'));", "call('" + probe +
+					".println', 'row 0: channel ' + Table.getString('channel', 0, 'Hot Pixels') + ' kind ' + Table.getString('kind', 0, 'Hot Pixels'));",
+			"call('" + probe + ".click', 'Hot Pixels', '0');", "call('" + probe +
+				".println', 'defect -> ' + call('" + probe + ".selection', 'Variance of'));", "call('" +
+					probe + ".println', 'mean map -> ' + call('" + probe + ".selection', 'Mean of'));",
 			"call('" + probe + ".println', 'zoom -> ' + call('" + probe + ".zoom', 'Variance of'));",
 			"call('" + probe + ".println', 'map at ' + call('" + probe + ".bounds', getTitle()));",
 			"call('" + probe + ".println', 'table at ' + call('" + probe + ".bounds', 'Hot Pixels'));",
 			"x = Table.get('x', 1, 'Lowest Variance'); y = Table.get('y', 1, 'Lowest Variance');",
-			"c = Table.get('channel', 1, 'Lowest Variance');",
-			"call('" + probe + ".click', 'Lowest Variance', '1');",
-			"call('" + probe + ".println', 'lowest ' + x + ' ' + y + ' ' + (c + 1) + ' -> ' + call('" +
-				probe + ".selection', 'Variance of'));",
-			"call('" + probe + ".exit');").replace('\'', '"').getBytes(StandardCharsets.UTF_8));
-		final ImageJRun.Result r = new ImageJRun(tmp.resolve("ij"), ImageJRun.mavenImageJ())
-			.withWindow(macro, "");
+			"c = Table.get('channel', 1, 'Lowest Variance');", "call('" + probe +
+				".click', 'Lowest Variance', '1');", "call('" + probe +
+					".println', 'lowest ' + x + ' ' + y + ' ' + (c + 1) + ' -> ' + call('" + probe +
+					".selection', 'Variance of'));", "call('" + probe + ".exit');").replace('\'', '"')
+			.getBytes(StandardCharsets.UTF_8));
+		final ImageJRun.Result r = new ImageJRun(tmp.resolve("ij"), ImageJRun.mavenImageJ()).withWindow(
+			macro, "");
 		assertTrue(r.out.contains("rows 1"), r::toString);
 		assertTrue(r.out.contains("row 0: channel 2 kind hot"), r::toString);
 		assertTrue(r.out.contains("defect -> Variance of rgb.tif (8 frames) slice 3 point " + HOT_X +
@@ -87,8 +87,8 @@ class TableClickIT {
 			"lowest (\\d+) (\\d+) (\\d+) -> Variance of rgb\\.tif \\(8 frames\\) slice (\\d+) point (\\d+) (\\d+)")
 			.matcher(r.out);
 		assertTrue(m.find(), r::toString);
-		assertTrue(m.group(1).equals(m.group(5)) && m.group(2).equals(m.group(6)) && m.group(3)
-			.equals(m.group(4)), "the second lowest-variance row: " + m.group());
+		assertTrue(m.group(1).equals(m.group(5)) && m.group(2).equals(m.group(6)) && m.group(3).equals(m
+			.group(4)), "the second lowest-variance row: " + m.group());
 	}
 
 	/** 8 RGB frames of independent noise per channel; one pixel hot in blue only. */
@@ -101,8 +101,8 @@ class TableClickIT {
 			final ByteProcessor b = blue.frame(f);
 			b.set(HOT_X, HOT_Y, Math.min(255, b.get(HOT_X, HOT_Y) + 80));
 			final ColorProcessor rgb = new ColorProcessor(PlantedSeries.W, PlantedSeries.H);
-			rgb.setRGB((byte[]) red.frame(f).getPixels(), (byte[]) green.frame(f).getPixels(),
-				(byte[]) b.getPixels());
+			rgb.setRGB((byte[]) red.frame(f).getPixels(), (byte[]) green.frame(f).getPixels(), (byte[]) b
+				.getPixels());
 			stack.addSlice("frame " + f, rgb);
 		}
 		if (!new FileSaver(new ImagePlus("rgb", stack)).saveAsTiffStack(file.toString()))

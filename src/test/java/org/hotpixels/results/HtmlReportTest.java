@@ -49,8 +49,8 @@ class HtmlReportTest {
 			final String uri = src.group(1);
 			assertTrue(uri.startsWith("data:image/png;base64,"), uri.substring(0, Math.min(40, uri
 				.length())));
-			final BufferedImage img = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder()
-				.decode(uri.substring(uri.indexOf(',') + 1))));
+			final BufferedImage img = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(uri
+				.substring(uri.indexOf(',') + 1))));
 			assertNotNull(img);
 			images++;
 		}
@@ -70,7 +70,7 @@ class HtmlReportTest {
 		// the column segment is a box along it on the maps, not a circle
 		assertTrue(html.contains("<rect x=\"68.5\" y=\"18.5\" width=\"4.0\" height=\"83.0\"/>"), html);
 		// counts per kind: one each of hot, stuck, cold and column
-		for (final String kind : new String[] { "hot", "stuck", "cold", "column" })
+		for (final String kind : new String[]{ "hot", "stuck", "cold", "column" })
 			assertTrue(html.matches("(?s).*\\Q" + kind + "</td><td>1</td>\\E.*"), kind);
 		assertTrue(html.contains("<th>threshold (sigma)</th><td>5</td>"));
 		assertTrue(html.contains("<th>version</th><td>Hot Pixel Finder"));
@@ -94,11 +94,10 @@ class HtmlReportTest {
 			final int[] p = new int[40 * 30];
 			for (int i = 0; i < p.length; i++)
 				p[i] = random.nextInt(1 << 24);
-			rgb.add(Frame.of("f", PixelType.RGB, 40, 30, new Object[] { p }));
+			rgb.add(Frame.of("f", PixelType.RGB, 40, 30, new Object[]{ p }));
 		}
-		final String colour = ReportFixture.html(new FindResult(rgb, Arrays.asList(Defect.region(5,
-			5, 5, 5, 2, DefectKind.HOT)), Collections.emptyList(), Collections.emptyList(), null,
-			null));
+		final String colour = ReportFixture.html(new FindResult(rgb, Arrays.asList(Defect.region(5, 5,
+			5, 5, 2, DefectKind.HOT)), Collections.emptyList(), Collections.emptyList(), null, null));
 		assertTrue(colour.contains("<th>red</th><th>green</th><th>blue</th><th>all channels</th>"));
 		assertTrue(colour.contains("hot</td><td>\u00b7</td><td>\u00b7</td><td>1</td>"), colour);
 		assertTrue(colour.contains("Mean over the series (in colour)"));

@@ -53,8 +53,8 @@ class ReportBrowserTest {
 			final Thread recorder = new Thread(() -> record(proxy, requests), "proxy");
 			recorder.setDaemon(true);
 			recorder.start();
-			final List<String> common = Arrays.asList(chromium.toString(), "--headless",
-				"--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+			final List<String> common = Arrays.asList(chromium.toString(), "--headless", "--no-sandbox",
+				"--disable-gpu", "--no-first-run", "--disable-background-networking",
 				"--disable-component-update", "--disable-sync", "--user-data-dir=" + Files
 					.createTempDirectory(dir, "profile"), "--proxy-server=http://127.0.0.1:" + proxy
 						.getLocalPort(), "--proxy-bypass-list=<-loopback>");

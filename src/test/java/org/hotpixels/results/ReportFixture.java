@@ -37,21 +37,19 @@ final class ReportFixture {
 			p[10 * W + 10] = p[10 * W + 11] = (short) 300; // cold pair
 			for (int y = 20; y < 100; y++)
 				p[y * W + 70] += 2000; // column segment
-			stats.add(Frame.of("f" + f, PixelType.GRAY16, W, H, new Object[] { p }));
+			stats.add(Frame.of("f" + f, PixelType.GRAY16, W, H, new Object[]{ p }));
 		}
 		final List<Defect> defects = Arrays.asList(//
-			new Defect(40, 30, 0, DefectKind.HOT, 9000, 0, 9000, 9000, 1260, 3300, 88, 1, 40, 30, 40,
-				30), //
-			new Defect(70, 60, 0, DefectKind.COLUMN, 3380, 3300, 3200, 3500, 1380, 3300, 40, 80, 70,
-				20, 70, 99), //
-			new Defect(100, 80, 0, DefectKind.STUCK, 1500, 0, 1500, 1500, 1500, 3300, 30, 1, 100, 80,
-				100, 80), //
-			new Defect(10, 10, 0, DefectKind.COLD, 300, 0, 300, 300, 1140, 3300, 12, 2, 10, 10, 11,
-				10));
+			new Defect(40, 30, 0, DefectKind.HOT, 9000, 0, 9000, 9000, 1260, 3300, 88, 1, 40, 30, 40, 30), //
+			new Defect(70, 60, 0, DefectKind.COLUMN, 3380, 3300, 3200, 3500, 1380, 3300, 40, 80, 70, 20,
+				70, 99), //
+			new Defect(100, 80, 0, DefectKind.STUCK, 1500, 0, 1500, 1500, 1500, 3300, 30, 1, 100, 80, 100,
+				80), //
+			new Defect(10, 10, 0, DefectKind.COLD, 300, 0, 300, 300, 1140, 3300, 12, 2, 10, 10, 11, 10));
 		final FindOptions options = new FindOptions();
 		options.sigma = 5;
-		return new FindResult(stats, defects, Collections.emptyList(), Collections.emptyList(),
-			null, options);
+		return new FindResult(stats, defects, Collections.emptyList(), Collections.emptyList(), null,
+			options);
 	}
 
 	static String html(final FindResult result) throws IOException {

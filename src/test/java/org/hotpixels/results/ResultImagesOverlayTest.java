@@ -21,8 +21,8 @@ class ResultImagesOverlayTest {
 	void pixelsAreLabelledRingsAndSegmentsAreLines() {
 		final Overlay o = ResultImages.overlay(Arrays.asList(new Defect(5, 6, 1, DefectKind.HOT, 200,
 			50, 150, 250, 90, 40, 30, 1, 5, 6, 5, 6), new Defect(12, 100, Defect.ALL_CHANNELS,
-				DefectKind.COLUMN, 300, 40, 200, 400, 90, 38, 25, 261, 12, 40, 12, 300), new Defect(70,
-					5, 0, DefectKind.ROW, 20, 30, 10, 40, 90, 35, 18, 51, 50, 5, 100, 5)), 3);
+				DefectKind.COLUMN, 300, 40, 200, 400, 90, 38, 25, 261, 12, 40, 12, 300), new Defect(70, 5,
+					0, DefectKind.ROW, 20, 30, 10, 40, 90, 35, 18, 51, 50, 5, 100, 5)), 3);
 		assertEquals(3, o.size());
 		final Roi hot = o.get(0), column = o.get(1), row = o.get(2);
 		assertTrue(hot instanceof PointRoi);

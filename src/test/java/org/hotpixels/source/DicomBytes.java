@@ -18,8 +18,8 @@ final class DicomBytes {
 	private DicomBytes() {}
 
 	/** {@code frames} frames of {@code width x height} 16-bit samples (signed if told). */
-	static byte[] grey16(final int width, final int height, final int frames,
-		final boolean signed, final short[] samples)
+	static byte[] grey16(final int width, final int height, final int frames, final boolean signed,
+		final short[] samples)
 	{
 		final ByteArrayOutputStream out = new ByteArrayOutputStream();
 		out.write(new byte[128], 0, 128);
@@ -40,8 +40,8 @@ final class DicomBytes {
 		shortTag(out, 0x0028, 0x0103, signed ? 1 : 0);
 		final ByteBuffer b = ByteBuffer.allocate(12 + 2 * samples.length).order(
 			ByteOrder.LITTLE_ENDIAN);
-		b.putShort((short) 0x7fe0).putShort((short) 0x0010).put((byte) 'O').put((byte) 'W')
-			.putShort((short) 0).putInt(2 * width * height * frames);
+		b.putShort((short) 0x7fe0).putShort((short) 0x0010).put((byte) 'O').put((byte) 'W').putShort(
+			(short) 0).putInt(2 * width * height * frames);
 		for (final short s : samples)
 			b.putShort(s);
 		out.write(b.array(), 0, b.capacity());
@@ -53,17 +53,17 @@ final class DicomBytes {
 	{
 		final byte[] v = value.getBytes(StandardCharsets.US_ASCII);
 		final ByteBuffer b = ByteBuffer.allocate(8 + v.length).order(ByteOrder.LITTLE_ENDIAN);
-		b.putShort((short) group).putShort((short) element).put(vr.getBytes(
-			StandardCharsets.US_ASCII)).putShort((short) v.length).put(v);
+		b.putShort((short) group).putShort((short) element).put(vr.getBytes(StandardCharsets.US_ASCII))
+			.putShort((short) v.length).put(v);
 		out.write(b.array(), 0, b.capacity());
 	}
 
-	private static void shortTag(final ByteArrayOutputStream out, final int group,
-		final int element, final int value)
+	private static void shortTag(final ByteArrayOutputStream out, final int group, final int element,
+		final int value)
 	{
 		final ByteBuffer b = ByteBuffer.allocate(10).order(ByteOrder.LITTLE_ENDIAN);
-		b.putShort((short) group).putShort((short) element).put((byte) 'U').put((byte) 'S')
-			.putShort((short) 2).putShort((short) value);
+		b.putShort((short) group).putShort((short) element).put((byte) 'U').put((byte) 'S').putShort(
+			(short) 2).putShort((short) value);
 		out.write(b.array(), 0, 10);
 	}
 }

@@ -43,22 +43,22 @@ class FitsImageTest {
 	void unsignedSixteenBitIsTurnedBottomUp() throws IOException {
 		final FitsBytes b = new FitsBytes(16, 3, 2).card("BZERO", "32768").card("BSCALE", "1");
 		// file order: bottom row 0 1 2, top row 65535 40000 100
-		for (final int v : new int[] { 0, 1, 2, 65535, 40000, 100 })
+		for (final int v : new int[]{ 0, 1, 2, 65535, 40000, 100 })
 			b.data().putShort((short) (v - 32768));
 		final Path f = write("u16.fits", b.bytes());
 		assertEquals(1, ImageFileReader.pageCount(f));
 		final Frame frame = ImageFileReader.read(f, 0);
 		assertEquals(PixelType.GRAY16, frame.type());
-		assertArrayEquals(new short[] { (short) 65535, (short) 40000, 100, 0, 1, 2 }, (short[]) frame
+		assertArrayEquals(new short[]{ (short) 65535, (short) 40000, 100, 0, 1, 2 }, (short[]) frame
 			.plane(0));
 	}
 
 	@Test
 	void topDownRowOrderIsNotTurned() throws IOException {
 		final FitsBytes b = new FitsBytes(8, 2, 2).card("ROWORDER", "'TOP-DOWN'");
-		b.data().put(new byte[] { 1, 2, 3, 4 });
-		assertArrayEquals(new byte[] { 1, 2, 3, 4 }, (byte[]) ImageFileReader.read(write("td.fits",
-			b.bytes()), 0).plane(0));
+		b.data().put(new byte[]{ 1, 2, 3, 4 });
+		assertArrayEquals(new byte[]{ 1, 2, 3, 4 }, (byte[]) ImageFileReader.read(write("td.fits", b
+			.bytes()), 0).plane(0));
 	}
 
 	@Test
@@ -67,24 +67,24 @@ class FitsImageTest {
 		b8.data().put((byte) 200).put((byte) 7);
 		final Frame f8 = ImageFileReader.read(write("b8.fits", b8.bytes()), 0);
 		assertEquals(PixelType.GRAY8, f8.type());
-		assertArrayEquals(new byte[] { (byte) 200, 7 }, (byte[]) f8.plane(0));
+		assertArrayEquals(new byte[]{ (byte) 200, 7 }, (byte[]) f8.plane(0));
 
 		final FitsBytes s16 = new FitsBytes(16, 2, 1); // signed, no BZERO
 		s16.data().putShort((short) -5).putShort((short) 300);
-		assertFloats(new float[] { -5, 300 }, write("s16.fits", s16.bytes()));
+		assertFloats(new float[]{ -5, 300 }, write("s16.fits", s16.bytes()));
 
-		final FitsBytes i32 = new FitsBytes(32, 3, 1).card("BZERO", "10").card("BSCALE", "2")
-			.card("BLANK", "-1");
+		final FitsBytes i32 = new FitsBytes(32, 3, 1).card("BZERO", "10").card("BSCALE", "2").card(
+			"BLANK", "-1");
 		i32.data().putInt(4).putInt(-1).putInt(1_000_000);
-		assertFloats(new float[] { 18, Float.NaN, 2_000_010 }, write("i32.fits", i32.bytes()));
+		assertFloats(new float[]{ 18, Float.NaN, 2_000_010 }, write("i32.fits", i32.bytes()));
 
 		final FitsBytes f32 = new FitsBytes(-32, 2, 1);
 		f32.data().putFloat(1.5f).putFloat(Float.NaN);
-		assertFloats(new float[] { 1.5f, Float.NaN }, write("f32.fits", f32.bytes()));
+		assertFloats(new float[]{ 1.5f, Float.NaN }, write("f32.fits", f32.bytes()));
 
 		final FitsBytes f64 = new FitsBytes(-64, 2, 1).card("BZERO", "1000");
 		f64.data().putDouble(0.25).putDouble(-2);
-		assertFloats(new float[] { 1000.25f, 998 }, write("f64.fits", f64.bytes()));
+		assertFloats(new float[]{ 1000.25f, 998 }, write("f64.fits", f64.bytes()));
 	}
 
 	private static void assertFloats(final float[] want, final Path file) {
@@ -103,30 +103,30 @@ class FitsImageTest {
 		final FileSeriesSource source = new FileSeriesSource(Collections.singletonList(f));
 		assertEquals(5, source.size());
 		assertEquals(f + " plane 3", source.name(2));
-		assertArrayEquals(new short[] { 302, 303, 300, 301 }, (short[]) source.read(3).plane(0));
+		assertArrayEquals(new short[]{ 302, 303, 300, 301 }, (short[]) source.read(3).plane(0));
 
 		final FitsBytes rgb = new FitsBytes(8, 2, 1, 3).card("CTYPE3", "'RGB     '");
-		rgb.data().put(new byte[] { 1, 2, 3, 4, 5, 6 });
+		rgb.data().put(new byte[]{ 1, 2, 3, 4, 5, 6 });
 		final Path c = write("rgb.fits", rgb.bytes());
 		assertEquals(1, ImageFileReader.pageCount(c));
 		final Frame colour = ImageFileReader.read(c, 0);
 		assertEquals(3, colour.channels());
-		assertArrayEquals(new byte[] { 5, 6 }, (byte[]) colour.plane(2));
+		assertArrayEquals(new byte[]{ 5, 6 }, (byte[]) colour.plane(2));
 	}
 
 	@Test
 	void anImageExtensionIsReadAndTwoImagesAreRefused() throws IOException {
 		final FitsBytes ext = FitsBytes.extension(8, 2, 1);
-		ext.data().put(new byte[] { 9, 8 });
+		ext.data().put(new byte[]{ 9, 8 });
 		final Path one = write("ext.fits", new FitsBytes(8).then(ext).bytes());
-		assertArrayEquals(new byte[] { 9, 8 }, (byte[]) ImageFileReader.read(one, 0).plane(0));
+		assertArrayEquals(new byte[]{ 9, 8 }, (byte[]) ImageFileReader.read(one, 0).plane(0));
 		final byte[] junk = new byte[3000];
 		new Random(2).nextBytes(junk);
 		final java.io.ByteArrayOutputStream trailing = new java.io.ByteArrayOutputStream();
 		trailing.write(new FitsBytes(8).then(ext).bytes());
 		trailing.write(junk);
-		assertArrayEquals(new byte[] { 9, 8 }, (byte[]) ImageFileReader.read(write("junk.fits",
-			trailing.toByteArray()), 0).plane(0), "bytes after the last extension are ignored");
+		assertArrayEquals(new byte[]{ 9, 8 }, (byte[]) ImageFileReader.read(write("junk.fits", trailing
+			.toByteArray()), 0).plane(0), "bytes after the last extension are ignored");
 
 		final FitsBytes primary = new FitsBytes(8, 2, 1);
 		final Path two = write("two.fits", primary.then(ext).bytes());
@@ -141,8 +141,8 @@ class FitsImageTest {
 		final FitsBytes b = new FitsBytes(16, 100, 100, 2);
 		final byte[] whole = b.bytes();
 		final Path data = write("cut.fits", FitsBytes.cut(whole, whole.length - 2880 - 30000));
-		HotPixelsException e = assertThrows(HotPixelsException.class, () -> ImageFileReader
-			.pageCount(data));
+		HotPixelsException e = assertThrows(HotPixelsException.class, () -> ImageFileReader.pageCount(
+			data));
 		assertTrue(e.getMessage().startsWith(data + ": FITS data is truncated ("), e.getMessage());
 		final Path header = write("head.fits", Arrays.copyOf(whole, 1000));
 		e = assertThrows(HotPixelsException.class, () -> ImageFileReader.read(header, 0));
@@ -165,8 +165,7 @@ class FitsImageTest {
 			for (int row = 0; row < 30; row++)
 				for (int x = 0; x < 40; x++) {
 					int v = 1000 + (int) Math.round(r.nextGaussian() * 10);
-					if (x == hotX && row == hotRowInFile) v = 9000 + (int) Math.round(r.nextGaussian() *
-						30);
+					if (x == hotX && row == hotRowInFile) v = 9000 + (int) Math.round(r.nextGaussian() * 30);
 					cube.data().putShort((short) (v - 32768));
 				}
 		return cube;
@@ -210,8 +209,8 @@ class FitsImageTest {
 					assertTrue(v > 950 && v < 1050, "repaired to " + v);
 				}
 		assertEquals(12, changed);
-		assertArrayEquals(Arrays.copyOfRange(original, original.length - 2000, original.length),
-			Arrays.copyOfRange(out, out.length - 2000, out.length), "padding kept");
+		assertArrayEquals(Arrays.copyOfRange(original, original.length - 2000, original.length), Arrays
+			.copyOfRange(out, out.length - 2000, out.length), "padding kept");
 	}
 
 	@Test

@@ -28,7 +28,7 @@ class FrameTest {
 		assertSame(pixels, f.plane(0));
 		final PlanarImg<UnsignedShortType, ?> img = f.image();
 		final RandomAccess<UnsignedShortType> ra = img.randomAccess();
-		ra.setPosition(new long[] { 7, 3, 0 });
+		ra.setPosition(new long[]{ 7, 3, 0 });
 		assertEquals(40000, ra.get().get());
 		ra.get().set(123); // writes through to ImageJ's own array
 		assertEquals(123, pixels[3 * 12 + 7]);
@@ -42,7 +42,7 @@ class FrameTest {
 			t.set(v++);
 		// a crop is not backed by one array: the generic path
 		final Frame f = Frame.copyOf("crop", PixelType.GRAY16, Views.zeroMin(Views.interval(big,
-			new long[] { 5, 2 }, new long[] { 14, 6 })));
+			new long[]{ 5, 2 }, new long[]{ 14, 6 })));
 		assertEquals(10, f.width());
 		assertEquals(5, f.height());
 		final short[] p = (short[]) f.plane(0);

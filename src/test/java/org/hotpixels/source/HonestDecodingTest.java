@@ -67,23 +67,23 @@ class HonestDecodingTest {
 			(short) -1, (short) 0, (short) 100, Short.MIN_VALUE)));
 		final Frame frame = ImageFileReader.read(f, 0);
 		assertEquals(PixelType.GRAY16, frame.type());
-		assertArrayEquals(new int[] { 32767, 32768, 32868, 0 }, values(frame, 0));
+		assertArrayEquals(new int[]{ 32767, 32768, 32868, 0 }, values(frame, 0));
 	}
 
 	@Test
 	void signedEightBitTiffIsOffsetBy128() throws IOException {
-		final Path f = write("s8.tif", TiffBytes.classic(4, 1, 8, 2, 1, 1, new byte[] { -1, 0, 5,
+		final Path f = write("s8.tif", TiffBytes.classic(4, 1, 8, 2, 1, 1, new byte[]{ -1, 0, 5,
 			-128 }));
 		final Frame frame = ImageFileReader.read(f, 0);
 		assertEquals(PixelType.GRAY8, frame.type());
-		assertArrayEquals(new int[] { 127, 128, 133, 0 }, values(frame, 0));
+		assertArrayEquals(new int[]{ 127, 128, 133, 0 }, values(frame, 0));
 	}
 
 	@Test
 	void unsignedThirtyTwoBitTiffIsExactOrRefused() throws IOException {
-		final Path ok = write("u32.tif", TiffBytes.classic(3, 1, 32, 1, 1, 1, TiffBytes.ints(0,
-			70000, 16777215)));
-		assertArrayEquals(new float[] { 0, 70000, 16777215 }, (float[]) ImageFileReader.read(ok, 0)
+		final Path ok = write("u32.tif", TiffBytes.classic(3, 1, 32, 1, 1, 1, TiffBytes.ints(0, 70000,
+			16777215)));
+		assertArrayEquals(new float[]{ 0, 70000, 16777215 }, (float[]) ImageFileReader.read(ok, 0)
 			.plane(0));
 		refused(write("big32.tif", TiffBytes.classic(3, 1, 32, 1, 1, 1, TiffBytes.ints(0,
 			(int) 3_000_000_000L, 1))), "beyond 16,777,216");
@@ -98,8 +98,7 @@ class HonestDecodingTest {
 				grey.getRaster().setSample(x, y, 0, 60 + x * 3 + r.nextInt(4));
 		final ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
 		ImageIO.write(grey, "jpg", jpeg);
-		final Path f = write("jpeg.tif", TiffBytes.classic(40, 24, 8, 1, 7, 1, jpeg
-			.toByteArray()));
+		final Path f = write("jpeg.tif", TiffBytes.classic(40, 24, 8, 1, 7, 1, jpeg.toByteArray()));
 		final Frame frame = ImageFileReader.read(f, 0);
 		final BufferedImage expected = ImageIO.read(new java.io.ByteArrayInputStream(jpeg
 			.toByteArray()));
@@ -122,14 +121,14 @@ class HonestDecodingTest {
 	void tiffWhosePagesLoopIsRefusedAtOnce() throws IOException {
 		final Path loop = write("loop.tif", TiffBytes.looping(4, 2, new byte[8]));
 		refused(loop, "loops back on itself");
-		final HotPixelsException e = assertThrows(HotPixelsException.class, () -> org.hotpixels.io
-			.DefectMask.read(loop), "as a mask");
+		final HotPixelsException e = assertThrows(HotPixelsException.class,
+			() -> org.hotpixels.io.DefectMask.read(loop), "as a mask");
 		assertTrue(e.getMessage().contains("loops back on itself"), e.getMessage());
 	}
 
 	@Test
 	void greyAlphaPngKeepsItsGreyValues() throws IOException {
-		for (final int bits : new int[] { 8, 16 }) {
+		for (final int bits : new int[]{ 8, 16 }) {
 			final int type = bits == 8 ? DataBuffer.TYPE_BYTE : DataBuffer.TYPE_USHORT;
 			final ComponentColorModel cm = new ComponentColorModel(ColorSpace.getInstance(
 				ColorSpace.CS_GRAY), true, false, Transparency.TRANSLUCENT, type);
@@ -188,8 +187,8 @@ class HonestDecodingTest {
 		for (int y = 0; y < 7; y++)
 			for (int x = 0; x < 9; x++)
 				for (int c = 0; c < 3; c++)
-					if (x != 4 || y != 3 || c != 1) assertEquals(raster.getSample(x, y, c), out
-						.getRaster().getSample(x, y, c), x + "," + y + " channel " + c);
+					if (x != 4 || y != 3 || c != 1) assertEquals(raster.getSample(x, y, c), out.getRaster()
+						.getSample(x, y, c), x + "," + y + " channel " + c);
 		final int fixed = out.getRaster().getSample(4, 3, 1);
 		assertTrue(fixed >= 30000 && fixed < 30300, "repaired to " + fixed);
 	}
@@ -276,7 +275,7 @@ class HonestDecodingTest {
 		for (int y = 0; y < 48; y++)
 			for (int x = 0; x < 64; x++)
 				rgb.setRGB(x, y, r.nextInt(1 << 24));
-		for (final String format : new String[] { "png", "jpg", "bmp", "gif" }) {
+		for (final String format : new String[]{ "png", "jpg", "bmp", "gif" }) {
 			final Path f = tmp.resolve("cut." + format);
 			ImageIO.write(rgb, format, f.toFile());
 			BadFiles.truncate(f, 0.6);
@@ -293,17 +292,17 @@ class HonestDecodingTest {
 
 	@Test
 	void dicomSignedSamplesKeepOneOffsetAndMultiFrameFilesAreRefused() throws IOException {
-		final Path positive = write("pos.dcm", DicomBytes.grey16(3, 1, 1, true, new short[] { 0, 5,
+		final Path positive = write("pos.dcm", DicomBytes.grey16(3, 1, 1, true, new short[]{ 0, 5,
 			1000 }));
-		final Path negative = write("neg.dcm", DicomBytes.grey16(3, 1, 1, true, new short[] { -1, 5,
+		final Path negative = write("neg.dcm", DicomBytes.grey16(3, 1, 1, true, new short[]{ -1, 5,
 			1000 }));
-		assertArrayEquals(new int[] { 32768, 32773, 33768 }, values(ImageFileReader.read(positive,
-			0), 0), "no negative sample: still +32768");
-		assertArrayEquals(new int[] { 32767, 32773, 33768 }, values(ImageFileReader.read(negative,
-			0), 0));
-		final Path plain = write("u.dcm", DicomBytes.grey16(3, 1, 1, false, new short[] { 0, 5,
+		assertArrayEquals(new int[]{ 32768, 32773, 33768 }, values(ImageFileReader.read(positive, 0),
+			0), "no negative sample: still +32768");
+		assertArrayEquals(new int[]{ 32767, 32773, 33768 }, values(ImageFileReader.read(negative, 0),
+			0));
+		final Path plain = write("u.dcm", DicomBytes.grey16(3, 1, 1, false, new short[]{ 0, 5,
 			(short) 60000 }));
-		assertArrayEquals(new int[] { 0, 5, 60000 }, values(ImageFileReader.read(plain, 0), 0));
+		assertArrayEquals(new int[]{ 0, 5, 60000 }, values(ImageFileReader.read(plain, 0), 0));
 
 		refused(write("multi.dcm", DicomBytes.grey16(2, 2, 3, false, new short[12])),
 			"holds 3 images (a multi-frame DICOM)");
@@ -356,8 +355,8 @@ class HonestDecodingTest {
 			(byte) 0);
 		exif.put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(8);
 		exif.putShort((short) 1);
-		exif.putShort((short) 274).putShort((short) 3).putInt(1).putShort((short) orientation)
-			.putShort((short) 0);
+		exif.putShort((short) 274).putShort((short) 3).putInt(1).putShort((short) orientation).putShort(
+			(short) 0);
 		exif.putInt(0);
 		final ByteArrayOutputStream with = new ByteArrayOutputStream();
 		with.write(jpeg, 0, 2);

@@ -123,7 +123,7 @@ class ImageFileReaderTest {
 		final byte[] tiff = Files.readAllBytes(tmp.resolve("t.tif"));
 		final Path cutTiff = tmp.resolve("cut.tif");
 		Files.write(cutTiff, java.util.Arrays.copyOf(tiff, tiff.length - 5000));
-		for (final Path p : new Path[] { empty, noise, cut, cutTiff, tmp.resolve("missing.png") }) {
+		for (final Path p : new Path[]{ empty, noise, cut, cutTiff, tmp.resolve("missing.png") }) {
 			final HotPixelsException e = assertThrows(HotPixelsException.class, () -> ImageFileReader
 				.read(p, 0));
 			assertTrue(e.getMessage().startsWith(p.toString() + ": "), e.getMessage());

@@ -59,8 +59,8 @@ class SirilFitsCoordinatesTest {
 		final Path darks = Files.write(tmp.resolve("darks.fits"), cube.bytes());
 		Files.write(tmp.resolve("master.fits"), master.bytes());
 
-		final FindResult found = HotPixelFinder.find(new FileSeriesSource(Collections
-			.singletonList(darks)), new FindOptions(), Progress.NONE);
+		final FindResult found = HotPixelFinder.find(new FileSeriesSource(Collections.singletonList(
+			darks)), new FindOptions(), Progress.NONE);
 		final Set<String> ours = new HashSet<>();
 		for (final Defect d : found.defects())
 			ours.add(d.x() + " " + d.y());
@@ -71,9 +71,9 @@ class SirilFitsCoordinatesTest {
 
 		Files.write(tmp.resolve("find.ssf"), ("requires 1.0.0\nload master.fits\n" +
 			"find_hot hot 3 8\n").getBytes(StandardCharsets.US_ASCII));
-		final Process p = new ProcessBuilder(siril.toString(), "-d", tmp.toString(), "-s", tmp
-			.resolve("find.ssf").toString()).redirectErrorStream(true).redirectOutput(tmp.resolve(
-				"siril.log").toFile()).start();
+		final Process p = new ProcessBuilder(siril.toString(), "-d", tmp.toString(), "-s", tmp.resolve(
+			"find.ssf").toString()).redirectErrorStream(true).redirectOutput(tmp.resolve("siril.log")
+				.toFile()).start();
 		assertTrue(p.waitFor(120, TimeUnit.SECONDS), "Siril still running after 2 minutes");
 		final String log = new String(Files.readAllBytes(tmp.resolve("siril.log")),
 			StandardCharsets.UTF_8);
@@ -81,8 +81,8 @@ class SirilFitsCoordinatesTest {
 		assertTrue(Files.exists(list), log);
 		final Set<String> sirils = new HashSet<>();
 		for (final String line : Files.readAllLines(list))
-			if (line.startsWith("P ") && line.endsWith(" H")) sirils.add(line.substring(2, line
-				.length() - 2));
+			if (line.startsWith("P ") && line.endsWith(" H")) sirils.add(line.substring(2, line.length() -
+				2));
 		assertEquals(planted, sirils, "Siril's find_hot on the master dark:\n" + log);
 	}
 

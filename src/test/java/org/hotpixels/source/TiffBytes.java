@@ -56,8 +56,8 @@ final class TiffBytes {
 		final int entries = 8, dataOffset = 16 + 8 + entries * 20 + 8;
 		final ByteBuffer b = ByteBuffer.allocate(dataOffset + data.length).order(
 			ByteOrder.LITTLE_ENDIAN);
-		b.put((byte) 'I').put((byte) 'I').putShort((short) 43).putShort((short) 8).putShort(
-			(short) 0).putLong(16);
+		b.put((byte) 'I').put((byte) 'I').putShort((short) 43).putShort((short) 8).putShort((short) 0)
+			.putLong(16);
 		b.putLong(entries);
 		bigEntry(b, 256, 4, width);
 		bigEntry(b, 257, 4, height);

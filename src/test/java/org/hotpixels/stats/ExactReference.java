@@ -95,8 +95,7 @@ final class ExactReference {
 		mean[index] = n < 1 ? Double.NaN : nearestDouble(sum, bigN);
 		sumOfSquares[index] = n < 1 ? Double.NaN : nearestDouble(q, n2);
 		populationVariance[index] = n < 1 ? Double.NaN : nearestDouble(q, n2.multiply(bigN));
-		variance[index] = n < 2 ? Double.NaN : nearestDouble(q, n2.multiply(BigDecimal.valueOf(n -
-			1)));
+		variance[index] = n < 2 ? Double.NaN : nearestDouble(q, n2.multiply(BigDecimal.valueOf(n - 1)));
 		min[index] = n < 1 ? Double.NaN : lo;
 		max[index] = n < 1 ? Double.NaN : hi;
 	}
@@ -134,13 +133,13 @@ final class ExactReference {
 	 */
 	static double sample(final Frame frame, final int c, final int i) {
 		switch (frame.type()) {
-			case GRAY8:
+			case GRAY8 :
 				return Byte.toUnsignedInt(((byte[]) frame.plane(c))[i]);
-			case GRAY16:
+			case GRAY16 :
 				return Short.toUnsignedInt(((short[]) frame.plane(c))[i]);
-			case GRAY32:
+			case GRAY32 :
 				return ((float[]) frame.plane(c))[i];
-			default:
+			default :
 				final int rgb = ((int[]) frame.plane(c / 3))[i];
 				return (rgb >>> (8 * (2 - c % 3))) & 0xff;
 		}

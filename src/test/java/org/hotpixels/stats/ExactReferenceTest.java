@@ -22,8 +22,7 @@ class ExactReferenceTest {
 		final Random random = new Random(1);
 		for (int k = 0; k < 2_000; k++) {
 			final BigInteger p = new BigInteger(1 + random.nextInt(150), random);
-			final BigInteger q = new BigInteger(1 + random.nextInt(100), random).add(
-				BigInteger.ONE);
+			final BigInteger q = new BigInteger(1 + random.nextInt(100), random).add(BigInteger.ONE);
 			final double expected = new BigDecimal(p).divide(new BigDecimal(q), new MathContext(40))
 				.doubleValue();
 			assertEquals(expected, ExactReference.nearestDouble(p, q), 0, p + " / " + q);

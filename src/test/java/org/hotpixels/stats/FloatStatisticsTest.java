@@ -93,8 +93,7 @@ class FloatStatisticsTest {
 			final float[][] planes = new float[2][n];
 			for (int s = 0; s < 2 * n; s++)
 				planes[s / n][s % n] = sample(s, f, count, random);
-			frames.add(Frame.of("frame" + f, PixelType.GRAY32, WIDTH, HEIGHT, planes[0],
-				planes[1]));
+			frames.add(Frame.of("frame" + f, PixelType.GRAY32, WIDTH, HEIGHT, planes[0], planes[1]));
 		}
 		final PixelStatistics stats = PixelStatistics.like(frames.get(0));
 		stats.addAll(frames.subList(0, 7));
@@ -108,8 +107,8 @@ class FloatStatisticsTest {
 			if (s % 5 == 0) assertEquals(count, stats.count(s));
 			if (s % 5 == 3) {
 				assertEquals(0, stats.count(s));
-				assertTrue(Double.isNaN(stats.mean(s)) && Double.isNaN(stats.min(s)) &&
-					Double.isNaN(stats.max(s)) && Double.isNaN(stats.populationVariance(s)));
+				assertTrue(Double.isNaN(stats.mean(s)) && Double.isNaN(stats.min(s)) && Double.isNaN(stats
+					.max(s)) && Double.isNaN(stats.populationVariance(s)));
 			}
 			if (s % 5 == 4) {
 				assertEquals(1, stats.count(s));
@@ -121,21 +120,19 @@ class FloatStatisticsTest {
 		assertTrue(Float.isNaN(stats.meanMap(1)[2]), "no mean without samples (sample n + 2)");
 	}
 
-	private static float sample(final int s, final int frame, final int count,
-		final Random random)
-	{
+	private static float sample(final int s, final int frame, final int count, final Random random) {
 		final float value = (float) (100 + 10 * random.nextGaussian());
 		switch (s % 5) {
-			case 1:
+			case 1 :
 				return random.nextInt(3) == 0 ? Float.NaN : value;
-			case 2:
+			case 2 :
 				return random.nextInt(3) == 0 ? random.nextBoolean() ? Float.POSITIVE_INFINITY
 					: Float.NEGATIVE_INFINITY : value;
-			case 3:
+			case 3 :
 				return frame % 2 == 0 ? Float.NaN : Float.NEGATIVE_INFINITY;
-			case 4:
+			case 4 :
 				return frame == s % count ? value : Float.NaN;
-			default:
+			default :
 				return value;
 		}
 	}

@@ -67,8 +67,8 @@ class ImgLib2InputTest {
 			final ArrayImg<UnsignedByteType, ?> big = ArrayImgs.unsignedBytes(W + 10, H + 6);
 			for (final UnsignedByteType t : big)
 				t.set(random.nextInt(256));
-			frames.add(Views.zeroMin(Views.interval(big, new long[] { 4, 2 }, new long[] { W + 3,
-				H + 1 })));
+			frames.add(Views.zeroMin(Views.interval(big, new long[]{ 4, 2 }, new long[]{ W + 3, H +
+				1 })));
 		}
 		final PixelStatistics stats = PixelStatistics.like(frames.get(0));
 		stats.addImages(frames);
@@ -103,10 +103,10 @@ class ImgLib2InputTest {
 			assertEquals(fast.residualVariance(i), cursor.residualVariance(i), 0);
 
 		final ArrayImg<FloatType, FloatArray> variance = fast.varianceImage(0);
-		assertArrayEquals(new long[] { W, H }, variance.dimensionsAsLongArray());
+		assertArrayEquals(new long[]{ W, H }, variance.dimensionsAsLongArray());
 		assertArrayEquals(fast.varianceMap(0), PixelStatistics.pixels(variance));
 		final RandomAccess<FloatType> at = fast.meanImage(0).randomAccess();
-		at.setPosition(new long[] { 5, 7 });
+		at.setPosition(new long[]{ 5, 7 });
 		assertEquals((float) fast.mean(7 * W + 5), at.get().get());
 	}
 
@@ -140,8 +140,8 @@ class ImgLib2InputTest {
 			final int i = positions.getIntPosition(1) * W + positions.getIntPosition(0);
 			final MathContext mc = MathContext.DECIMAL128;
 			final double mean = new BigDecimal(sum).divide(new BigDecimal(n), mc).doubleValue();
-			final double variance = new BigDecimal(scaled).divide(new BigDecimal(n.multiply(n)
-				.multiply(n.subtract(BigInteger.ONE))), mc).doubleValue();
+			final double variance = new BigDecimal(scaled).divide(new BigDecimal(n.multiply(n).multiply(n
+				.subtract(BigInteger.ONE))), mc).doubleValue();
 			assertEquals(mean, stats.mean(i), Math.ulp(mean), "mean at " + i);
 			assertEquals(variance, stats.variance(i), 2 * Math.ulp(variance), "variance at " + i);
 			assertEquals(min, stats.min(i), 0);

@@ -92,7 +92,7 @@ class IntegerCarryTest {
 					1);
 				if (type == PixelType.GRAY16) ((short[]) plane)[p] = (short) v;
 				else if (type == PixelType.GRAY8) ((byte[]) plane)[p] = (byte) v;
-				else ((int[]) plane)[p] = 0xff000000 | v << 16 | (maxValue - v) << 8 | (v * 7 & 0xff);
+				else((int[]) plane)[p] = 0xff000000 | v << 16 | (maxValue - v) << 8 | (v * 7 & 0xff);
 			}
 			frames.add(Frame.of("f" + f, type, W, H, plane));
 		}

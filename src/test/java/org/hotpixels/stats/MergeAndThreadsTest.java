@@ -59,12 +59,9 @@ class MergeAndThreadsTest {
 	@EnumSource(PixelType.class)
 	void multiThreadedEqualsSingleThreaded(final PixelType type) {
 		final int width = 181, height = 139;
-		final List<Frame> frames = RandomFrames.series(type, width, height, 1, 4, 7 + type
-			.ordinal());
-		final PixelStatistics single = Parallelization.runSingleThreaded(() -> accumulate(
-			frames));
-		final PixelStatistics multi = Parallelization.runWithNumThreads(4, () -> accumulate(
-			frames));
+		final List<Frame> frames = RandomFrames.series(type, width, height, 1, 4, 7 + type.ordinal());
+		final PixelStatistics single = Parallelization.runSingleThreaded(() -> accumulate(frames));
+		final PixelStatistics multi = Parallelization.runWithNumThreads(4, () -> accumulate(frames));
 		assertIdentical(single, multi);
 		for (int c = 0; c < single.channels(); c++) {
 			final int channel = c;

@@ -59,8 +59,8 @@ class PixelStatisticsReferenceTest {
 		final int tileRows = Math.min(height, PixelStatistics.TILE / tileWidth);
 		assertTrue(width % tileWidth != 0 || height % tileRows != 0,
 			"several tiles, the last one partial");
-		final List<Frame> frames = RandomFrames.series(type, width, height, planes, FRAMES, 17L *
-			n + planes);
+		final List<Frame> frames = RandomFrames.series(type, width, height, planes, FRAMES, 17L * n +
+			planes);
 		final ExactReference reference = ExactReference.of(frames);
 		final double tolerance = type == PixelType.GRAY32 ? FLOAT_TOLERANCE : INTEGER_TOLERANCE;
 

@@ -24,7 +24,7 @@ class PixelStatisticsRowTest {
 			residualVariance = new double[w], residualCount = new double[w], out = new double[3];
 		for (int c = 0; c < stats.channels(); c++)
 			for (int y = 0; y < h; y++)
-				for (final int[] site : new int[][] { { 0, 1 }, { 1, 2 }, { 0, 2 } }) {
+				for (final int[] site : new int[][]{ { 0, 1 }, { 1, 2 }, { 0, 2 } }) {
 					final int x0 = site[0], step = site[1], n = (w - x0 + step - 1) / step;
 					stats.row(c, y, x0, step, n, mean, variance, residualMean, residualVariance,
 						residualCount);

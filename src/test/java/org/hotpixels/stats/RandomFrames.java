@@ -81,16 +81,16 @@ final class RandomFrames {
 	private void store(final Object plane, final int p, final int i) {
 		final int n = width * height;
 		switch (type) {
-			case GRAY8:
+			case GRAY8 :
 				((byte[]) plane)[i] = (byte) integerSample(p * n + i);
 				break;
-			case GRAY16:
+			case GRAY16 :
 				((short[]) plane)[i] = (short) integerSample(p * n + i);
 				break;
-			case GRAY32:
+			case GRAY32 :
 				((float[]) plane)[i] = (float) floatSample(p * n + i);
 				break;
-			default:
+			default :
 				final int s = 3 * p * n + i;
 				final int red = integerSample(s);
 				final int green = integerSample(s + n);
@@ -102,14 +102,14 @@ final class RandomFrames {
 	private int integerSample(final int s) {
 		final int max = (int) type.maxValue();
 		switch (behaviour[s]) {
-			case 0:
+			case 0 :
 				return (int) base[s];
-			case 1:
+			case 1 :
 				return random.nextInt(max + 1);
-			case 2:
+			case 2 :
 				final long v = Math.round(base[s] + spread[s] * random.nextGaussian());
 				return (int) Math.max(0, Math.min(max, v));
-			default:
+			default :
 				final int near = random.nextInt(4);
 				return random.nextBoolean() ? near : max - near;
 		}
@@ -117,13 +117,13 @@ final class RandomFrames {
 
 	private double floatSample(final int s) {
 		switch (behaviour[s]) {
-			case 0:
+			case 0 :
 				return base[s];
-			case 1:
+			case 1 :
 				return base[s] + spread[s] * (random.nextDouble() * 2 - 1);
-			case 2:
+			case 2 :
 				return base[s] + spread[s] * random.nextGaussian();
-			default:
+			default :
 				return spread[s] * random.nextGaussian();
 		}
 	}

@@ -28,14 +28,13 @@ class ResidualStatisticsReferenceTest {
 	@ParameterizedTest
 	@CsvSource({ "GRAY8, 7, 5, 1, 1, 30", "GRAY8, 9, 6, 1, 2, 17", "GRAY16, 8, 7, 1, 1, 25",
 		"GRAY16, 11, 5, 2, 2, 9", "RGB, 7, 6, 1, 2, 20", "GRAY32, 6, 7, 1, 1, 21",
-		"GRAY32, 9, 8, 1, 2, 12", "GRAY8, 5, 4, 1, 1, 2100", "RGB, 4, 3, 1, 2, 2100", "GRAY16, 1030, 19, 1, 2, 5",
-		"GRAY8, 600, 35, 1, 1, 4", "RGB, 515, 18, 1, 2, 3", "GRAY16, 1, 5, 1, 2, 4",
-		"GRAY8, 2, 3, 1, 2, 4", "RGB, 3, 1, 1, 2, 4" })
+		"GRAY32, 9, 8, 1, 2, 12", "GRAY8, 5, 4, 1, 1, 2100", "RGB, 4, 3, 1, 2, 2100",
+		"GRAY16, 1030, 19, 1, 2, 5", "GRAY8, 600, 35, 1, 1, 4", "RGB, 515, 18, 1, 2, 3",
+		"GRAY16, 1, 5, 1, 2, 4", "GRAY8, 2, 3, 1, 2, 4", "RGB, 3, 1, 1, 2, 4" })
 	void matchesTwoPassReference(final PixelType type, final int width, final int height,
 		final int planes, final int reach, final int count) throws Exception
 	{
-		final List<Frame> frames = RandomFrames.series(type, width, height, planes, count, 7 +
-			width);
+		final List<Frame> frames = RandomFrames.series(type, width, height, planes, count, 7 + width);
 		final int channels = planes * type.channelsPerPlane();
 		final PixelStatistics stats = PixelStatistics.create(type, width, height, channels, reach);
 		StatisticsAssert.addInBatches(stats, frames, 4);
@@ -89,8 +88,8 @@ class ResidualStatisticsReferenceTest {
 					BigDecimal squares = BigDecimal.ZERO;
 					for (final BigDecimal r : residuals)
 						squares = squares.add(r.subtract(mean).pow(2));
-					final double variance = squares.divide(n.subtract(BigDecimal.ONE),
-						MathContext.DECIMAL128).doubleValue();
+					final double variance = squares.divide(n.subtract(BigDecimal.ONE), MathContext.DECIMAL128)
+						.doubleValue();
 					if (exact) {
 						assertEquals(mean.doubleValue(), stats.residualMean(i), 0, where);
 						assertEquals(variance, stats.residualVariance(i), Math.ulp(variance), where);

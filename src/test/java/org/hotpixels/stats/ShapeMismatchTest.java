@@ -28,12 +28,11 @@ class ShapeMismatchTest {
 	void framesOfAnotherShapeAreRefused() {
 		final PixelStatistics stats = PixelStatistics.create(PixelType.GRAY16, 10, 6, 1);
 		stats.add(gray16("good.tif", 10, 6, 1));
-		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-			() -> stats.add(gray16("wide.tif", 11, 6, 1)));
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> stats.add(
+			gray16("wide.tif", 11, 6, 1)));
 		assertTrue(e.getMessage().contains("wide.tif"), e.getMessage());
 		assertThrows(IllegalArgumentException.class, () -> stats.add(gray16("tall.tif", 10, 7, 1)));
-		assertThrows(IllegalArgumentException.class, () -> stats.add(gray16("swapped.tif", 6, 10,
-			1)));
+		assertThrows(IllegalArgumentException.class, () -> stats.add(gray16("swapped.tif", 6, 10, 1)));
 		assertThrows(IllegalArgumentException.class, () -> stats.add(gray16("two.tif", 10, 6, 2)));
 		assertThrows(IllegalArgumentException.class, () -> stats.add(Frame.of("8bit.tif",
 			PixelType.GRAY8, 10, 6, new byte[60])));
@@ -46,14 +45,14 @@ class ShapeMismatchTest {
 	void rgbAndThreeGreyChannelsAreNotTheSameShape() {
 		final PixelStatistics grey = PixelStatistics.create(PixelType.GRAY8, 4, 4, 3);
 		final PixelStatistics rgb = PixelStatistics.create(PixelType.RGB, 4, 4, 3);
-		assertThrows(IllegalArgumentException.class, () -> grey.add(Frame.of("rgb.png",
-			PixelType.RGB, 4, 4, new int[16])));
-		assertThrows(IllegalArgumentException.class, () -> rgb.add(Frame.of("grey.png",
-			PixelType.GRAY8, 4, 4, new byte[16], new byte[16], new byte[16])));
+		assertThrows(IllegalArgumentException.class, () -> grey.add(Frame.of("rgb.png", PixelType.RGB,
+			4, 4, new int[16])));
+		assertThrows(IllegalArgumentException.class, () -> rgb.add(Frame.of("grey.png", PixelType.GRAY8,
+			4, 4, new byte[16], new byte[16], new byte[16])));
 		assertThrows(IllegalArgumentException.class, () -> grey.merge(rgb));
 		assertThrows(IllegalArgumentException.class, () -> rgb.merge(grey));
-		assertThrows(IllegalArgumentException.class, () -> PixelStatistics.create(PixelType.RGB, 4,
-			4, 4));
+		assertThrows(IllegalArgumentException.class, () -> PixelStatistics.create(PixelType.RGB, 4, 4,
+			4));
 	}
 
 	@Test
@@ -61,8 +60,7 @@ class ShapeMismatchTest {
 		final List<Frame> good = RandomFrames.series(PixelType.GRAY16, 10, 6, 1, 4, 3);
 		final PixelStatistics stats = PixelStatistics.like(good.get(0));
 		stats.addAll(good.subList(0, 2));
-		final List<Frame> batch = Arrays.asList(good.get(2), gray16("odd.tif", 10, 5, 1), good.get(
-			3));
+		final List<Frame> batch = Arrays.asList(good.get(2), gray16("odd.tif", 10, 5, 1), good.get(3));
 		assertThrows(IllegalArgumentException.class, () -> stats.addAll(batch));
 		final PixelStatistics expected = PixelStatistics.like(good.get(0));
 		expected.addAll(good.subList(0, 2));

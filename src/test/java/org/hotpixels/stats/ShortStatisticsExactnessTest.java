@@ -61,21 +61,21 @@ class ShortStatisticsExactnessTest {
 
 	private static int value(final int column, final Random random) {
 		switch (column) {
-			case 0:
+			case 0 :
 				return 65535 - random.nextInt(16);
-			case 1:
+			case 1 :
 				return random.nextInt(16);
-			case 2:
+			case 2 :
 				return random.nextBoolean() ? random.nextInt(16) : 65535 - random.nextInt(16);
-			case 3:
+			case 3 :
 				return random.nextInt(65536);
-			case 4:
+			case 4 :
 				return 65535;
-			case 5:
+			case 5 :
 				return 0;
-			case 6:
+			case 6 :
 				return 65535 - random.nextInt(2);
-			default:
+			default :
 				return 65535 - random.nextInt(1001);
 		}
 	}

@@ -32,8 +32,8 @@ final class StatisticsAssert {
 			assertRelative(expected.variance[i], actual.variance(i), relative, "variance", i);
 			assertRelative(expected.populationVariance[i], actual.populationVariance(i), relative,
 				"population variance", i);
-			assertRelative(expected.sumOfSquares[i], actual.sumOfSquares(i), relative,
-				"sum of squares", i);
+			assertRelative(expected.sumOfSquares[i], actual.sumOfSquares(i), relative, "sum of squares",
+				i);
 		}
 	}
 
@@ -46,10 +46,8 @@ final class StatisticsAssert {
 			assertEquals(n, variance.length);
 			for (int i = 0; i < n; i++) {
 				final int sample = c * n + i;
-				assertRelative(expected.variance[sample], variance[i], 1e-7, "variance map",
-					sample);
-				final double scale = meanScale(expected.mean[sample],
-					expected.populationVariance[sample]);
+				assertRelative(expected.variance[sample], variance[i], 1e-7, "variance map", sample);
+				final double scale = meanScale(expected.mean[sample], expected.populationVariance[sample]);
 				assertClose(expected.mean[sample], mean[i], 1e-7 * scale, "mean map", sample);
 			}
 		}
@@ -89,8 +87,8 @@ final class StatisticsAssert {
 			assertRelative(expected.variance(i), actual.variance(i), relative, "variance", i);
 			assertRelative(expected.populationVariance(i), actual.populationVariance(i), relative,
 				"population variance", i);
-			assertRelative(expected.sumOfSquares(i), actual.sumOfSquares(i), relative,
-				"sum of squares", i);
+			assertRelative(expected.sumOfSquares(i), actual.sumOfSquares(i), relative, "sum of squares",
+				i);
 		}
 	}
 
@@ -99,8 +97,8 @@ final class StatisticsAssert {
 		return Math.abs(mean) + Math.sqrt(populationVariance);
 	}
 
-	private static void assertSameBits(final double expected, final double actual,
-		final String what, final int sample)
+	private static void assertSameBits(final double expected, final double actual, final String what,
+		final int sample)
 	{
 		if (Double.doubleToLongBits(expected) != Double.doubleToLongBits(actual)) fail(what +
 			" of sample " + sample + ": expected " + expected + ", got " + actual);

@@ -65,7 +65,7 @@ class StatisticsFileTest {
 		final List<Frame> frames = frames(type, type == PixelType.GRAY16 ? 2 : 1, 9, 5 + type
 			.ordinal());
 		final PixelStatistics stats = accumulate(frames);
-		for (final String name : new String[] { "s.hps", "s.hps.gz" }) {
+		for (final String name : new String[]{ "s.hps", "s.hps.gz" }) {
 			final Path file = dir.resolve(type + name);
 			StatisticsFile.write(stats, file);
 			final PixelStatistics back = StatisticsFile.read(file);
@@ -75,7 +75,8 @@ class StatisticsFileTest {
 			assertMatches(ExactReference.of(frames), back, type.isInteger() ? 1e-15 : 1e-10);
 		}
 		final long plain = Files.size(dir.resolve(type + "s.hps"));
-		assertEquals(44 + 4 + (long) W * H * stats.channels() * StatePayload.bytesPerSample(type), plain);
+		assertEquals(44 + 4 + (long) W * H * stats.channels() * StatePayload.bytesPerSample(type),
+			plain);
 		final byte[] head = Arrays.copyOf(Files.readAllBytes(dir.resolve(type + "s.hps.gz")), 2);
 		assertEquals(0x1f, head[0] & 0xff);
 		assertEquals(0x8b, head[1] & 0xff);
@@ -86,7 +87,7 @@ class StatisticsFileTest {
 	void savedPartsMergeIntoTheOnePassResult(final PixelType type) throws IOException {
 		final List<Frame> frames = frames(type, 1, 14, 40 + type.ordinal());
 		final List<Path> parts = new ArrayList<>();
-		for (final int[] range : new int[][] { { 0, 5 }, { 5, 6 }, { 6, 14 } }) {
+		for (final int[] range : new int[][]{ { 0, 5 }, { 5, 6 }, { 6, 14 } }) {
 			final Path file = dir.resolve("part" + range[0] + ".hps");
 			StatisticsFile.write(accumulate(frames.subList(range[0], range[1])), file);
 			parts.add(file);
@@ -120,7 +121,7 @@ class StatisticsFileTest {
 
 	@Test
 	void aChangedByteIsAChecksumMismatch() throws IOException {
-		for (final String name : new String[] { "state.hps", "state.hps.gz" }) {
+		for (final String name : new String[]{ "state.hps", "state.hps.gz" }) {
 			final Path file = saved(name);
 			final byte[] bytes = Files.readAllBytes(file);
 			if (name.endsWith(".gz")) {
@@ -142,7 +143,7 @@ class StatisticsFileTest {
 
 	@Test
 	void aTruncatedFileIsRefused() throws IOException {
-		for (final String name : new String[] { "t.hps", "t.hps.gz" }) {
+		for (final String name : new String[]{ "t.hps", "t.hps.gz" }) {
 			final Path file = saved(name);
 			final byte[] bytes = Files.readAllBytes(file);
 			Files.write(file, Arrays.copyOf(bytes, bytes.length * 2 / 3));
@@ -151,7 +152,7 @@ class StatisticsFileTest {
 				m);
 		}
 		final Path longer = saved("long.hps");
-		Files.write(longer, new byte[] { 1 }, java.nio.file.StandardOpenOption.APPEND);
+		Files.write(longer, new byte[]{ 1 }, java.nio.file.StandardOpenOption.APPEND);
 		assertTrue(refusal(longer).contains("damaged"), refusal(longer));
 	}
 
@@ -173,9 +174,7 @@ class StatisticsFileTest {
 		throws IOException
 	{
 		final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		try (DataOutputStream out = new DataOutputStream(gzip ? new GZIPOutputStream(bytes)
-			: bytes))
-		{
+		try (DataOutputStream out = new DataOutputStream(gzip ? new GZIPOutputStream(bytes) : bytes)) {
 			out.write("HPXSTATS".getBytes(StandardCharsets.US_ASCII));
 			out.writeInt(version);
 			out.writeInt(depth);
@@ -194,7 +193,7 @@ class StatisticsFileTest {
 	void aNewerFormatAndImpossibleHeadersAreRefused() throws IOException {
 		assertTrue(refusal(header("v4.hps", 4, 16, 4, 4, 1, 2, 400, false)).contains(
 			"statistics format 4 is newer"));
-		for (final int old : new int[] { 1, 2 })
+		for (final int old : new int[]{ 1, 2 })
 			assertTrue(refusal(header("v" + old + ".hps", old, 16, 4, 4, 1, 2, 400, false)).contains(
 				"older version of Hot Pixel Finder"));
 		assertTrue(refusal(header("depth.hps", 3, 12, 4, 4, 1, 2, 400, false)).contains(
@@ -228,14 +227,14 @@ class StatisticsFileTest {
 		final Path a = dir.resolve("a.hps"), b = dir.resolve("b.hps");
 		StatisticsFile.write(PixelStatistics.create(PixelType.GRAY8, 640, 480, 1), a);
 		StatisticsFile.write(PixelStatistics.create(PixelType.GRAY16, 640, 480, 1), b);
-		final String m = assertThrows(HotPixelsException.class, () -> StatisticsFile.readAndMerge(
-			Arrays.asList(a, b))).getMessage();
+		final String m = assertThrows(HotPixelsException.class, () -> StatisticsFile.readAndMerge(Arrays
+			.asList(a, b))).getMessage();
 		assertEquals(b + ": statistics of 16-bit 640x480 cannot be merged with 8-bit 640x480 (" + a +
 			").", m);
 		final Path c = dir.resolve("c.hps");
 		StatisticsFile.write(PixelStatistics.create(PixelType.GRAY8, 480, 640, 1), c);
 		assertEquals(c + ": statistics of 8-bit 480x640 cannot be merged with 8-bit 640x480 (" + a +
-			").", assertThrows(HotPixelsException.class, () -> StatisticsFile.readAndMerge(Arrays
-				.asList(a, c))).getMessage());
+			").", assertThrows(HotPixelsException.class, () -> StatisticsFile.readAndMerge(Arrays.asList(
+				a, c))).getMessage());
 	}
 }

@@ -50,27 +50,27 @@ final class BenchSettings {
 		for (int k = 0; k < args.length; k++) {
 			final String a = args[k];
 			switch (a) {
-				case "--quick":
+				case "--quick" :
 					s.quick();
 					break;
-				case "--keep":
+				case "--keep" :
 					s.keep = true;
 					break;
-				case "--only":
+				case "--only" :
 					s.sections = value(args, ++k, a).toLowerCase(java.util.Locale.ROOT);
 					if (!s.sections.matches("[abcd]+")) throw new IllegalArgumentException(
 						"--only takes letters among a, b, c, d, got '" + s.sections + "'.");
 					break;
-				case "--threads":
+				case "--threads" :
 					s.threads = positive(value(args, ++k, a), a);
 					break;
-				case "--repeats":
+				case "--repeats" :
 					s.repeats = positive(value(args, ++k, a), a);
 					break;
-				case "--dir":
+				case "--dir" :
 					s.dir = Paths.get(value(args, ++k, a));
 					break;
-				default:
+				default :
 					throw new IllegalArgumentException("Unknown option '" + a + "'.");
 			}
 		}
@@ -99,7 +99,7 @@ final class BenchSettings {
 		ourHeap = "256m";
 		memoryHeap = "128m";
 		imagejHeap = "256m";
-		heapCandidates = new int[] { 64 };
+		heapCandidates = new int[]{ 64 };
 	}
 
 	boolean runs(final char section) {

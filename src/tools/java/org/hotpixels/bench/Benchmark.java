@@ -87,9 +87,8 @@ public final class Benchmark {
 
 	private static void header(final BenchSettings s, final PrintStream out, final Path root) {
 		out.printf(Locale.ROOT, "Hot Pixel Finder benchmark%s: %d threads per method; Java %s (%s); " +
-			"%d cores; %s%n", s.quick ? " (--quick)" : "", s.threads, System.getProperty(
-				"java.version"), System.getProperty("java.vm.name"), Runtime.getRuntime()
-					.availableProcessors(), cpu());
+			"%d cores; %s%n", s.quick ? " (--quick)" : "", s.threads, System.getProperty("java.version"),
+			System.getProperty("java.vm.name"), Runtime.getRuntime().availableProcessors(), cpu());
 		out.println("Test data in " + root + (s.keep || s.dir != null ? "" : " (deleted afterwards)") +
 			". Times are wall clock; 'vs X' = time / time of X.");
 		out.println("Load average at the start " + loadAverage() +
@@ -110,8 +109,8 @@ public final class Benchmark {
 
 	private static String cpu() {
 		try (Stream<String> lines = Files.lines(Paths.get("/proc/cpuinfo"))) {
-			return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') +
-				1).trim()).findFirst().orElse("unknown CPU");
+			return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1)
+				.trim()).findFirst().orElse("unknown CPU");
 		}
 		catch (final IOException | UncheckedIOException e) {
 			return System.getProperty("os.arch");
@@ -132,23 +131,23 @@ public final class Benchmark {
 	private static int childTask(final String[] a) {
 		final String task = a[1];
 		switch (task) {
-			case "stack":
+			case "stack" :
 				for (final String type : a[2].split(","))
 					StackBench.run(PixelType.valueOf(type), i(a[3]), i(a[4]), i(a[5]), i(a[6]), i(a[7]), i(
 						a[8]));
 				return 0;
-			case "folder":
+			case "folder" :
 				FolderBench.run(a[2], Paths.get(a[3]), i(a[4]), i(a[5]));
 				return 0;
-			case "write-jpegs":
-				ChildJvm.report("bytes", SeriesWriter.jpegs(Paths.get(a[2]), i(a[3]), i(a[4]), i(a[5]),
-					i(a[6]), i(a[7])));
+			case "write-jpegs" :
+				ChildJvm.report("bytes", SeriesWriter.jpegs(Paths.get(a[2]), i(a[3]), i(a[4]), i(a[5]), i(
+					a[6]), i(a[7])));
 				return 0;
-			case "write-tiffs":
-				ChildJvm.report("bytes", SeriesWriter.tiffs16(Paths.get(a[2]), i(a[3]), i(a[4]), i(a[5]),
-					i(a[6]), i(a[7])));
+			case "write-tiffs" :
+				ChildJvm.report("bytes", SeriesWriter.tiffs16(Paths.get(a[2]), i(a[3]), i(a[4]), i(a[5]), i(
+					a[6]), i(a[7])));
 				return 0;
-			default:
+			default :
 				throw new IllegalArgumentException("Unknown child task " + task);
 		}
 	}

@@ -67,8 +67,7 @@ final class ChildJvm {
 	 */
 	static Outcome run(final String heap, final String task, final String... args) {
 		final List<String> command = new ArrayList<>();
-		command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator +
-			"java");
+		command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
 		if (!DEFAULT_HEAP.equals(heap)) command.add("-Xmx" + heap);
 		command.add("-Djava.awt.headless=true");
 		command.add("-cp");

@@ -50,19 +50,19 @@ final class FolderBench {
 		final long start = System.nanoTime();
 		final String detail;
 		switch (method) {
-			case "decode":
+			case "decode" :
 				detail = "frames=" + decode(files, options, false);
 				break;
-			case "statistics":
+			case "statistics" :
 				detail = "frames=" + decode(files, options, true);
 				break;
-			case "find": {
+			case "find" : {
 				final FindResult r = HotPixelFinder.find(new FileSeriesSource(files), options,
 					Progress.NONE);
 				detail = "defects=" + r.defects().size();
 				break;
 			}
-			case "imagej": {
+			case "imagej" : {
 				final ImagePlus stack = FolderOpener.open(dir.toString());
 				if (stack == null || stack.getStackSize() != files.size()) throw new IllegalStateException(
 					"FolderOpener did not open the " + files.size() + " files of " + dir);
@@ -70,7 +70,7 @@ final class FolderBench {
 				detail = "result=" + sd.getWidth() + "x" + sd.getHeight();
 				break;
 			}
-			default:
+			default :
 				throw new IllegalArgumentException("Unknown method " + method);
 		}
 		final double seconds = (System.nanoTime() - start) / 1e9;
@@ -86,8 +86,8 @@ final class FolderBench {
 		return Parallelization.runWithNumThreads(options.threads, () -> {
 			int frames = 0;
 			PixelStatistics stats = null;
-			try (FrameStream stream = new FrameStream(new FileSeriesSource(files), options.threads,
-				false, Progress.NONE))
+			try (FrameStream stream = new FrameStream(new FileSeriesSource(files), options.threads, false,
+				Progress.NONE))
 			{
 				for (List<Frame> batch; !(batch = stream.next(options.batchSize)).isEmpty();) {
 					frames += batch.size();

@@ -95,9 +95,9 @@ final class FolderSections {
 				continue;
 			}
 			final double t = number(best[m], "seconds");
-			table.add(labels[m], ResultTable.seconds(t), ResultTable.ratio(t / decode), ResultTable
-				.ratio(t / find), ResultTable.megabytes(number(best[m], "hwm")), ResultTable.megabytes(
-					number(best[m], "heap")), heap, best[m].get("detail"));
+			table.add(labels[m], ResultTable.seconds(t), ResultTable.ratio(t / decode), ResultTable.ratio(
+				t / find), ResultTable.megabytes(number(best[m], "hwm")), ResultTable.megabytes(number(
+					best[m], "heap")), heap, best[m].get("detail"));
 		}
 		table.print(out);
 		return best;

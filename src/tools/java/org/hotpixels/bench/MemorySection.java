@@ -23,10 +23,10 @@ final class MemorySection {
 			.failure());
 		out.printf(Locale.ROOT, "%n(d) Memory of find: %d vs %d JPEGs %dx%d, -Xmx%s, fresh JVM each%n",
 			s.fewFrames, s.manyFrames, s.memoryWidth, s.memoryHeight, s.memoryHeap);
-		final ResultTable table = new ResultTable("frames", "time", "peak RSS", "peak heap",
-			"RSS vs " + s.fewFrames + " frames");
+		final ResultTable table = new ResultTable("frames", "time", "peak RSS", "peak heap", "RSS vs " +
+			s.fewFrames + " frames");
 		double fewRss = Double.NaN, manyRss = Double.NaN;
-		for (final int n : new int[] { s.fewFrames, s.manyFrames }) {
+		for (final int n : new int[]{ s.fewFrames, s.manyFrames }) {
 			final ChildJvm.Outcome o = ChildJvm.run(s.memoryHeap, "folder", "find", dir.toString(), "" +
 				n, "" + s.threads);
 			if (!o.ok()) {

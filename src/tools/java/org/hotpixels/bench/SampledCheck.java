@@ -35,8 +35,8 @@ final class SampledCheck {
 				checked);
 	}
 
-	private static boolean matches(final PixelStatistics stats, final ImageStack stack,
-		final int n, final int c, final int p)
+	private static boolean matches(final PixelStatistics stats, final ImageStack stack, final int n,
+		final int c, final int p)
 	{
 		double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY, mean = 0;
 		long sum = 0, squares = 0;
@@ -59,8 +59,8 @@ final class SampledCheck {
 			m2 += d * d;
 		}
 		final double variance = m2 / (n - 1);
-		return Math.abs(stats.mean(i) - mean) <= 1e-9 * (Math.abs(mean) + Math.sqrt(variance)) &&
-			Math.abs(stats.variance(i) - variance) <= 1e-9 * variance;
+		return Math.abs(stats.mean(i) - mean) <= 1e-9 * (Math.abs(mean) + Math.sqrt(variance)) && Math
+			.abs(stats.variance(i) - variance) <= 1e-9 * variance;
 	}
 
 	private static double sample(final Object pixels, final int c, final int p) {

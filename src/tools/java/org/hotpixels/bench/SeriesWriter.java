@@ -52,8 +52,8 @@ final class SeriesWriter {
 	{
 		long bytes = 0;
 		try {
-			for (final Path file : series.writeTo(dir, format, FrameWriter.DEFAULT_JPEG_QUALITY, Math
-				.max(1, threads), Progress.NONE))
+			for (final Path file : series.writeTo(dir, format, FrameWriter.DEFAULT_JPEG_QUALITY, Math.max(
+				1, threads), Progress.NONE))
 				bytes += Files.size(file);
 		}
 		catch (final IOException e) {

@@ -69,8 +69,8 @@ final class StackBench {
 			SampledCheck.of(stats[0], image), "batch", batch);
 		ChildJvm.report("stack", label, "method", "one batch", "seconds", oneBatch, "batch", frames);
 		ChildJvm.report("stack", label, "method", "detection", "seconds", detect);
-		ChildJvm.report("stack", label, "method", "find", "seconds", find, "defects", found[0]
-			.defects().size(), "planted", series.planted().size());
+		ChildJvm.report("stack", label, "method", "find", "seconds", find, "defects", found[0].defects()
+			.size(), "planted", series.planted().size());
 		ChildJvm.report("stack", label, "method", "zprojector", "seconds", zprojector, "agreement",
 			agreement);
 	}
@@ -110,8 +110,8 @@ final class StackBench {
 	 * ({@link SyntheticSeries}), dark frames for 16 and 32 bits ({@link DarkFrameSeries}).
 	 */
 	static DemoSeries series(final PixelType type, final int w, final int h, final int frames) {
-		if (type == PixelType.GRAY8 || type == PixelType.RGB) return SyntheticSeries.builder().size(
-			w, h).frames(frames).seed(7).pixelType(type).build();
+		if (type == PixelType.GRAY8 || type == PixelType.RGB) return SyntheticSeries.builder().size(w,
+			h).frames(frames).seed(7).pixelType(type).build();
 		return DarkFrameSeries.builder().size(w, h).frames(frames).seed(7).pixelType(type).build();
 	}
 

@@ -18,8 +18,9 @@ final class StackSection {
 	private StackSection() {}
 
 	static void run(final BenchSettings s, final PrintStream out, final Targets targets) {
-		out.printf(Locale.ROOT, "%n(a) Open stacks in memory, %dx%dx%d, best of %d (child JVM -Xmx%s)%n",
-			s.stackWidth, s.stackHeight, s.stackFrames, s.repeats, s.stackHeap);
+		out.printf(Locale.ROOT,
+			"%n(a) Open stacks in memory, %dx%dx%d, best of %d (child JVM -Xmx%s)%n", s.stackWidth,
+			s.stackHeight, s.stackFrames, s.repeats, s.stackHeap);
 		final ResultTable table = new ResultTable("stack", "method", "time", "vs floor",
 			"vs statistics", "samples/s", "note");
 		final ChildJvm.Outcome all = s.quick ? measure(s, TYPES) : null;
@@ -40,8 +41,8 @@ final class StackSection {
 				" frames in one batch", seconds(o, type, "one batch"), floor, stats, samples, "");
 			add(table, "", "our find (statistics + detection)", find, floor, stats, samples, get(o, type,
 				"find", "defects") + " defects (" + get(o, type, "find", "planted") + " planted)");
-			add(table, "", "  of which detection + ranking", seconds(o, type, "detection"), floor,
-				stats, Double.NaN, "");
+			add(table, "", "  of which detection + ranking", seconds(o, type, "detection"), floor, stats,
+				Double.NaN, "");
 			final String agreement = get(o, type, "zprojector", "agreement");
 			add(table, "", "ImageJ 1: ZProjector SD", zp, floor, stats, samples, agreement.isEmpty() ? ""
 				: "SD agrees with ours to " + agreement);
@@ -49,8 +50,8 @@ final class StackSection {
 			if (type != PixelType.GRAY32) targets.atLeast(name + "statistics >= 3x faster than " +
 				"ZProjector SD", zp / stats, 3, ResultTable.ratio(zp / stats));
 			targets.atMost(name + "statistics within " + (type == PixelType.GRAY32 ? "3x" : "1.5x") +
-				" of the read floor", stats / floor, type == PixelType.GRAY32 ? 3 : 1.5, ResultTable
-					.ratio(stats / floor));
+				" of the read floor", stats / floor, type == PixelType.GRAY32 ? 3 : 1.5, ResultTable.ratio(
+					stats / floor));
 			if (type == PixelType.GRAY16) targets.atMost("open 16-bit stack: find takes at most 1.0x " +
 				"ZProjector SD's time", find / zp, 1, ResultTable.ratio(find / zp));
 		}
@@ -58,8 +59,7 @@ final class StackSection {
 	}
 
 	private static void add(final ResultTable table, final String stack, final String method,
-		final double t, final double floor, final double stats, final double samples,
-		final String note)
+		final double t, final double floor, final double stats, final double samples, final String note)
 	{
 		table.add(stack, method, ResultTable.seconds(t), ResultTable.ratio(t / floor), ResultTable
 			.ratio(t / stats), ResultTable.rate(samples, t), note);

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-
 /**
  * Whole processes on a folder, as a user runs them, start-up and writing the results included:
  * {@code ./hotpixels find} with the launcher's own JVM settings (the launcher sets
@@ -36,8 +35,8 @@ final class WholeRuns {
 		final Map<String, String> imagejRun, final Path scratch)
 	{
 		final WholeRuns w = new WholeRuns();
-		final ResultTable table = new ResultTable("whole process, as a user runs it", "time",
-			"vs ours", "peak RSS", "note");
+		final ResultTable table = new ResultTable("whole process, as a user runs it", "time", "vs ours",
+			"peak RSS", "note");
 		ProcessRun best = null;
 		for (int r = 0; r < Math.max(1, s.folderRepeats); r++) {
 			final ProcessRun p = ProcessRun.run(ours(dir, scratch.resolve("ours-out"), s.threads),
@@ -93,10 +92,9 @@ final class WholeRuns {
 		final List<String> command = new ArrayList<>();
 		if (launcher != null && new File(launcher).canExecute()) command.add(launcher);
 		else command.addAll(Arrays.asList(System.getProperty("java.home") + File.separator + "bin" +
-			File.separator + "java", "-cp", System.getProperty("java.class.path"),
-			mainClass()));
-		command.addAll(Arrays.asList("find", dir.toString(), "--output", output.toString(),
-			"--threads", "" + threads, "--overwrite"));
+			File.separator + "java", "-cp", System.getProperty("java.class.path"), mainClass()));
+		command.addAll(Arrays.asList("find", dir.toString(), "--output", output.toString(), "--threads",
+			"" + threads, "--overwrite"));
 		return command;
 	}
 
@@ -105,7 +103,7 @@ final class WholeRuns {
 	 * that imports numpy and PIL (the one on the PATH, then the system's); null if none does.
 	 */
 	static List<String> python(final Path scratch) {
-		for (final String python : new String[] { "python3", "/usr/bin/python3" }) {
+		for (final String python : new String[]{ "python3", "/usr/bin/python3" }) {
 			final ProcessRun check = ProcessRun.run(Arrays.asList(python, "-c", "import numpy, PIL"),
 				scratch);
 			if (!check.ok()) continue;

@@ -27,20 +27,21 @@ import picocli.CommandLine.Option;
  * noise and planted defects, saves them as JPEG as a camera would (quality 90, 4:2:0 chroma),
  * runs find on the files and prints what it found beside what was planted.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-	description = { "Generates a series of JPEG photos with planted stuck, hot, dead and cold "
-		+ "pixels, finds them, and compares the result with what was planted." })
+@Command(name = "demo", mixinStandardHelpOptions = true, description = {
+	"Generates a series of JPEG photos with planted stuck, hot, dead and cold " +
+		"pixels, finds them, and compares the result with what was planted." })
 final class DemoCommand implements Callable<Integer> {
 
 	/** Marks a folder as the demo's own, so running the demo again may replace its files. */
 	static final String MARKER = ".hotpixels-demo";
 
-	@Option(names = { "-o", "--output" },
-		converter = OptionValues.NamedPath.class, paramLabel = "DIR", defaultValue = "hotpixels-demo",
+	@Option(names = { "-o", "--output" }, converter = OptionValues.NamedPath.class,
+		paramLabel = "DIR", defaultValue = "hotpixels-demo",
 		description = "Folder for the frames and results (default: ${DEFAULT-VALUE}).")
 	Path output;
 
-	@Option(names = "--frames", paramLabel = "N", defaultValue = "150", converter = OptionValues.Frames.class,
+	@Option(names = "--frames", paramLabel = "N", defaultValue = "150",
+		converter = OptionValues.Frames.class,
 		description = "Number of photos (default: ${DEFAULT-VALUE}).")
 	int frames;
 
@@ -48,7 +49,8 @@ final class DemoCommand implements Callable<Integer> {
 		description = "Photo size (default: ${DEFAULT-VALUE}).")
 	String size;
 
-	@Option(names = "--seed", defaultValue = "2011", description = "Random seed (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--seed", defaultValue = "2011",
+		description = "Random seed (default: ${DEFAULT-VALUE}).")
 	long seed;
 
 	@Override
@@ -56,8 +58,8 @@ final class DemoCommand implements Callable<Integer> {
 		final PrintStream out = System.out;
 		final int[] wh = parseSize(size);
 		claim(output);
-		final SyntheticSeries series = SyntheticSeries.builder().size(wh[0], wh[1]).frames(frames)
-			.seed(seed).build();
+		final SyntheticSeries series = SyntheticSeries.builder().size(wh[0], wh[1]).frames(frames).seed(
+			seed).build();
 		final Path framesDir = output.resolve("frames"), results = output.resolve("results");
 		final ConsoleProgress progress = new ConsoleProgress(System.err);
 		final FindResult result;
@@ -69,8 +71,8 @@ final class DemoCommand implements Callable<Integer> {
 			progress.finish();
 			series.writePlanted(output.resolve("planted.csv"));
 			start = System.nanoTime();
-			result = HotPixelFinder.run(FindRequest.folder(framesDir.toString(), "*.jpg").output(
-				results, true), progress);
+			result = HotPixelFinder.run(FindRequest.folder(framesDir.toString(), "*.jpg").output(results,
+				true), progress);
 			if (files.size() != frames) throw new IllegalStateException("frames");
 		}
 		finally {
@@ -88,27 +90,27 @@ final class DemoCommand implements Callable<Integer> {
 	{
 		final Evaluation e = Evaluation.forFormat(planted, found, OutputFormat.JPEG);
 		out.println();
-		out.println("Planted vs found (JPEG smears a defect over its neighbours; a match may be 2 px away):");
+		out.println(
+			"Planted vs found (JPEG smears a defect over its neighbours; a match may be 2 px away):");
 		out.println(String.format(Locale.ROOT, "  %-22s %9s %8s   %s", "planted", "at", "channel",
 			"found"));
 		for (final PlantedDefect p : planted) {
 			final int k = e.found().indexOf(p);
 			final Defect d = k < 0 ? null : e.closestMatches().get(k);
-			out.println(String.format(Locale.ROOT, "  %-22s %9s %8s   %s", p.label(), p.x() + "," + p
-				.y(), p.channel() < 0 ? "all" : channelName(p.channel()), d == null ? "MISSED" : d.kind()
-					.label() + " at " + d.x() + "," + d.y() + " " + (d.channel() < 0 ? "all"
-						: channelName(d.channel())) + (d.clusterSize() > 1 ? " (" + d
-						.clusterSize() + " px)" : "")));
+			out.println(String.format(Locale.ROOT, "  %-22s %9s %8s   %s", p.label(), p.x() + "," + p.y(),
+				p.channel() < 0 ? "all" : channelName(p.channel()), d == null ? "MISSED" : d.kind()
+					.label() + " at " + d.x() + "," + d.y() + " " + (d.channel() < 0 ? "all" : channelName(d
+						.channel())) + (d.clusterSize() > 1 ? " (" + d.clusterSize() + " px)" : "")));
 		}
 		for (final Defect d : e.unmatchedDetections())
 			out.println("  false positive: " + d);
-		out.printf(Locale.ROOT, "Recall %.0f%% (%d of %d planted), precision %.0f%% (%d of %d found).%n",
-			100 * e.recall(), e.truePositives(), planted.size(), 100 * e.precision(), e
-				.matchedDetections(), found.size());
+		out.printf(Locale.ROOT,
+			"Recall %.0f%% (%d of %d planted), precision %.0f%% (%d of %d found).%n", 100 * e.recall(), e
+				.truePositives(), planted.size(), 100 * e.precision(), e.matchedDetections(), found.size());
 	}
 
 	private static String channelName(final int c) {
-		return new String[] { "red", "green", "blue" }[c];
+		return new String[]{ "red", "green", "blue" }[c];
 	}
 
 	private static int[] parseSize(final String s) {
@@ -120,7 +122,8 @@ final class DemoCommand implements Callable<Integer> {
 		catch (final RuntimeException e) {
 			// fall through to the message
 		}
-		throw new HotPixelsException("--size " + s + ": expected WIDTHxHEIGHT, from 32x32 to 8192x8192.");
+		throw new HotPixelsException("--size " + s +
+			": expected WIDTHxHEIGHT, from 32x32 to 8192x8192.");
 	}
 
 	/** Uses {@code dir} if it is new, empty, or an earlier demo's; never someone else's folder. */

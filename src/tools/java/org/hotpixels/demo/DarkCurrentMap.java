@@ -33,16 +33,16 @@ final class DarkCurrentMap {
 			for (int y = d.y(); y <= d.yEnd(); y++) {
 				final int i = y * width + d.x();
 				switch (d.kind()) {
-					case HOT:
+					case HOT :
 						rate[i] += d.value();
 						break;
-					case COLD:
+					case COLD :
 						rate[i] *= d.value();
 						break;
-					case DEAD:
+					case DEAD :
 						rate[i] = 0;
 						break;
-					default:
+					default :
 						stuckIndex[stuck] = i;
 						stuckValue[stuck++] = d.value();
 				}
@@ -58,8 +58,8 @@ final class DarkCurrentMap {
 	void applyStuck(final Object plane) {
 		for (int k = 0; k < stuckIndex.length; k++) {
 			final double v = stuckValue[k];
-			if (plane instanceof short[]) ((short[]) plane)[stuckIndex[k]] = (short) Math.max(0,
-				Math.min(65535, Math.round(v)));
+			if (plane instanceof short[]) ((short[]) plane)[stuckIndex[k]] = (short) Math.max(0, Math.min(
+				65535, Math.round(v)));
 			else((float[]) plane)[stuckIndex[k]] = (float) v;
 		}
 	}

@@ -46,8 +46,8 @@ public final class DarkFrameSeries implements DemoSeries {
 		readNoise = b.readNoise;
 		planted = Collections.unmodifiableList(new ArrayList<>(b.defects != null ? b.defects
 			: defaultDefects(width, height, seed, darkCurrent, gain, readNoise)));
-		darkMap = new DarkCurrentMap(width, height, darkCurrent, b.dsnu, FastRandom.forKey(seed,
-			-2), planted);
+		darkMap = new DarkCurrentMap(width, height, darkCurrent, b.dsnu, FastRandom.forKey(seed, -2),
+			planted);
 	}
 
 	/**
@@ -86,15 +86,14 @@ public final class DarkFrameSeries implements DemoSeries {
 		for (int n = 0; n < 4; n++)
 			d.add(at(layout, PlantedDefect.hot(0, 0, 0, strong(layout, reference))));
 		final int[] edge = layout.placeOnEdge(4);
-		d.add(PlantedDefect.hot(edge[0], edge[1], 0, strong(layout, reference)).withLabel(
-			"edge hot"));
+		d.add(PlantedDefect.hot(edge[0], edge[1], 0, strong(layout, reference)).withLabel("edge hot"));
 		final int[] pair = layout.place(2, 1, 4);
 		final double pairExtra = strong(layout, reference);
 		d.add(PlantedDefect.hot(pair[0], pair[1], 0, pairExtra).withLabel("hot pair"));
 		d.add(PlantedDefect.hot(pair[0] + 1, pair[1], 0, pairExtra).withLabel("hot pair"));
 		for (int n = 0; n < 5; n++)
-			d.add(at(layout, PlantedDefect.hot(0, 0, 0, layout.uniform(4, 6) * sigmaElectrons)
-				.withLabel("faint hot")));
+			d.add(at(layout, PlantedDefect.hot(0, 0, 0, layout.uniform(4, 6) * sigmaElectrons).withLabel(
+				"faint hot")));
 		for (int n = 0; n < 2; n++) {
 			final int length = Math.min(layout.between(10, 60), height - 10);
 			d.add(at(layout, PlantedDefect.hotColumn(0, 0, length - 1, 0, layout.uniform(1.5, 3) *
@@ -124,8 +123,8 @@ public final class DarkFrameSeries implements DemoSeries {
 		final int n = width * height;
 		final Object plane = Frame.newPlane(type, n);
 		for (int i = 0; i < n; i++) {
-			final double v = bias + gain * PoissonSampler.sample(random, darkMap.rate(i)) +
-				readNoise * random.nextGaussian();
+			final double v = bias + gain * PoissonSampler.sample(random, darkMap.rate(i)) + readNoise *
+				random.nextGaussian();
 			if (type == PixelType.GRAY32) ((float[]) plane)[i] = (float) v;
 			else((short[]) plane)[i] = (short) (v <= 0 ? 0 : v >= 65535 ? 65535 : Math.round(v));
 		}

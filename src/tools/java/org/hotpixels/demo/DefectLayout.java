@@ -31,7 +31,7 @@ final class DefectLayout {
 		for (int t = 0; t < TRIES; t++) {
 			final int x = random.between(margin, width - margin - w);
 			final int y = random.between(margin, height - margin - h);
-			if (take(x, y, w, h)) return new int[] { x, y };
+			if (take(x, y, w, h)) return new int[]{ x, y };
 		}
 		throw tooSmall();
 	}
@@ -41,7 +41,7 @@ final class DefectLayout {
 		for (int t = 0; t < TRIES; t++) {
 			final int x = random.chance(0.5) ? 0 : width - 1;
 			final int y = random.between(margin, height - margin - 1);
-			if (take(x, y, 1, 1)) return new int[] { x, y };
+			if (take(x, y, 1, 1)) return new int[]{ x, y };
 		}
 		throw tooSmall();
 	}
@@ -57,9 +57,9 @@ final class DefectLayout {
 
 	private boolean take(final int x, final int y, final int w, final int h) {
 		for (final int[] r : taken)
-			if (x - separation <= r[2] && r[0] <= x + w - 1 + separation &&
-				y - separation <= r[3] && r[1] <= y + h - 1 + separation) return false;
-		taken.add(new int[] { x, y, x + w - 1, y + h - 1 });
+			if (x - separation <= r[2] && r[0] <= x + w - 1 + separation && y - separation <= r[3] &&
+				r[1] <= y + h - 1 + separation) return false;
+		taken.add(new int[]{ x, y, x + w - 1, y + h - 1 });
 		return true;
 	}
 

@@ -81,8 +81,8 @@ public interface DemoSeries {
 	 * Writes every frame into {@code folder}, made and encoded on all processors, reporting
 	 * progress; returns the files in frame order.
 	 */
-	default List<Path> writeTo(final Path folder, final OutputFormat format,
-		final int jpegQuality, final Progress progress)
+	default List<Path> writeTo(final Path folder, final OutputFormat format, final int jpegQuality,
+		final Progress progress)
 	{
 		return writeTo(folder, format, jpegQuality, 0, progress);
 	}
@@ -91,8 +91,8 @@ public interface DemoSeries {
 	 * Writes every frame into {@code folder} on {@code threads} threads (0: all processors),
 	 * reporting progress; returns the files in frame order.
 	 */
-	default List<Path> writeTo(final Path folder, final OutputFormat format,
-		final int jpegQuality, final int threads, final Progress progress)
+	default List<Path> writeTo(final Path folder, final OutputFormat format, final int jpegQuality,
+		final int threads, final Progress progress)
 	{
 		return SeriesWriter.write(this, folder, format, jpegQuality, threads, progress);
 	}

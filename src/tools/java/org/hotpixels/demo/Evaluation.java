@@ -80,9 +80,7 @@ public final class Evaluation {
 	}
 
 	/** Compares with the lossless tolerance (1 pixel), checking channels. */
-	public static Evaluation compare(final List<PlantedDefect> planted,
-		final List<Defect> detected)
-	{
+	public static Evaluation compare(final List<PlantedDefect> planted, final List<Defect> detected) {
 		return compare(planted, detected, LOSSLESS_TOLERANCE, true);
 	}
 
@@ -91,31 +89,31 @@ public final class Evaluation {
 	 * checked; JPEG with tolerance 2 and channels ignored, since 4:2:0 chroma subsampling turns a
 	 * one-channel defect into a smear in every decoded channel.
 	 */
-	public static Evaluation forFormat(final List<PlantedDefect> planted,
-		final List<Defect> detected, final OutputFormat format)
+	public static Evaluation forFormat(final List<PlantedDefect> planted, final List<Defect> detected,
+		final OutputFormat format)
 	{
-		return format.isLossy() ? compare(planted, detected, JPEG_TOLERANCE, false) : compare(
-			planted, detected, LOSSLESS_TOLERANCE, true);
+		return format.isLossy() ? compare(planted, detected, JPEG_TOLERANCE, false) : compare(planted,
+			detected, LOSSLESS_TOLERANCE, true);
 	}
 
 	/** Compares with the given tolerance in pixels, checking channels or not. */
-	public static Evaluation compare(final List<PlantedDefect> planted,
-		final List<Defect> detected, final int tolerance, final boolean checkChannels)
+	public static Evaluation compare(final List<PlantedDefect> planted, final List<Defect> detected,
+		final int tolerance, final boolean checkChannels)
 	{
 		if (tolerance < 0) throw new IllegalArgumentException("Negative tolerance " + tolerance);
 		return new Evaluation(planted, detected, tolerance, checkChannels);
 	}
 
 	private boolean matches(final PlantedDefect p, final Defect d) {
-		if (checkChannels && p.channel() != Defect.ALL_CHANNELS &&
-			d.channel() != Defect.ALL_CHANNELS && p.channel() != d.channel()) return false;
+		if (checkChannels && p.channel() != Defect.ALL_CHANNELS && d.channel() != Defect.ALL_CHANNELS &&
+			p.channel() != d.channel()) return false;
 		final long boxGap = gap(p, d.xMin(), d.yMin(), d.xMax(), d.yMax());
 		return Math.min(boxGap, gap(p, d.x(), d.y(), d.x(), d.y())) <= tolerance;
 	}
 
 	/** Chebyshev gap between the planted pixels and a rectangle (0 if they overlap). */
-	private static long gap(final PlantedDefect p, final int xMin, final int yMin,
-		final int xMax, final int yMax)
+	private static long gap(final PlantedDefect p, final int xMin, final int yMin, final int xMax,
+		final int yMax)
 	{
 		final long dx = Math.max(0, Math.max((long) xMin - p.x(), (long) p.x() - xMax));
 		final long dy = Math.max(0, Math.max((long) yMin - p.yEnd(), (long) p.y() - yMax));
@@ -219,24 +217,24 @@ public final class Evaluation {
 		final StringBuilder s = new StringBuilder();
 		s.append(String.format(Locale.ROOT,
 			"Found %d of %d planted defects (recall %.1f%%); %d of %d detections match a planted " +
-				"defect (precision %.1f%%), %d false positives. ", found.size(), planted.size(),
-			100 * recall(), matchedDetections(), detected.size(), 100 * precision(), falsePositives
-				.size()));
+				"defect (precision %.1f%%), %d false positives. ", found.size(), planted.size(), 100 *
+					recall(), matchedDetections(), detected.size(), 100 * precision(), falsePositives
+						.size()));
 		if (!found.isEmpty()) s.append(String.format(Locale.ROOT,
 			"The kind agrees for %d of %d found. ", kindAgreements, found.size()));
 		if (!planted.isEmpty()) {
 			s.append("By label:");
 			String sep = " ";
 			for (final Map.Entry<String, int[]> e : countsByLabel().entrySet()) {
-				s.append(sep).append(e.getKey()).append(' ').append(e.getValue()[0]).append('/')
-					.append(e.getValue()[1]);
+				s.append(sep).append(e.getKey()).append(' ').append(e.getValue()[0]).append('/').append(e
+					.getValue()[1]);
 				sep = ", ";
 			}
 			s.append(". ");
 		}
 		if (!missed.isEmpty()) s.append("Missed: ").append(list(missed)).append(". ");
-		s.append(String.format(Locale.ROOT, "Tolerance %d px, channels %s.", tolerance,
-			checkChannels ? "checked" : "ignored"));
+		s.append(String.format(Locale.ROOT, "Tolerance %d px, channels %s.", tolerance, checkChannels
+			? "checked" : "ignored"));
 		return s.toString();
 	}
 

@@ -86,8 +86,7 @@ public final class FastRandom {
 		do {
 			a = -Math.log(1 - nextDouble()) / TAIL_START;
 			b = -Math.log(1 - nextDouble());
-		}
-		while (b + b < a * a);
+		} while (b + b < a * a);
 		return positive ? TAIL_START + a : -TAIL_START - a;
 	}
 

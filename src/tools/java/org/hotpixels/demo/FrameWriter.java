@@ -61,20 +61,18 @@ public final class FrameWriter {
 			": JPEG quality must be between 1 and 100, not " + jpegQuality + ".");
 		try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
 			switch (format) {
-				case JPEG:
+				case JPEG :
 					writeJpeg(image(frame), out, jpegQuality);
 					break;
-				case PNG:
-					if (!ImageIO.write(image(frame), "png", out)) throw new IOException(
-						"no PNG writer");
+				case PNG :
+					if (!ImageIO.write(image(frame), "png", out)) throw new IOException("no PNG writer");
 					break;
-				default:
+				default :
 					writeTiff(frame, out);
 			}
 		}
 		catch (final IOException e) {
-			throw new HotPixelsException(file + ": cannot write the image (" + e.getMessage() +
-				").", e);
+			throw new HotPixelsException(file + ": cannot write the image (" + e.getMessage() + ").", e);
 		}
 	}
 
@@ -82,16 +80,16 @@ public final class FrameWriter {
 		final int w = frame.width(), h = frame.height();
 		final BufferedImage image;
 		switch (frame.type()) {
-			case GRAY8:
+			case GRAY8 :
 				image = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
 				break;
-			case GRAY16:
+			case GRAY16 :
 				image = new BufferedImage(w, h, BufferedImage.TYPE_USHORT_GRAY);
 				break;
-			case RGB:
+			case RGB :
 				image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
 				break;
-			default:
+			default :
 				throw new IllegalArgumentException("No BufferedImage for " + frame.type());
 		}
 		image.getRaster().setDataElements(0, 0, w, h, frame.plane(0));
@@ -108,8 +106,8 @@ public final class FrameWriter {
 			final ImageWriteParam param = writer.getDefaultWriteParam();
 			param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
 			param.setCompressionQuality(quality / 100f);
-			final IIOMetadata metadata = writer.getDefaultImageMetadata(new ImageTypeSpecifier(
-				image), param);
+			final IIOMetadata metadata = writer.getDefaultImageMetadata(new ImageTypeSpecifier(image),
+				param);
 			if (image.getType() == BufferedImage.TYPE_INT_RGB) subsampleChroma(metadata);
 			writer.setOutput(stream);
 			writer.write(null, new IIOImage(image, null, metadata), param);
@@ -140,13 +138,13 @@ public final class FrameWriter {
 	private static ImageProcessor processor(final Frame frame) {
 		final int w = frame.width(), h = frame.height();
 		switch (frame.type()) {
-			case GRAY8:
+			case GRAY8 :
 				return new ByteProcessor(w, h, (byte[]) frame.plane(0));
-			case GRAY16:
+			case GRAY16 :
 				return new ShortProcessor(w, h, (short[]) frame.plane(0), null);
-			case GRAY32:
+			case GRAY32 :
 				return new FloatProcessor(w, h, (float[]) frame.plane(0));
-			default:
+			default :
 				return new ColorProcessor(w, h, (int[]) frame.plane(0));
 		}
 	}

@@ -7,6 +7,7 @@ import org.hotpixels.source.PixelType;
 
 /** File formats a synthetic series can be written in, with the pixel types each can hold. */
 public enum OutputFormat {
+
 	/** Lossy, 8-bit grey or RGB with 4:2:0 chroma subsampling, like a camera's JPEG. */
 	JPEG("jpg"),
 	/** Lossless 8-bit grey, 16-bit grey or RGB. */
@@ -28,11 +29,11 @@ public enum OutputFormat {
 	/** True if this format can hold frames of the given type. */
 	public boolean supports(final PixelType type) {
 		switch (this) {
-			case JPEG:
+			case JPEG :
 				return type == PixelType.GRAY8 || type == PixelType.RGB;
-			case PNG:
+			case PNG :
 				return type != PixelType.GRAY32;
-			default:
+			default :
 				return true;
 		}
 	}
@@ -45,17 +46,16 @@ public enum OutputFormat {
 	/** Parses "jpg", "jpeg", "png", "tif" or "tiff" in any case. */
 	public static OutputFormat parse(final String text) {
 		switch (text.trim().toLowerCase(Locale.ROOT)) {
-			case "jpg":
-			case "jpeg":
+			case "jpg" :
+			case "jpeg" :
 				return JPEG;
-			case "png":
+			case "png" :
 				return PNG;
-			case "tif":
-			case "tiff":
+			case "tif" :
+			case "tiff" :
 				return TIFF;
-			default:
-				throw new HotPixelsException("Unknown image format '" + text +
-					"': use jpg, png or tif.");
+			default :
+				throw new HotPixelsException("Unknown image format '" + text + "': use jpg, png or tif.");
 		}
 	}
 }

@@ -30,8 +30,8 @@ final class PhotoScene implements Scene {
 		gridWidth = ((width - 1) >> SHIFT) + 2;
 		final int gridHeight = ((height - 1) >> SHIFT) + 2;
 		final double exposure = exposure(random);
-		final double[] tint = { 1 + 0.12 * random.nextGaussian(), 1 + 0.08 * random
-			.nextGaussian(), 1 + 0.15 * random.nextGaussian() };
+		final double[] tint = { 1 + 0.12 * random.nextGaussian(), 1 + 0.08 * random.nextGaussian(), 1 +
+			0.15 * random.nextGaussian() };
 		grid = new float[3][gridWidth * gridHeight];
 		drawBackground(random, tint, exposure, gridHeight);
 		final int blobs = random.between(5, 14);
@@ -71,8 +71,8 @@ final class PhotoScene implements Scene {
 		return c;
 	}
 
-	private void drawBackground(final FastRandom random, final double[] tint,
-		final double exposure, final int gridHeight)
+	private void drawBackground(final FastRandom random, final double[] tint, final double exposure,
+		final int gridHeight)
 	{
 		final float[][] corners = new float[4][];
 		for (int k = 0; k < 4; k++)
@@ -82,8 +82,8 @@ final class PhotoScene implements Scene {
 			for (int i = 0; i < gridWidth; i++) {
 				final float fx = i / (float) Math.max(1, gridWidth - 1);
 				for (int c = 0; c < 3; c++)
-					grid[c][j * gridWidth + i] = (1 - fy) * ((1 - fx) * corners[0][c] + fx *
-						corners[1][c]) + fy * ((1 - fx) * corners[2][c] + fx * corners[3][c]);
+					grid[c][j * gridWidth + i] = (1 - fy) * ((1 - fx) * corners[0][c] + fx * corners[1][c]) +
+						fy * ((1 - fx) * corners[2][c] + fx * corners[3][c]);
 			}
 		}
 	}
@@ -131,8 +131,7 @@ final class PhotoScene implements Scene {
 				float sum = 0;
 				for (int dy = -1; dy <= 1; dy++)
 					for (int dx = -1; dx <= 1; dx++)
-						sum += raw[((y + dy) & TEXTURE_MASK) * TEXTURE_SIZE + ((x + dx) &
-							TEXTURE_MASK)];
+						sum += raw[((y + dy) & TEXTURE_MASK) * TEXTURE_SIZE + ((x + dx) & TEXTURE_MASK)];
 				tile[y * TEXTURE_SIZE + x] = 1 + strength * sum / 3;
 			}
 		return tile;

@@ -46,8 +46,8 @@ public final class PlantedDefect {
 		if (kind == null) throw new IllegalArgumentException("A planted defect needs a kind.");
 		if (yEnd < y) throw new IllegalArgumentException("Segment end row " + yEnd +
 			" is above its start row " + y + ".");
-		if (channel < Defect.ALL_CHANNELS) throw new IllegalArgumentException("Bad channel " +
-			channel + ".");
+		if (channel < Defect.ALL_CHANNELS) throw new IllegalArgumentException("Bad channel " + channel +
+			".");
 		this.x = x;
 		this.y = y;
 		this.yEnd = yEnd;
@@ -70,9 +70,7 @@ public final class PlantedDefect {
 	}
 
 	/** A pixel whose mean is raised by {@code extra} (8-bit offset, or dark electrons/frame). */
-	public static PlantedDefect hot(final int x, final int y, final int channel,
-		final double extra)
-	{
+	public static PlantedDefect hot(final int x, final int y, final int channel, final double extra) {
 		return new PlantedDefect(x, y, y, channel, DefectKind.HOT, extra, null);
 	}
 
@@ -84,8 +82,8 @@ public final class PlantedDefect {
 	}
 
 	/** Rows {@code y..yEnd} of column {@code x}, each raised by {@code extra}. */
-	public static PlantedDefect hotColumn(final int x, final int y, final int yEnd,
-		final int channel, final double extra)
+	public static PlantedDefect hotColumn(final int x, final int y, final int yEnd, final int channel,
+		final double extra)
 	{
 		return new PlantedDefect(x, y, yEnd, channel, DefectKind.HOT, extra, "hot column");
 	}
@@ -176,12 +174,12 @@ public final class PlantedDefect {
 			out.write("x,y,channel,kind,x_min,y_min,x_max,y_max,label,value\n");
 			for (final PlantedDefect d : defects)
 				out.write(String.format(Locale.ROOT, "%d,%d,%s,%s,%d,%d,%d,%d,%s,%s\n", d.x, d.y,
-					d.channel == Defect.ALL_CHANNELS ? "all" : Integer.toString(d.channel), d.kind
-						.label(), d.x, d.y, d.x, d.yEnd, d.label, Double.toString(d.value)));
+					d.channel == Defect.ALL_CHANNELS ? "all" : Integer.toString(d.channel), d.kind.label(),
+					d.x, d.y, d.x, d.yEnd, d.label, Double.toString(d.value)));
 		}
 		catch (final IOException e) {
-			throw new HotPixelsException(file + ": cannot write the planted defects (" + e
-				.getMessage() + ").", e);
+			throw new HotPixelsException(file + ": cannot write the planted defects (" + e.getMessage() +
+				").", e);
 		}
 	}
 

@@ -63,8 +63,8 @@ public final class PoissonSampler {
 			if (us >= 0.07 && v <= vr) return (int) k;
 			if (k < 0 || (us < 0.013 && v > us)) continue;
 			if (Double.isNaN(logLambda)) logLambda = Math.log(lambda);
-			if (Math.log(v * invAlpha / (a / (us * us) + b)) <= -lambda + k * logLambda -
-				logFactorial(k)) return (int) k;
+			if (Math.log(v * invAlpha / (a / (us * us) + b)) <= -lambda + k * logLambda - logFactorial(k))
+				return (int) k;
 		}
 	}
 
@@ -74,7 +74,7 @@ public final class PoissonSampler {
 		final double x = k + 1.0;
 		final double inv = 1 / x;
 		final double inv2 = inv * inv;
-		return (x - 0.5) * Math.log(x) - x + HALF_LOG_2PI + inv * (1.0 / 12 - inv2 * (1.0 / 360 -
-			inv2 / 1260));
+		return (x - 0.5) * Math.log(x) - x + HALF_LOG_2PI + inv * (1.0 / 12 - inv2 * (1.0 / 360 - inv2 /
+			1260));
 	}
 }

@@ -42,13 +42,13 @@ final class RowDefects {
 	/** The raw value a defect makes of a normal raw value. */
 	static float defective(final PlantedDefect d, final float value) {
 		switch (d.kind()) {
-			case STUCK:
+			case STUCK :
 				return (float) d.value();
-			case DEAD:
+			case DEAD :
 				return 0;
-			case HOT:
+			case HOT :
 				return value + (float) d.value();
-			default:
+			default :
 				return value * (float) d.value();
 		}
 	}

@@ -23,23 +23,22 @@ final class SeriesWriter {
 
 	private SeriesWriter() {}
 
-	static List<Path> write(final DemoSeries series, final Path folder,
-		final OutputFormat format, final int jpegQuality, final int threadCount,
-		final Progress progress)
+	static List<Path> write(final DemoSeries series, final Path folder, final OutputFormat format,
+		final int jpegQuality, final int threadCount, final Progress progress)
 	{
-		if (!format.supports(series.pixelType())) throw new HotPixelsException(folder + ": " +
-			format + " cannot hold " + series.pixelType().label() + " images; use " +
-			OutputFormat.TIFF.extension() + ".");
+		if (!format.supports(series.pixelType())) throw new HotPixelsException(folder + ": " + format +
+			" cannot hold " + series.pixelType().label() + " images; use " + OutputFormat.TIFF
+				.extension() + ".");
 		try {
 			Files.createDirectories(folder);
 		}
 		catch (final IOException e) {
-			throw new HotPixelsException(folder + ": cannot create the folder (" + e.getMessage() +
-				").", e);
+			throw new HotPixelsException(folder + ": cannot create the folder (" + e.getMessage() + ").",
+				e);
 		}
 		final int n = series.size();
-		final int threads = Math.max(1, Math.min(n, threadCount > 0 ? threadCount : Runtime
-			.getRuntime().availableProcessors()));
+		final int threads = Math.max(1, Math.min(n, threadCount > 0 ? threadCount : Runtime.getRuntime()
+			.availableProcessors()));
 		final ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
 			final Thread t = new Thread(r, "demo-series-writer");
 			t.setDaemon(true);
@@ -50,8 +49,7 @@ final class SeriesWriter {
 			for (int i = 0; i < n; i++) {
 				final int index = i;
 				tasks.add(pool.submit(() -> {
-					final Path file = folder.resolve(series.frameName(index) + "." + format
-						.extension());
+					final Path file = folder.resolve(series.frameName(index) + "." + format.extension());
 					FrameWriter.write(series.frame(index), file, format, jpegQuality);
 					return file;
 				}));

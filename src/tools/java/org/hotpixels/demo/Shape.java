@@ -16,8 +16,8 @@ final class Shape {
 	private final float opacity;
 	private final int yMin, yMax, xMin, xMax;
 
-	private Shape(final Form form, final double cx, final double cy, final double a,
-		final double b, final double angle, final float[] colour, final float opacity)
+	private Shape(final Form form, final double cx, final double cy, final double a, final double b,
+		final double angle, final float[] colour, final float opacity)
 	{
 		this.form = form;
 		this.cx = cx;
@@ -59,8 +59,8 @@ final class Shape {
 		for (int x = x0; x <= x1; x++) {
 			final double dx = x - cx;
 			final double u = (dx * cos + dy * sin) / a, v = (dy * cos - dx * sin) / b;
-			final boolean inside = form == Form.ELLIPSE ? u * u + v * v <= 1 : Math.abs(u) <= 1 &&
-				Math.abs(v) <= 1;
+			final boolean inside = form == Form.ELLIPSE ? u * u + v * v <= 1 : Math.abs(u) <= 1 && Math
+				.abs(v) <= 1;
 			if (!inside) continue;
 			red[x] += opacity * (colour[0] - red[x]);
 			green[x] += opacity * (colour[1] - green[x]);

@@ -78,8 +78,7 @@ public final class SyntheticSeries implements DemoSeries {
 		d.add(PlantedDefect.stuck(edge[0], edge[1], all, layout.between(40, 220)).withLabel(
 			"edge stuck"));
 		d.add(at(layout, PlantedDefect.dead(0, 0, all)));
-		d.add(at(layout, PlantedDefect.dead(0, 0, red).withLabel(rgb ? "red-only dead"
-			: "dead")));
+		d.add(at(layout, PlantedDefect.dead(0, 0, red).withLabel(rgb ? "red-only dead" : "dead")));
 		for (int n = 0; n < 2; n++)
 			d.add(at(layout, PlantedDefect.hot(0, 0, all, layout.between(120, 200))));
 		d.add(at(layout, PlantedDefect.hot(0, 0, blue, layout.between(120, 200)).withLabel(rgb

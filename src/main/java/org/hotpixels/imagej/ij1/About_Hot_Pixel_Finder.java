@@ -10,8 +10,7 @@ import ij.plugin.PlugIn;
 public class About_Hot_Pixel_Finder implements PlugIn {
 
 	/** The project's README: installation, the commands, macros. */
-	public static final String README_URL =
-		"https://github.com/hotpixels/hot-pixel-finder#readme";
+	public static final String README_URL = "https://github.com/hotpixels/hot-pixel-finder#readme";
 
 	@Override
 	public void run(final String arg) {

@@ -28,12 +28,12 @@ final class CorrectDialog {
 		final String[] titles = CorrectTarget.candidateTitles();
 		final ImagePlus preferred = CorrectTarget.preferred();
 		final GenericDialog gd = new GenericDialog(Correct_Hot_Pixels.TITLE);
-		gd.addMessage("Repairs defects in a copy of an image, or in copies of a folder's images\n"
-			+ "written to the output folder. The originals are not changed.");
+		gd.addMessage("Repairs defects in a copy of an image, or in copies of a folder's images\n" +
+			"written to the output folder. The originals are not changed.");
 		if (titles.length > 0 || macro) { // none open: nothing to choose or record
-			gd.addChoice("image", titles.length == 0 ? new String[] { CorrectTarget.NONE } : titles,
-				preferred == null || ResultImages.isMap(preferred) ? titles.length == 0
-					? CorrectTarget.NONE : titles[0] : preferred.getTitle());
+			gd.addChoice("image", titles.length == 0 ? new String[]{ CorrectTarget.NONE } : titles,
+				preferred == null || ResultImages.isMap(preferred) ? titles.length == 0 ? CorrectTarget.NONE
+					: titles[0] : preferred.getTitle());
 			MacroFlags.words(gd, "Image to correct");
 		}
 		else gd.addMessage("No image is open: choose a folder of images.");

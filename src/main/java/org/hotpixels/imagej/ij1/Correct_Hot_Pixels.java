@@ -59,8 +59,8 @@ public class Correct_Hot_Pixels implements PlugIn {
 			}
 			else {
 				final ImagePlus image = CorrectTarget.resolve(settings.image);
-				if (!image.lockSilently()) throw new HotPixelsException(image
-					.getTitle() + ": is in use by another command; run Correct Hot Pixels again when it " +
+				if (!image.lockSilently()) throw new HotPixelsException(image.getTitle() +
+					": is in use by another command; run Correct Hot Pixels again when it " +
 					"has finished.");
 				final ImagePlus corrected;
 				try {
@@ -102,8 +102,8 @@ public class Correct_Hot_Pixels implements PlugIn {
 	}
 
 	/** A corrected copy of {@code image}; no window is shown. */
-	public static ImagePlus correctImage(final CorrectSettings settings,
-		final List<Defect> defects, final ImagePlus image, final Progress progress)
+	public static ImagePlus correctImage(final CorrectSettings settings, final List<Defect> defects,
+		final ImagePlus image, final Progress progress)
 	{
 		if (image == null) throw new HotPixelsException(
 			"No image is open and no folder was given: open an image or choose a folder of images.");

@@ -31,8 +31,8 @@ final class FindDialog {
 		if (!macro) s.input = image != null ? FindSettings.IMAGE : FindSettings.FOLDER;
 		final GenericDialog gd = new GenericDialog(Find_Hot_Pixels.TITLE);
 		gd.addMessage("Finds stuck, hot and dead pixels in a series of frames.");
-		gd.addChoice("input", new String[] { FindSettings.IMAGE, FindSettings.FOLDER }, s.input
-			.isEmpty() ? FindSettings.IMAGE : s.input);
+		gd.addChoice("input", new String[]{ FindSettings.IMAGE, FindSettings.FOLDER }, s.input.isEmpty()
+			? FindSettings.IMAGE : s.input);
 		MacroFlags.words(gd, "Frames from");
 		gd.addMessage(image == null ? "No image is open: choose the folder." : "The image is " +
 			describe(image) + ".");

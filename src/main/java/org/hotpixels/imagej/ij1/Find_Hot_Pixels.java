@@ -60,9 +60,9 @@ public class Find_Hot_Pixels implements PlugIn {
 				IJ.log(TITLE + ": skipped " + skipped);
 			final String name = sourceName(settings, image);
 			ResultWindows.rememberSource(image);
-			ResultWindows.present(ResultImages.varianceMap(result.statistics(), result.defects(),
-				name), ResultImages.meanMap(result.statistics(), result.defects(), name), ResultTables
-					.defects(result.defects()), ResultTables.lowest(result.lowest()), true);
+			ResultWindows.present(ResultImages.varianceMap(result.statistics(), result.defects(), name),
+				ResultImages.meanMap(result.statistics(), result.defects(), name), ResultTables.defects(
+					result.defects()), ResultTables.lowest(result.lowest()), true);
 			progress.finish("Found " + result.defects().size() + " defects in " + result.statistics()
 				.frameCount() + " frames of " + name + ".");
 		}
@@ -118,16 +118,15 @@ public class Find_Hot_Pixels implements PlugIn {
 		final Progress progress)
 	{
 		settings.check();
-		final Path output = settings.hasOutputFolder() ? Paths.get(settings.outputFolder.trim())
-			: null;
+		final Path output = settings.hasOutputFolder() ? Paths.get(settings.outputFolder.trim()) : null;
 		final FindRequest request;
 		if (settings.hasInputFolder()) request = FindRequest.folder(settings.inputFolder.trim(),
 			settings.filePattern);
 		else if (image == null) throw new HotPixelsException(
 			"No image is open and no folder was given: open a stack or choose a folder of images.");
 		else request = FindRequest.frames(new ImagePlusFrameSource(image));
-		return HotPixelFinder.run(request.options(settings.options()).output(output,
-			settings.overwrite).extras(ErrorReport.skipHint(settings.skipBadFrames || !settings
-				.hasInputFolder() ? null : settings.inputFolder)), progress);
+		return HotPixelFinder.run(request.options(settings.options()).output(output, settings.overwrite)
+			.extras(ErrorReport.skipHint(settings.skipBadFrames || !settings.hasInputFolder() ? null
+				: settings.inputFolder)), progress);
 	}
 }

@@ -51,8 +51,8 @@ public final class MacroFlags {
 
 	/** Like {@link #words}, for the checkbox just added (its key is read by {@link #read}). */
 	static void checkboxWords(final GenericDialog gd, final String words) {
-		if (gd.getCheckboxes() != null && !gd.getCheckboxes().isEmpty()) ((Checkbox) gd
-			.getCheckboxes().lastElement()).setLabel(words);
+		if (gd.getCheckboxes() != null && !gd.getCheckboxes().isEmpty()) ((Checkbox) gd.getCheckboxes()
+			.lastElement()).setLabel(words);
 	}
 
 	/** True if {@code key} stands alone in the options, outside any [bracketed value]. */

@@ -114,7 +114,7 @@ public final class ResultWindows {
 		final Rectangle screen = win.getGraphicsConfiguration().getBounds();
 		final Rectangle m = win.getBounds();
 		int y = m.y;
-		for (final String title : new String[] { ResultTables.DEFECTS_TITLE,
+		for (final String title : new String[]{ ResultTables.DEFECTS_TITLE,
 			ResultTables.LOWEST_TITLE })
 		{
 			final Frame table = WindowManager.getFrame(title);

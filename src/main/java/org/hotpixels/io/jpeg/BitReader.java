@@ -50,8 +50,8 @@ final class BitReader {
 	/** Skips to the next byte, expects restart marker {@code n} (0-7) and moves past it. */
 	void restart(final int n) {
 		count = 0;
-		if (pos + 1 >= data.length || (data[pos] & 0xff) != 0xff || (data[pos + 1] &
-			0xff) != 0xd0 + n) throw new JpegException("restart marker " + n + " missing");
+		if (pos + 1 >= data.length || (data[pos] & 0xff) != 0xff || (data[pos + 1] & 0xff) != 0xd0 + n)
+			throw new JpegException("restart marker " + n + " missing");
 		pos += 2;
 	}
 

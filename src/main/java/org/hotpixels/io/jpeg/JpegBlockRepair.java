@@ -68,8 +68,8 @@ public final class JpegBlockRepair {
 		 * The 8x8 blocks ({@code by * blocksW + bx}) whose samples {@link #repair} reads, or null
 		 * for all of them; the others are left at 0 and never decoded.
 		 */
-		default boolean[] blocksRead(final int blocksW, final int blocksH, final int h,
-			final int hMax, final int v, final int vMax)
+		default boolean[] blocksRead(final int blocksW, final int blocksH, final int h, final int hMax,
+			final int v, final int vMax)
 		{
 			return null;
 		}
@@ -92,8 +92,7 @@ public final class JpegBlockRepair {
 			final int[] q = s.quant[c.tq];
 			final float[] plane = new float[cw * ch];
 			// decode the samples the repair reads (the padding blocks beyond the image are not needed)
-			final boolean[] read = repair.blocksRead(c.blocksW, c.blocksH, c.h, s.hMax(), c.v, s
-				.vMax());
+			final boolean[] read = repair.blocksRead(c.blocksW, c.blocksH, c.h, s.hMax(), c.v, s.vMax());
 			for (int by = 0; by * 8 < ch; by++)
 				for (int bx = 0; bx * 8 < cw; bx++) {
 					if (read != null && !read[by * c.blocksW + bx]) continue;
@@ -103,8 +102,8 @@ public final class JpegBlockRepair {
 					Dct.inverse(nat, px);
 					for (int y = 0; y < 8 && by * 8 + y < ch; y++)
 						for (int x = 0; x < 8 && bx * 8 + x < cw; x++)
-							plane[(by * 8 + y) * cw + bx * 8 + x] = (float) Math.max(0, Math.min(255, px[y *
-								8 + x] + 128));
+							plane[(by * 8 + y) * cw + bx * 8 + x] = (float) Math.max(0, Math.min(255, px[y * 8 +
+								x] + 128));
 				}
 			final float[] out = repair.repair(plane.clone(), cw, ch, c.h, s.hMax(), c.v, s.vMax());
 			final boolean[] dirty = new boolean[c.blocksW * c.blocksH];

@@ -47,13 +47,11 @@ public final class JpegLikeOriginal {
 		if (!readers.hasNext() || !writers.hasNext()) throw new IOException("no JPEG codec");
 		final ImageReader reader = readers.next();
 		final IIOMetadata metadata;
-		try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(
-			original)))
-		{
+		try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(original))) {
 			reader.setInput(in);
 			metadata = reader.getImageMetadata(0);
-			if (reader.getWidth(0) != picture.getWidth() || reader.getHeight(0) != picture
-				.getHeight()) throw new IOException("the picture is not the size of the original");
+			if (reader.getWidth(0) != picture.getWidth() || reader.getHeight(0) != picture.getHeight())
+				throw new IOException("the picture is not the size of the original");
 		}
 		finally {
 			reader.dispose();

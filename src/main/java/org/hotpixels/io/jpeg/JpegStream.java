@@ -60,27 +60,27 @@ final class JpegStream {
 			final int len = u16(p + 2), body = p + 4, end = p + 2 + len;
 			if (end > file.length) throw new JpegException("a segment runs past the end");
 			switch (marker) {
-				case 0xc0:
-				case 0xc1:
+				case 0xc0 :
+				case 0xc1 :
 					frame(body);
 					break;
-				case 0xc4:
+				case 0xc4 :
 					tables(body, end);
 					break;
-				case 0xdb:
+				case 0xdb :
 					quantTables(body, end);
 					break;
-				case 0xdd:
+				case 0xdd :
 					restartInterval = u16(body);
 					break;
-				case 0xda:
+				case 0xda :
 					sosStart = p;
 					scan(body, end);
 					return;
-				default:
+				default :
 					if (marker >= 0xc2 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 &&
-						marker != 0xcc) throw new JpegException(marker == 0xc2
-							? "progressive JPEG" : "a JPEG coding other than baseline Huffman");
+						marker != 0xcc) throw new JpegException(marker == 0xc2 ? "progressive JPEG"
+							: "a JPEG coding other than baseline Huffman");
 			}
 			p = end;
 		}

@@ -50,10 +50,10 @@ final class DcrawDecoder extends RawDecoder {
 	public RawInfo identify(final Path file) throws IOException {
 		requireFile(file);
 		final String path = file.toAbsolutePath().toString();
-		final ProcessRunner.Result result = run(Arrays.asList(dcraw.toString(), "-i", "-v",
-			path), file);
-		final RawInfo info = result.exitCode != 0 ? null : RawInfo.parse(file.getFileName()
-			.toString(), name(), result.stdoutText());
+		final ProcessRunner.Result result = run(Arrays.asList(dcraw.toString(), "-i", "-v", path),
+			file);
+		final RawInfo info = result.exitCode != 0 ? null : RawInfo.parse(file.getFileName().toString(),
+			name(), result.stdoutText());
 		if (info == null) throw failure(file, result.stderr, result.exitCode, path);
 		return info;
 	}
@@ -68,8 +68,8 @@ final class DcrawDecoder extends RawDecoder {
 		requireFile(file);
 		if (deadPixelList != null) requireFile(deadPixelList);
 		final String path = file.toAbsolutePath().toString();
-		final List<String> command = new ArrayList<>(Arrays.asList(dcraw.toString(), "-D", "-4",
-			"-T", "-t", "0"));
+		final List<String> command = new ArrayList<>(Arrays.asList(dcraw.toString(), "-D", "-4", "-T",
+			"-t", "0"));
 		command.addAll(Arrays.asList("-P", deadPixelList != null ? deadPixelList.toAbsolutePath()
 			.toString() : NO_LIST));
 		command.addAll(Arrays.asList("-c", path));

@@ -24,11 +24,10 @@ final class DecoderSearch {
 			final Path program = Paths.get(override);
 			if (!isProgram(program)) return null;
 			final String name = program.getFileName().toString().toLowerCase(Locale.ROOT);
-			if (!name.startsWith("dcraw_emu") && !name.startsWith("raw-identify") && !name
-				.startsWith("unprocessed_raw")) return new DcrawDecoder(program, timeoutMillis);
+			if (!name.startsWith("dcraw_emu") && !name.startsWith("raw-identify") && !name.startsWith(
+				"unprocessed_raw")) return new DcrawDecoder(program, timeoutMillis);
 			final Path dir = program.toAbsolutePath().getParent();
-			return libRaw(inFolder(dir, "raw-identify"), inFolder(dir, "unprocessed_raw"),
-				timeoutMillis);
+			return libRaw(inFolder(dir, "raw-identify"), inFolder(dir, "unprocessed_raw"), timeoutMillis);
 		}
 		final Path dcraw = onPath("dcraw");
 		if (dcraw != null) return new DcrawDecoder(dcraw, timeoutMillis);
@@ -44,8 +43,8 @@ final class DecoderSearch {
 	private static RawDecoder libRaw(final Path identify, final Path unprocessed,
 		final long timeoutMillis)
 	{
-		return identify == null || unprocessed == null ? null : new LibRawDecoder(identify,
-			unprocessed, timeoutMillis);
+		return identify == null || unprocessed == null ? null : new LibRawDecoder(identify, unprocessed,
+			timeoutMillis);
 	}
 
 	private static Path onPath(final String program) {
@@ -61,7 +60,7 @@ final class DecoderSearch {
 
 	private static Path inFolder(final Path dir, final String program) {
 		if (dir == null) return null;
-		for (final String suffix : new String[] { "", ".exe" }) {
+		for (final String suffix : new String[]{ "", ".exe" }) {
 			final Path p = dir.resolve(program + suffix);
 			if (isProgram(p)) return p;
 		}

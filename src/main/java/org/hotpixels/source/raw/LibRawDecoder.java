@@ -27,8 +27,7 @@ import org.hotpixels.source.PixelType;
 final class LibRawDecoder extends RawDecoder {
 
 	private static final Pattern SIZE = Pattern.compile("Image size:\\s*(\\d+)\\s*x\\s*(\\d+)");
-	private static final Pattern MARGINS = Pattern.compile(
-		"Margins:\\s*top=(\\d+),\\s*left=(\\d+)");
+	private static final Pattern MARGINS = Pattern.compile("Margins:\\s*top=(\\d+),\\s*left=(\\d+)");
 
 	private final Path rawIdentify;
 	private final Path unprocessedRaw;
@@ -58,10 +57,9 @@ final class LibRawDecoder extends RawDecoder {
 	public RawInfo identify(final Path file) throws IOException {
 		requireFile(file);
 		final String path = file.toAbsolutePath().toString();
-		final ProcessRunner.Result result = run(Arrays.asList(rawIdentify.toString(), "-v",
-			path), file);
-		final RawInfo info = RawInfo.parse(file.getFileName().toString(), name(), result
-			.stdoutText());
+		final ProcessRunner.Result result = run(Arrays.asList(rawIdentify.toString(), "-v", path),
+			file);
+		final RawInfo info = RawInfo.parse(file.getFileName().toString(), name(), result.stdoutText());
 		if (info == null) throw failure(file, result.stderr, result.exitCode, path);
 		return info;
 	}
@@ -78,8 +76,8 @@ final class LibRawDecoder extends RawDecoder {
 			catch (final IOException | UnsupportedOperationException e) {
 				Files.copy(file, link);
 			}
-			final ProcessRunner.Result result = run(Arrays.asList(unprocessedRaw.toString(), "-T",
-				link.toString()), file);
+			final ProcessRunner.Result result = run(Arrays.asList(unprocessedRaw.toString(), "-T", link
+				.toString()), file);
 			final Path tiff = dir.resolve(link.getFileName() + ".tiff");
 			if (!Files.isRegularFile(tiff) || reportsDamage(result.stderr)) throw failure(file,
 				result.stderr, result.exitCode, link.toString(), file.toAbsolutePath().toString());
@@ -108,8 +106,8 @@ final class LibRawDecoder extends RawDecoder {
 		final int top = Integer.parseInt(margins.group(1));
 		final int left = Integer.parseInt(margins.group(2));
 		if (left + w > raw.width() || top + h > raw.height()) throw new HotPixelsException(file
-			.getFileName() + ": LibRaw reports a " + w + "x" + h + " image at (" + left + ", " +
-			top + ") outside its " + raw.width() + "x" + raw.height() + " raw array.");
+			.getFileName() + ": LibRaw reports a " + w + "x" + h + " image at (" + left + ", " + top +
+			") outside its " + raw.width() + "x" + raw.height() + " raw array.");
 		if (w == raw.width() && h == raw.height()) return raw;
 		final short[] in = (short[]) raw.plane(0);
 		final short[] out = new short[w * h];

@@ -29,23 +29,19 @@ final class MosaicTiff {
 	 * @param bytes opens the TIFF from its start; called twice (header, then pixels)
 	 * @throws HotPixelsException if it is not a readable single-channel 16-bit image
 	 */
-	static Frame read(final Path file, final String decoder, final Bytes bytes)
-		throws IOException
-	{
+	static Frame read(final Path file, final String decoder, final Bytes bytes) throws IOException {
 		final String name = file.getFileName().toString();
 		final FileInfo[] infos;
 		try (InputStream in = bytes.open()) {
 			infos = new TiffDecoder(in, name).getTiffInfo();
 		}
-		if (infos == null || infos.length == 0 || infos[0].width <= 0)
-			throw new HotPixelsException(name + ": " + decoder +
-				" wrote no readable TIFF image for this file.");
+		if (infos == null || infos.length == 0 || infos[0].width <= 0) throw new HotPixelsException(
+			name + ": " + decoder + " wrote no readable TIFF image for this file.");
 		final FileInfo fi = infos[0];
 		if (fi.fileType != FileInfo.GRAY16_UNSIGNED || fi.samplesPerPixel > 1) {
 			final int channels = Math.max(1, fi.samplesPerPixel);
-			throw new HotPixelsException(name + ": " + decoder + " decoded this file to a " +
-				channels + "-channel " + 8 * fi.getBytesPerPixel() / channels +
-				"-bit image, not to a 16-bit mosaic.");
+			throw new HotPixelsException(name + ": " + decoder + " decoded this file to a " + channels +
+				"-channel " + 8 * fi.getBytesPerPixel() / channels + "-bit image, not to a 16-bit mosaic.");
 		}
 		final Object pixels;
 		try (InputStream in = bytes.open()) {

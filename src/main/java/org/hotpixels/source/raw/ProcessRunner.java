@@ -68,9 +68,7 @@ final class ProcessRunner {
 	 * @throws InterruptedIOException if the calling thread was interrupted; the process is
 	 *           killed and the thread's interrupt flag is set again
 	 */
-	static Result run(final List<String> command, final long timeoutMillis)
-		throws IOException
-	{
+	static Result run(final List<String> command, final long timeoutMillis) throws IOException {
 		final ProcessBuilder builder = new ProcessBuilder(command);
 		final Map<String, String> env = builder.environment();
 		env.put("LC_ALL", "C");
@@ -85,8 +83,7 @@ final class ProcessRunner {
 		try {
 			if (!process.waitFor(timeoutMillis, TimeUnit.MILLISECONDS)) {
 				process.destroyForcibly();
-				throw new TimeoutException("did not finish within " + (timeoutMillis + 999) / 1000 +
-					" s");
+				throw new TimeoutException("did not finish within " + (timeoutMillis + 999) / 1000 + " s");
 			}
 			out.join(timeoutMillis);
 			err.join(timeoutMillis);

@@ -67,9 +67,9 @@ public abstract class RawDecoder {
 		final RawDecoder decoder = locate();
 		if (decoder != null) return decoder;
 		final String override = DecoderSearch.override();
-		throw new HotPixelsException("No RAW decoder found" + (override == null ? ""
-			: " at " + override + " (system property " + PATH_PROPERTY + ")") + ": " + INSTALL +
-			file.getFileName() + ".");
+		throw new HotPixelsException("No RAW decoder found" + (override == null ? "" : " at " +
+			override + " (system property " + PATH_PROPERTY + ")") + ": " + INSTALL + file.getFileName() +
+			".");
 	}
 
 	/**
@@ -115,20 +115,18 @@ public abstract class RawDecoder {
 	public abstract Frame decode(Path file, Path deadPixelList) throws IOException;
 
 	/** Runs a decoder command; a time-out or a failure to start becomes a one-line message. */
-	final ProcessRunner.Result run(final List<String> command, final Path file)
-		throws IOException
-	{
+	final ProcessRunner.Result run(final List<String> command, final Path file) throws IOException {
 		try {
 			return ProcessRunner.run(command, timeoutMillis);
 		}
 		catch (final ProcessRunner.TimeoutException e) {
-			throw new HotPixelsException(file.getFileName() + ": " + name() + " " + e
-				.getMessage() + ".", e);
+			throw new HotPixelsException(file.getFileName() + ": " + name() + " " + e.getMessage() + ".",
+				e);
 		}
 		catch (final IOException e) {
 			if (e instanceof InterruptedIOException) throw e;
-			throw new HotPixelsException(file.getFileName() + ": cannot run " + command.get(0) +
-				" (" + e.getMessage() + ").", e);
+			throw new HotPixelsException(file.getFileName() + ": cannot run " + command.get(0) + " (" + e
+				.getMessage() + ").", e);
 		}
 	}
 
@@ -145,23 +143,22 @@ public abstract class RawDecoder {
 		for (String line : stderr.split("\\R")) {
 			for (final String p : paths)
 				line = line.replace(p, name);
-			line = line.trim().replaceAll("^Cannot decode file " + quoted + "$", NOT_RAW)
-				.replaceAll("^" + quoted + ":\\s*", "").replaceAll("^Cannot (open|decode|unpack) " +
-					quoted + ":\\s*", "").trim();
+			line = line.trim().replaceAll("^Cannot decode file " + quoted + "$", NOT_RAW).replaceAll("^" +
+				quoted + ":\\s*", "").replaceAll("^Cannot (open|decode|unpack) " + quoted + ":\\s*", "")
+				.trim();
 			if (!line.isEmpty()) details.add(line);
 		}
 		final String detail = !details.isEmpty() ? String.join("; ", details) : exitCode == 0
 			? "it wrote no image" : NOT_RAW;
 		final String text = detail.length() > 300 ? detail.substring(0, 300) + "..." : detail;
-		return new HotPixelsException(name + ": " + name() + " cannot decode this file: " +
-			text + (text.endsWith(".") ? "" : "."));
+		return new HotPixelsException(name + ": " + name() + " cannot decode this file: " + text + (text
+			.endsWith(".") ? "" : "."));
 	}
 
 	/** Fails with "IMG_0001.CR2: no such file." unless {@code file} is a readable file. */
 	static void requireFile(final Path file) {
-		if (!Files.isRegularFile(file) || !Files.isReadable(file)) throw new HotPixelsException(
-			file.getFileName() + (Files.exists(file) ? ": cannot read this file."
-				: ": no such file."));
+		if (!Files.isRegularFile(file) || !Files.isReadable(file)) throw new HotPixelsException(file
+			.getFileName() + (Files.exists(file) ? ": cannot read this file." : ": no such file."));
 	}
 
 	/** True if stderr reports damaged data although the decoder finished. */

@@ -30,9 +30,9 @@ import org.hotpixels.source.FrameSource;
  */
 public final class RawFrameSource implements FrameSource {
 
-	private static final Set<String> EXTENSIONS = new HashSet<>(Arrays.asList("nef", "nrw",
-		"cr2", "cr3", "crw", "arw", "srf", "sr2", "raf", "orf", "rw2", "pef", "dng", "srw", "x3f",
-		"3fr", "erf", "kdc", "mrw", "iiq", "rwl"));
+	private static final Set<String> EXTENSIONS = new HashSet<>(Arrays.asList("nef", "nrw", "cr2",
+		"cr3", "crw", "arw", "srf", "sr2", "raf", "orf", "rw2", "pef", "dng", "srw", "x3f", "3fr",
+		"erf", "kdc", "mrw", "iiq", "rwl"));
 
 	private final List<Path> files;
 	private final RawDecoder decoder;
@@ -117,9 +117,9 @@ public final class RawFrameSource implements FrameSource {
 				" (the first frame) is " + first.shapeLabel() + ".");
 		final Frame frame = decoder.decode(file);
 		if (frame.width() != first.width() || frame.height() != first.height())
-			throw new HotPixelsException(name(index) + ": " + decoder.name() + " decoded it to " +
-				frame.width() + "x" + frame.height() + " pixels, but identified it as " + info
-					.width() + "x" + info.height() + ".");
+			throw new HotPixelsException(name(index) + ": " + decoder.name() + " decoded it to " + frame
+				.width() + "x" + frame.height() + " pixels, but identified it as " + info.width() + "x" +
+				info.height() + ".");
 		return frame;
 	}
 }

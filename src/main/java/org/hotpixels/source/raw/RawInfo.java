@@ -33,8 +33,8 @@ public final class RawInfo {
 	private final CfaPattern cfaPattern;
 	private final String camera;
 
-	RawInfo(final String fileName, final int width, final int height,
-		final CfaPattern cfaPattern, final String camera)
+	RawInfo(final String fileName, final int width, final int height, final CfaPattern cfaPattern,
+		final String camera)
 	{
 		this.fileName = fileName;
 		this.width = width;
@@ -65,9 +65,9 @@ public final class RawInfo {
 		if (filter.find()) cfa = bayer(fileName, filter.group(1));
 		else {
 			final Matcher colors = COLORS.matcher(output);
-			if (colors.find() && !"1".equals(colors.group(1))) throw new HotPixelsException(
-				fileName + ": " + decoder + " decodes this file to " + colors.group(1) +
-					" colours per pixel, not to a sensor mosaic.");
+			if (colors.find() && !"1".equals(colors.group(1))) throw new HotPixelsException(fileName +
+				": " + decoder + " decodes this file to " + colors.group(1) +
+				" colours per pixel, not to a sensor mosaic.");
 			cfa = null;
 		}
 		return new RawInfo(fileName, width, height, cfa, cameraName);
@@ -84,8 +84,8 @@ public final class RawInfo {
 		for (int i = 0; regular && i < rows.length; i++)
 			regular = rows[i].equals(rows[i % 2]) && rows[i].matches("[RGB]{2}");
 		final CfaPattern cfa = regular ? CfaPattern.parse(rows[0] + rows[1]) : null;
-		if (cfa == null) throw new HotPixelsException(fileName + ": its colour filter pattern " +
-			text + " is not a 2x2 Bayer pattern (RGGB, BGGR, GRBG or GBRG); X-Trans and " +
+		if (cfa == null) throw new HotPixelsException(fileName + ": its colour filter pattern " + text +
+			" is not a 2x2 Bayer pattern (RGGB, BGGR, GRBG or GBRG); X-Trans and " +
 			"four-colour sensors are not supported.");
 		return cfa;
 	}
@@ -117,8 +117,7 @@ public final class RawInfo {
 
 	/** "4000x3000 RGGB" or "4000x3000 monochrome", for messages. */
 	public String shapeLabel() {
-		return width + "x" + height + " " + (cfaPattern == null ? "monochrome" : cfaPattern
-			.name());
+		return width + "x" + height + " " + (cfaPattern == null ? "monochrome" : cfaPattern.name());
 	}
 
 	@Override

@@ -54,9 +54,7 @@ class JpegStreamTest {
 
 	@Test
 	void colourAndGreyComeBackByteForByte() throws IOException {
-		for (final int type : new int[] { BufferedImage.TYPE_INT_RGB,
-			BufferedImage.TYPE_BYTE_GRAY })
-		{
+		for (final int type : new int[]{ BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_BYTE_GRAY }) {
 			final byte[] file = jpeg(203, 151, type, false, type);
 			final JpegStream s = JpegStream.parse(file);
 			assertEquals(203, s.width);
@@ -95,7 +93,7 @@ class JpegStreamTest {
 		for (int i = 0; i < w * h * 3; i++)
 			ppm.write(60 + (i % (3 * w)) / 4 + r.nextInt(50));
 		Files.write(dir.resolve("in.ppm"), ppm.toByteArray());
-		for (final String sampling : new String[] { "2x2,1x1,1x1", "2x1,1x1,1x1" }) {
+		for (final String sampling : new String[]{ "2x2,1x1,1x1", "2x1,1x1,1x1" }) {
 			final Path out = dir.resolve("out.jpg");
 			ExternalProgram.run(dir, 60, cjpeg.toString(), "-quality", "85", "-restart", "2B",
 				"-optimize", "-sample", sampling, "-outfile", out.toString(), dir.resolve("in.ppm")

@@ -31,8 +31,8 @@ class DcrawDeadPixelFileTest {
 
 	@ParameterizedTest(name = "({0}, {1}) orientation {2} margins {3}")
 	@CsvSource({ "7, 5, 1, false", "8, 5, 1, false", "7, 6, 1, false", "8, 6, 1, false",
-		"0, 0, 1, false", "39, 29, 1, false", "1, 28, 1, false", "12, 9, 6, false",
-		"12, 9, 1, true", "6, 4, 6, true", "0, 0, 8, true" })
+		"0, 0, 1, false", "39, 29, 1, false", "1, 28, 1, false", "12, 9, 6, false", "12, 9, 1, true",
+		"6, 4, 6, true", "0, 0, 8, true" })
 	void listedDefectIsTheOnePixelDcrawChanges(final int x, final int y, final int orientation,
 		final boolean margins) throws IOException
 	{
@@ -42,8 +42,7 @@ class DcrawDeadPixelFileTest {
 		final short[] sensor = RawTests.quietMosaic(W, H, 31 * x + y);
 		sensor[(y + top) * W + x + left] = (short) 65000;
 		final Path file = dir.resolve("defect.dng");
-		final DngWriter dng = new DngWriter(W, H, sensor).cfa(CfaPattern.GRBG).orientation(
-			orientation);
+		final DngWriter dng = new DngWriter(W, H, sensor).cfa(CfaPattern.GRBG).orientation(orientation);
 		if (margins) dng.activeArea(top, left, top + h, left + w);
 		dng.write(file);
 		final Path list = dir.resolve("defects.txt");
@@ -57,8 +56,8 @@ class DcrawDeadPixelFileTest {
 		final List<String> changed = new ArrayList<>();
 		for (int i = 0; i < before.length; i++)
 			if (before[i] != after[i]) changed.add("(" + i % w + ", " + i / w + ")");
-		assertEquals("[(" + x + ", " + y + ")]", changed.size() > 8 ? changed.size() +
-			" pixels" : changed.toString());
+		assertEquals("[(" + x + ", " + y + ")]", changed.size() > 8 ? changed.size() + " pixels"
+			: changed.toString());
 		assertEquals(65000, before[y * w + x] & 0xffff);
 		assertEquals(sameColourMean(sensor, left, top, w, h, x, y), after[y * w + x] & 0xffff);
 	}

@@ -35,10 +35,10 @@ class DcrawSegmentListTest {
 	void dcrawRepairsEveryPixelOfOurSegmentsAndNoOther() throws Exception {
 		final Path dcraw = ExternalProgram.require("dcraw", "dcraw");
 		final List<Defect> defects = Arrays.asList(//
-			new Defect(21, 6, Defect.ALL_CHANNELS, DefectKind.COLUMN, 60000, 9, 0, 0, 1500, 9, 99,
-				15, 21, 6, 21, 20), //
-			new Defect(30, 27, Defect.ALL_CHANNELS, DefectKind.ROW, 60000, 9, 0, 0, 1500, 9, 99, 9,
-				30, 27, 38, 27));
+			new Defect(21, 6, Defect.ALL_CHANNELS, DefectKind.COLUMN, 60000, 9, 0, 0, 1500, 9, 99, 15, 21,
+				6, 21, 20), //
+			new Defect(30, 27, Defect.ALL_CHANNELS, DefectKind.ROW, 60000, 9, 0, 0, 1500, 9, 99, 9, 30,
+				27, 38, 27));
 		final short[] sensor = RawTests.quietMosaic(W, H, 4);
 		final Set<String> listed = new TreeSet<>();
 		for (final Defect d : defects)

@@ -70,7 +70,7 @@ final class DngWriter {
 
 	/** The DNG ActiveArea: the sensor area outside these bounds is a masked margin. */
 	DngWriter activeArea(final int top, final int left, final int bottom, final int right) {
-		activeArea = new int[] { top, left, bottom, right };
+		activeArea = new int[]{ top, left, bottom, right };
 		return this;
 	}
 
@@ -116,11 +116,11 @@ final class DngWriter {
 		}
 		else if (cfa != null) {
 			tags.put(33421, shorts(2, 2));
-			tags.put(33422, new Entry(BYTE, 4, new byte[] { code(0, 0), code(1, 0), code(0, 1),
-				code(1, 1) }));
+			tags.put(33422, new Entry(BYTE, 4, new byte[]{ code(0, 0), code(1, 0), code(0, 1), code(1,
+				1) }));
 		}
-		tags.put(50706, new Entry(BYTE, 4, new byte[] { 1, 4, 0, 0 }));
-		tags.put(50707, new Entry(BYTE, 4, new byte[] { 1, 1, 0, 0 }));
+		tags.put(50706, new Entry(BYTE, 4, new byte[]{ 1, 4, 0, 0 }));
+		tags.put(50707, new Entry(BYTE, 4, new byte[]{ 1, 1, 0, 0 }));
 		tags.put(50708, ascii(make + " " + model));
 		if (blackLevel >= 0) tags.put(50714, longs(blackLevel));
 		tags.put(50717, longs(65535));

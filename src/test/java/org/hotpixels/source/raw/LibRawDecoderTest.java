@@ -87,11 +87,11 @@ class LibRawDecoderTest {
 		for (int c = 1; c <= plain.getSize(); c++) {
 			final short[] a = (short[]) plain.getPixels(c), b = (short[]) fixed.getPixels(c);
 			for (int i = 0; i < a.length; i++)
-				if (a[i] != b[i]) changed.add("(" + i % plain.getWidth() + ", " + i / plain
-					.getWidth() + ")");
+				if (a[i] != b[i]) changed.add("(" + i % plain.getWidth() + ", " + i / plain.getWidth() +
+					")");
 		}
-		assertEquals("[(" + x + ", " + y + ")]", changed.size() > 8 ? changed.size() +
-			" pixels" : changed.toString());
+		assertEquals("[(" + x + ", " + y + ")]", changed.size() > 8 ? changed.size() + " pixels"
+			: changed.toString());
 	}
 
 	@Test
@@ -109,8 +109,8 @@ class LibRawDecoderTest {
 		final Path out = dir.resolve(list == null ? "plain.tiff" : "fixed.tiff");
 		// fixed black, saturation and multipliers: removing the defect must not rescale the rest
 		final List<String> command = new ArrayList<>(Arrays.asList(emu.toString(), "-4", "-T",
-			"-disinterp", "-o", "0", "-t", "0", "-r", "1", "1", "1", "1", "-k", "0", "-S", "65535",
-			"-c", "0", "-Z", out.toString()));
+			"-disinterp", "-o", "0", "-t", "0", "-r", "1", "1", "1", "1", "-k", "0", "-S", "65535", "-c",
+			"0", "-Z", out.toString()));
 		if (list != null) command.addAll(Arrays.asList("-P", list.toString()));
 		command.add(file.toString());
 		final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

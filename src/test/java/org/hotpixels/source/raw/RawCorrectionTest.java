@@ -43,8 +43,8 @@ class RawCorrectionTest {
 			new DngWriter(W, H, m).cfa(CfaPattern.GBRG).write(files.get(i));
 		}
 		final Map<String, String> before = Checksums.of(in);
-		final FileCorrectionResult result = new FileCorrection(files, dir.resolve("out")).run(Collections
-			.singletonList(Defect.pixel(17, 13, Defect.ALL_CHANNELS)), Progress.NONE);
+		final FileCorrectionResult result = new FileCorrection(files, dir.resolve("out")).run(
+			Collections.singletonList(Defect.pixel(17, 13, Defect.ALL_CHANNELS)), Progress.NONE);
 		assertEquals(before, Checksums.of(in));
 		assertTrue(result.warnings().get(0).contains("16-bit TIFF sensor mosaics"), result
 			.warnings()::toString);
@@ -80,8 +80,7 @@ class RawCorrectionTest {
 			System.setErr(err);
 		}
 		assertEquals(0, code, o.toString());
-		assertTrue(o.toString().contains("Camera RAW files are written as 16-bit TIFF"), o
-			.toString());
+		assertTrue(o.toString().contains("Camera RAW files are written as 16-bit TIFF"), o.toString());
 		assertEquals(before, Checksums.of(in));
 		final java.util.Set<Long> planted = new java.util.HashSet<>();
 		for (final int[] p : RawSeriesFindTest.PLANTED)

@@ -50,8 +50,7 @@ class RawDecoderErrorsTest {
 		Files.write(file, noise);
 		final String identify = oneLineMessage(() -> dcraw.identify(file));
 		final String decode = oneLineMessage(() -> dcraw.decode(file));
-		assertEquals("noise.dng: dcraw cannot decode this file: not a RAW file it knows.",
-			identify);
+		assertEquals("noise.dng: dcraw cannot decode this file: not a RAW file it knows.", identify);
 		assertEquals(identify, decode);
 	}
 
@@ -99,8 +98,8 @@ class RawDecoderErrorsTest {
 		Files.write(file, new byte[10]);
 		final RawDecoder decoder = RawTests.withProperty(fake.toString(), RawDecoder::locate)
 			.withTimeout(1, TimeUnit.SECONDS);
-		assertEquals("IMG_0003.ARW: dcraw did not finish within 1 s.", oneLineMessage(
-			() -> decoder.decode(file)));
+		assertEquals("IMG_0003.ARW: dcraw did not finish within 1 s.", oneLineMessage(() -> decoder
+			.decode(file)));
 	}
 
 	/** A POSIX shell script; skips the test where there is no /bin/sh. */

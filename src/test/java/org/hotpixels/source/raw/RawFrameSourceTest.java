@@ -80,17 +80,16 @@ class RawFrameSourceTest {
 
 	@Test
 	void noFiles() {
-		assertThrows(HotPixelsException.class, () -> new RawFrameSource(Collections
-			.emptyList()));
+		assertThrows(HotPixelsException.class, () -> new RawFrameSource(Collections.emptyList()));
 	}
 
 	@Test
 	void rawFilesAreRecognisedByExtension() {
-		for (final String name : new String[] { "a.NEF", "a.nrw", "IMG_1.CR2", "b.cr3", "c.Crw",
-			"d.ARW", "e.srf", "f.sr2", "g.RAF", "h.orf", "i.RW2", "j.pef", "k.dng", "l.SRW",
-			"m.x3f", "n.3FR", "o.erf", "p.kdc", "q.MRW", "r.iiq", "s.rwl", "dir.d/x.y.dng" })
+		for (final String name : new String[]{ "a.NEF", "a.nrw", "IMG_1.CR2", "b.cr3", "c.Crw", "d.ARW",
+			"e.srf", "f.sr2", "g.RAF", "h.orf", "i.RW2", "j.pef", "k.dng", "l.SRW", "m.x3f", "n.3FR",
+			"o.erf", "p.kdc", "q.MRW", "r.iiq", "s.rwl", "dir.d/x.y.dng" })
 			assertTrue(RawFrameSource.isRawFile(Paths.get(name)), name);
-		for (final String name : new String[] { "a.tif", "a.jpg", "dng", "a.dng.txt", "a.", "nef",
+		for (final String name : new String[]{ "a.tif", "a.jpg", "dng", "a.dng.txt", "a.", "nef",
 			"a.raw2" })
 			assertFalse(RawFrameSource.isRawFile(Paths.get(name)), name);
 	}

@@ -17,8 +17,7 @@ class RawInfoTest {
 		"DNG Version: 1.4.0.0\nISO speed: 0\nShutter: 0.0 sec\nAperture: f/0.0\n" +
 		"Focal length: 0.0 mm\nEmbedded ICC profile: no\nNumber of raw images: 1\n" +
 		"Full size:     40 x 30\nImage size:    36 x 28\nOutput size:   28 x 36\n" +
-		"Raw colors: 3\nFilter pattern: GB/RG\n" +
-		"Daylight multipliers: 1.052127 1.000000 0.918481\n";
+		"Raw colors: 3\nFilter pattern: GB/RG\n" + "Daylight multipliers: 1.052127 1.000000 0.918481\n";
 
 	private static final String LIBRAW = "\nFilename: pa.dng\n" +
 		"Timestamp: Thu Jan  1 00:00:00 1970\nCamera: TestMake TestModel ID: 0x0\n" +
@@ -49,8 +48,7 @@ class RawInfoTest {
 
 	@Test
 	void monochromeHasNoPatternButOtherFilterlessImagesAreRejected() {
-		final String mono = DCRAW.replace("Raw colors: 3\nFilter pattern: GB/RG\n",
-			"Raw colors: 1\n");
+		final String mono = DCRAW.replace("Raw colors: 3\nFilter pattern: GB/RG\n", "Raw colors: 1\n");
 		assertNull(RawInfo.parse("m.dng", "dcraw", mono).cfaPattern());
 		final String rgb = DCRAW.replace("Filter pattern: GB/RG\n", "");
 		final HotPixelsException e = assertThrows(HotPixelsException.class, () -> RawInfo.parse(
@@ -75,13 +73,13 @@ class RawInfoTest {
 
 	@Test
 	void nonBayerPatternsAreRejected() {
-		for (final String pattern : new String[] { "GGRGGB/GGBGGR/BRGRBG/GGBGGR/GGRGGB/RBGBRG",
+		for (final String pattern : new String[]{ "GGRGGB/GGBGGR/BRGRBG/GGBGGR/GGRGGB/RBGBRG",
 			"GM/CY/MG/CY", "RG/GB/GR/BG", "RGB/GBR", "RG" })
 		{
-			final HotPixelsException e = assertThrows(HotPixelsException.class, () -> RawInfo
-				.bayer("DSCF0001.RAF", pattern), pattern);
-			assertTrue(e.getMessage().startsWith("DSCF0001.RAF: its colour filter pattern " +
-				pattern + " is not a 2x2 Bayer pattern"), e.getMessage());
+			final HotPixelsException e = assertThrows(HotPixelsException.class, () -> RawInfo.bayer(
+				"DSCF0001.RAF", pattern), pattern);
+			assertTrue(e.getMessage().startsWith("DSCF0001.RAF: its colour filter pattern " + pattern +
+				" is not a 2x2 Bayer pattern"), e.getMessage());
 		}
 	}
 }

@@ -83,8 +83,8 @@ class RawSeriesFindTest {
 		final short[] before = (short[]) plain.plane(0), after = (short[]) repaired.plane(0);
 		for (final int[] p : PLANTED) {
 			final int i = p[1] * W + p[0];
-			final double sameColour = ((after[i - 2] & 0xffff) + (after[i + 2] & 0xffff) +
-				(after[i - 2 * W] & 0xffff) + (after[i + 2 * W] & 0xffff)) / 4.0;
+			final double sameColour = ((after[i - 2] & 0xffff) + (after[i + 2] & 0xffff) + (after[i - 2 *
+				W] & 0xffff) + (after[i + 2 * W] & 0xffff)) / 4.0;
 			assertTrue(Math.abs((after[i] & 0xffff) - sameColour) < 40, "dcraw -P left " + (after[i] &
 				0xffff) + " at " + p[0] + "," + p[1] + " (same-colour neighbours " + sameColour + ")");
 			assertTrue(Math.abs((before[i] & 0xffff) - sameColour) > 30 || p[0] == 51,

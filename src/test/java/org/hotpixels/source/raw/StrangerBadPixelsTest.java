@@ -51,8 +51,8 @@ class StrangerBadPixelsTest {
 		final Path cwd = Files.createDirectories(tmp.resolve("work"));
 		final Path raw = Files.createDirectories(cwd.resolve("raw"));
 		for (int f = 0; f < 16; f++)
-			new DngWriter(W, H, RawSeriesFindTest.darkFrame(f)).cfa(CfaPattern.RGGB).write(raw
-				.resolve(String.format("IMG_%04d.DNG", f)));
+			new DngWriter(W, H, RawSeriesFindTest.darkFrame(f)).cfa(CfaPattern.RGGB).write(raw.resolve(
+				String.format("IMG_%04d.DNG", f)));
 		final StringBuilder list = new StringBuilder();
 		for (final int[] p : LISTED)
 			list.append(p[0]).append(' ').append(p[1]).append(" 0\n");
@@ -66,19 +66,17 @@ class StrangerBadPixelsTest {
 			final String[] c = row.split(",");
 			found.add(c[0] + "," + c[1]);
 		}
-		assertEquals(new HashSet<>(Arrays.asList("30,20", "51,33", "70,41")), found, rows
-			::toString);
+		assertEquals(new HashSet<>(Arrays.asList("30,20", "51,33", "70,41")), found, rows::toString);
 		cli(cwd, decoder, "correct", "raw", "--defects", "out/defects.csv", "-o", "fixed2");
-		for (final String folder : new String[] { "fixed", "fixed2" })
+		for (final String folder : new String[]{ "fixed", "fixed2" })
 			for (int f = 0; f < 16; f += 15) {
 				final String name = String.format("IMG_%04d.tif", f);
-				final ImagePlus imp = new Opener().openImage(cwd.resolve(folder).resolve(name)
-					.toString());
+				final ImagePlus imp = new Opener().openImage(cwd.resolve(folder).resolve(name).toString());
 				final short[] original = RawSeriesFindTest.darkFrame(f);
 				for (int i = 1; i < LISTED.length; i++) {
 					final int x = LISTED[i][0], y = LISTED[i][1];
-					assertEquals(original[y * W + x] & 0xffff, imp.getProcessor().get(x, y), folder +
-						"/" + name + " changed the ordinary pixel " + x + "," + y);
+					assertEquals(original[y * W + x] & 0xffff, imp.getProcessor().get(x, y), folder + "/" +
+						name + " changed the ordinary pixel " + x + "," + y);
 				}
 			}
 	}
@@ -87,15 +85,15 @@ class StrangerBadPixelsTest {
 	private static void cli(final Path cwd, final Path decoder, final String... args)
 		throws Exception
 	{
-		final List<String> command = new ArrayList<>(Arrays.asList(System.getProperty(
-			"java.home") + File.separator + "bin" + File.separator + "java", "-Xmx256m"));
+		final List<String> command = new ArrayList<>(Arrays.asList(System.getProperty("java.home") +
+			File.separator + "bin" + File.separator + "java", "-Xmx256m"));
 		if (decoder != null) command.add("-D" + RawDecoder.PATH_PROPERTY + "=" + decoder);
-		command.addAll(Arrays.asList("-cp", System.getProperty("java.class.path"),
-			HotPixelsCli.class.getName()));
+		command.addAll(Arrays.asList("-cp", System.getProperty("java.class.path"), HotPixelsCli.class
+			.getName()));
 		command.addAll(Arrays.asList(args));
 		final Path log = cwd.getParent().resolve("log.txt");
-		final Process p = new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(
-			true).redirectOutput(log.toFile()).start();
+		final Process p = new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true)
+			.redirectOutput(log.toFile()).start();
 		assertTrue(p.waitFor(120, TimeUnit.SECONDS), "still running after 2 minutes");
 		final String text = new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
 		assertEquals(0, p.exitValue(), String.join(" ", args) + ":\n" + text);

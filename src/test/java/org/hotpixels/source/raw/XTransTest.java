@@ -47,8 +47,8 @@ class XTransTest {
 	private static void check(final Path tmp, final String decoder) throws Exception {
 		final Path in = Files.createDirectories(tmp.resolve("raf"));
 		for (int f = 0; f < 3; f++)
-			new DngWriter(48, 36, RawTests.quietMosaic(48, 36, f)).pattern6x6(XTRANS).write(in
-				.resolve("DSCF000" + f + ".DNG"));
+			new DngWriter(48, 36, RawTests.quietMosaic(48, 36, f)).pattern6x6(XTRANS).write(in.resolve(
+				"DSCF000" + f + ".DNG"));
 		final PrintStream out = System.out, err = System.err;
 		final ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();
 		System.setOut(new PrintStream(o, true));
@@ -63,9 +63,9 @@ class XTransTest {
 		}
 		assertEquals(1, code, o + "\n" + e);
 		final String message = e.toString().trim();
-		assertTrue(message.startsWith("hotpixels: DSCF0000.DNG: its colour filter pattern ") &&
-			message.contains("is not a 2x2 Bayer pattern") && !message.contains("\n"), message +
-				(decoder == null ? "" : " (" + decoder + ")"));
+		assertTrue(message.startsWith("hotpixels: DSCF0000.DNG: its colour filter pattern ") && message
+			.contains("is not a 2x2 Bayer pattern") && !message.contains("\n"), message + (decoder == null
+				? "" : " (" + decoder + ")"));
 		assertTrue(!Files.exists(tmp.resolve("out/defects.csv")));
 	}
 }
