@@ -60,8 +60,8 @@ final class ByteStatistics extends IntegerStatistics {
 	}
 
 	/**
-	 * Grey data: the whole tile in one pass over each frame, as {@link ShortStatistics} does; RGB
-	 * row by row, then its residuals.
+	 * Grey data: the whole tile in one pass over each frame ({@link #accumulateGrayTile}); RGB row
+	 * by row, then its residuals.
 	 */
 	@Override
 	protected void accumulate(final Object[][] planes, final int p, final int x0, final int x1,
@@ -71,76 +71,46 @@ final class ByteStatistics extends IntegerStatistics {
 			super.accumulate(planes, p, x0, x1, y0, y1);
 			return;
 		}
-		final TileScratch scratch = TileScratch.get();
-		final int n = x1 - x0, rows = y1 - y0;
-		final int[][] totals = { sum, squares, min, max };
-		final int[][] acc = new int[rows * totals.length][];
-		for (int k = 0; k < acc.length; k++)
-			acc[k] = scratch.row(k);
-		for (int y = y0; y < y1; y++)
-			for (int k = 0; k < totals.length; k++)
-				System.arraycopy(totals[k], p * planeSize + y * width + x0, acc[(y - y0) * totals.length +
-					k], 0, n);
-		residuals.accumulate(planes, p, x0, x1, y0, y1, (y, a, b, c, d, count, length) -> {
-			final int at = (y - y0) * totals.length;
-			if (count == 4) {
-				IntKernels.sum(acc[at], a, b, c, d, length);
-				IntKernels.squares(acc[at + 1], a, b, c, d, length);
-				IntKernels.min(acc[at + 2], a, b, c, d, length);
-				IntKernels.max(acc[at + 3], a, b, c, d, length);
-				return;
-			}
-			for (final int[] v : new int[][]{ a, b, c }) {
-				if (count-- == 0) return;
-				IntKernels.sum(acc[at], v, length);
-				IntKernels.squares(acc[at + 1], v, length);
-				IntKernels.min(acc[at + 2], v, length);
-				IntKernels.max(acc[at + 3], v, length);
-			}
-		});
-		for (int y = y0; y < y1; y++)
-			for (int k = 0; k < totals.length; k++)
-				System.arraycopy(acc[(y - y0) * totals.length + k], 0, totals[k], p * planeSize + y *
-					width + x0, n);
+		accumulateGrayTile(planes, p, x0, x1, y0, y1);
 	}
 
 	@Override
 	protected void accumulate(final Object[][] planes, final int p, final int from, final int to) {
-		final TileScratch scratch = TileScratch.get();
-		for (int start = from; start < to; start += SPAN) {
-			final int n = Math.min(SPAN, to - start);
-			if (rgb) accumulateRgb(scratch, planes, p, start, n);
-			else accumulateGray(scratch, planes, p, start, n);
+		if (!rgb) {
+			accumulateGraySpans(planes, p, from, to);
+			return;
 		}
+		final TileScratch scratch = TileScratch.get();
+		for (int start = from; start < to; start += SPAN)
+			accumulateRgb(scratch, planes, p, start, Math.min(SPAN, to - start));
 	}
 
-	private void accumulateGray(final TileScratch scratch, final Object[][] planes, final int p,
-		final int start, final int n)
+	@Override
+	int[][] graySums() {
+		return new int[][]{ sum, squares, min, max };
+	}
+
+	@Override
+	void addRows(final int[][] acc, final int at, final int[] a, final int[] b, final int[] c,
+		final int[] d, final int length)
 	{
-		final int[] a = scratch.row(0), b = scratch.row(1), c = scratch.row(2), d = scratch.row(3);
-		final int[][] acc = { scratch.row(4), scratch.row(5), scratch.row(6), scratch.row(7) };
-		final int[][] totals = { sum, squares, min, max };
-		final int o = p * planeSize + start;
-		copy(totals, o, acc, 0, n);
-		int f = 0;
-		for (; f + 4 <= planes.length; f += 4) {
-			IntKernels.widen((byte[]) planes[f][p], start, n, a);
-			IntKernels.widen((byte[]) planes[f + 1][p], start, n, b);
-			IntKernels.widen((byte[]) planes[f + 2][p], start, n, c);
-			IntKernels.widen((byte[]) planes[f + 3][p], start, n, d);
-			IntKernels.sum(acc[0], a, b, c, d, n);
-			IntKernels.squares(acc[1], a, b, c, d, n);
-			IntKernels.min(acc[2], a, b, c, d, n);
-			IntKernels.max(acc[3], a, b, c, d, n);
-		}
-		for (; f < planes.length; f++) {
-			IntKernels.widen((byte[]) planes[f][p], start, n, a);
-			IntKernels.sum(acc[0], a, n);
-			IntKernels.squares(acc[1], a, n);
-			IntKernels.min(acc[2], a, n);
-			IntKernels.max(acc[3], a, n);
-		}
-		copy(acc, 0, totals, o, n);
+		IntKernels.sum(acc[at], a, b, c, d, length);
+		IntKernels.squares(acc[at + 1], a, b, c, d, length);
+		IntKernels.min(acc[at + 2], a, b, c, d, length);
+		IntKernels.max(acc[at + 3], a, b, c, d, length);
+	}
+
+	@Override
+	void addRow(final int[][] acc, final int at, final int[] v, final int length) {
+		IntKernels.sum(acc[at], v, length);
+		IntKernels.squares(acc[at + 1], v, length);
+		IntKernels.min(acc[at + 2], v, length);
+		IntKernels.max(acc[at + 3], v, length);
+	}
+
+	@Override
+	void widen(final Object plane, final int start, final int n, final int[] row) {
+		IntKernels.widen((byte[]) plane, start, n, row);
 	}
 
 	private void accumulateRgb(final TileScratch scratch, final Object[][] planes, final int p,
@@ -184,13 +154,6 @@ final class ByteStatistics extends IntegerStatistics {
 		}
 		System.arraycopy(mn, 0, min, p * planeSize + start, n);
 		System.arraycopy(mx, 0, max, p * planeSize + start, n);
-	}
-
-	private static void copy(final int[][] from, final int fromOffset, final int[][] to,
-		final int toOffset, final int n)
-	{
-		for (int k = 0; k < from.length; k++)
-			System.arraycopy(from[k], fromOffset, to[k], toOffset, n);
 	}
 
 	@Override

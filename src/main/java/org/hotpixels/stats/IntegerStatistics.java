@@ -1,5 +1,7 @@
 package org.hotpixels.stats;
 
+import static org.hotpixels.stats.TileScratch.SPAN;
+
 import java.math.BigInteger;
 
 import org.hotpixels.source.PixelType;
@@ -211,5 +213,86 @@ abstract class IntegerStatistics extends PixelStatistics {
 	@Override
 	public double populationVariance(final int i) {
 		return frames < 1 ? Double.NaN : scaledSumOfSquares(i) / ((double) frames * frames);
+	}
+
+	/**
+	 * The per-sample int sums of grey data that {@link #addRows} and {@link #addRow} add to, in
+	 * that order (e.g. sum, squares, min, max).
+	 */
+	abstract int[][] graySums();
+
+	/** Adds four frames' rows {@code a..d} of {@code length} samples to the sums {@code acc[at..]}. */
+	abstract void addRows(int[][] acc, int at, int[] a, int[] b, int[] c, int[] d, int length);
+
+	/** Adds one frame's row {@code v} of {@code length} samples to the sums {@code acc[at..]}. */
+	abstract void addRow(int[][] acc, int at, int[] v, int length);
+
+	/** Widens {@code n} samples of plane {@code plane} from {@code start} into {@code row}. */
+	abstract void widen(Object plane, int start, int n, int[] row);
+
+	/**
+	 * Grey data, a whole tile in one pass over each frame: the residuals widen each frame's rows
+	 * once and {@link #addRows} adds them, four frames at a time, to the tile's sums, copied into
+	 * scratch rows for the batch.
+	 */
+	final void accumulateGrayTile(final Object[][] planes, final int p, final int x0, final int x1,
+		final int y0, final int y1)
+	{
+		final TileScratch scratch = TileScratch.get();
+		final int n = x1 - x0, rows = y1 - y0;
+		final int[][] totals = graySums();
+		final int[][] acc = new int[rows * totals.length][];
+		for (int k = 0; k < acc.length; k++)
+			acc[k] = scratch.row(k);
+		for (int y = y0; y < y1; y++)
+			for (int k = 0; k < totals.length; k++)
+				System.arraycopy(totals[k], p * planeSize + y * width + x0, acc[(y - y0) * totals.length +
+					k], 0, n);
+		residuals.accumulate(planes, p, x0, x1, y0, y1, (y, a, b, c, d, count, length) -> {
+			final int at = (y - y0) * totals.length;
+			if (count == 4) {
+				addRows(acc, at, a, b, c, d, length);
+				return;
+			}
+			for (final int[] v : new int[][]{ a, b, c }) {
+				if (count-- == 0) return;
+				addRow(acc, at, v, length);
+			}
+		});
+		for (int y = y0; y < y1; y++)
+			for (int k = 0; k < totals.length; k++)
+				System.arraycopy(acc[(y - y0) * totals.length + k], 0, totals[k], p * planeSize + y *
+					width + x0, n);
+	}
+
+	/** Grey data, samples {@code from..to} of plane {@code p} span by span, four frames at a time. */
+	final void accumulateGraySpans(final Object[][] planes, final int p, final int from,
+		final int to)
+	{
+		final TileScratch scratch = TileScratch.get();
+		final int[] a = scratch.row(0), b = scratch.row(1), c = scratch.row(2), d = scratch.row(3);
+		final int[][] totals = graySums();
+		final int[][] acc = new int[totals.length][];
+		for (int k = 0; k < acc.length; k++)
+			acc[k] = scratch.row(4 + k);
+		for (int start = from; start < to; start += SPAN) {
+			final int n = Math.min(SPAN, to - start), o = p * planeSize + start;
+			for (int k = 0; k < acc.length; k++)
+				System.arraycopy(totals[k], o, acc[k], 0, n);
+			int f = 0;
+			for (; f + 4 <= planes.length; f += 4) {
+				widen(planes[f][p], start, n, a);
+				widen(planes[f + 1][p], start, n, b);
+				widen(planes[f + 2][p], start, n, c);
+				widen(planes[f + 3][p], start, n, d);
+				addRows(acc, 0, a, b, c, d, n);
+			}
+			for (; f < planes.length; f++) {
+				widen(planes[f][p], start, n, a);
+				addRow(acc, 0, a, n);
+			}
+			for (int k = 0; k < acc.length; k++)
+				System.arraycopy(acc[k], 0, totals[k], o, n);
+		}
 	}
 }

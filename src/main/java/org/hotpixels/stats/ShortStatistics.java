@@ -1,7 +1,5 @@
 package org.hotpixels.stats;
 
-import static org.hotpixels.stats.TileScratch.SPAN;
-
 import org.hotpixels.source.PixelType;
 
 /**
@@ -58,84 +56,46 @@ final class ShortStatistics extends IntegerStatistics {
 		framesInInts = 0;
 	}
 
-	/**
-	 * The whole tile in one pass over each frame: the residuals widen each frame's rows once and
-	 * the kernels here add them, four frames at a time, to the tile's sums, copied into scratch
-	 * rows for the batch.
-	 */
 	@Override
 	protected void accumulate(final Object[][] planes, final int p, final int x0, final int x1,
 		final int y0, final int y1)
 	{
-		final TileScratch scratch = TileScratch.get();
-		final int n = x1 - x0, rows = y1 - y0;
-		final int[][] totals = { sum, squaresLow, squaresHigh, min, max };
-		final int[][] acc = new int[rows * totals.length][];
-		for (int k = 0; k < acc.length; k++)
-			acc[k] = scratch.row(k);
-		for (int y = y0; y < y1; y++)
-			for (int k = 0; k < totals.length; k++)
-				System.arraycopy(totals[k], p * planeSize + y * width + x0, acc[(y - y0) * totals.length +
-					k], 0, n);
-		residuals.accumulate(planes, p, x0, x1, y0, y1, (y, a, b, c, d, count, length) -> {
-			final int at = (y - y0) * totals.length;
-			if (count == 4) {
-				IntKernels.sum(acc[at], a, b, c, d, length);
-				IntKernels.squaresLow(acc[at + 1], a, b, c, d, length);
-				IntKernels.squaresHigh(acc[at + 2], a, b, c, d, length);
-				IntKernels.min(acc[at + 3], a, b, c, d, length);
-				IntKernels.max(acc[at + 4], a, b, c, d, length);
-				return;
-			}
-			for (final int[] v : new int[][]{ a, b, c }) {
-				if (count-- == 0) return;
-				IntKernels.sum(acc[at], v, length);
-				IntKernels.squaresLow(acc[at + 1], v, length);
-				IntKernels.squaresHigh(acc[at + 2], v, length);
-				IntKernels.min(acc[at + 3], v, length);
-				IntKernels.max(acc[at + 4], v, length);
-			}
-		});
-		for (int y = y0; y < y1; y++)
-			for (int k = 0; k < totals.length; k++)
-				System.arraycopy(acc[(y - y0) * totals.length + k], 0, totals[k], p * planeSize + y *
-					width + x0, n);
+		accumulateGrayTile(planes, p, x0, x1, y0, y1);
 	}
 
 	@Override
 	protected void accumulate(final Object[][] planes, final int p, final int from, final int to) {
-		final TileScratch scratch = TileScratch.get();
-		final int[] a = scratch.row(0), b = scratch.row(1), c = scratch.row(2), d = scratch.row(3);
-		final int[][] acc = { scratch.row(4), scratch.row(5), scratch.row(6), scratch.row(7), scratch
-			.row(8) };
-		final int[][] totals = { sum, squaresLow, squaresHigh, min, max };
-		for (int start = from; start < to; start += SPAN) {
-			final int n = Math.min(SPAN, to - start), o = p * planeSize + start;
-			for (int k = 0; k < acc.length; k++)
-				System.arraycopy(totals[k], o, acc[k], 0, n);
-			int f = 0;
-			for (; f + 4 <= planes.length; f += 4) {
-				IntKernels.widen((short[]) planes[f][p], start, n, a);
-				IntKernels.widen((short[]) planes[f + 1][p], start, n, b);
-				IntKernels.widen((short[]) planes[f + 2][p], start, n, c);
-				IntKernels.widen((short[]) planes[f + 3][p], start, n, d);
-				IntKernels.sum(acc[0], a, b, c, d, n);
-				IntKernels.squaresLow(acc[1], a, b, c, d, n);
-				IntKernels.squaresHigh(acc[2], a, b, c, d, n);
-				IntKernels.min(acc[3], a, b, c, d, n);
-				IntKernels.max(acc[4], a, b, c, d, n);
-			}
-			for (; f < planes.length; f++) {
-				IntKernels.widen((short[]) planes[f][p], start, n, a);
-				IntKernels.sum(acc[0], a, n);
-				IntKernels.squaresLow(acc[1], a, n);
-				IntKernels.squaresHigh(acc[2], a, n);
-				IntKernels.min(acc[3], a, n);
-				IntKernels.max(acc[4], a, n);
-			}
-			for (int k = 0; k < acc.length; k++)
-				System.arraycopy(acc[k], 0, totals[k], o, n);
-		}
+		accumulateGraySpans(planes, p, from, to);
+	}
+
+	@Override
+	int[][] graySums() {
+		return new int[][]{ sum, squaresLow, squaresHigh, min, max };
+	}
+
+	@Override
+	void addRows(final int[][] acc, final int at, final int[] a, final int[] b, final int[] c,
+		final int[] d, final int length)
+	{
+		IntKernels.sum(acc[at], a, b, c, d, length);
+		IntKernels.squaresLow(acc[at + 1], a, b, c, d, length);
+		IntKernels.squaresHigh(acc[at + 2], a, b, c, d, length);
+		IntKernels.min(acc[at + 3], a, b, c, d, length);
+		IntKernels.max(acc[at + 4], a, b, c, d, length);
+	}
+
+	@Override
+	void addRow(final int[][] acc, final int at, final int[] v, final int length) {
+		IntKernels.sum(acc[at], v, length);
+		IntKernels.squaresLow(acc[at + 1], v, length);
+		IntKernels.squaresHigh(acc[at + 2], v, length);
+		IntKernels.min(acc[at + 3], v, length);
+		IntKernels.max(acc[at + 4], v, length);
+	}
+
+	@Override
+	void widen(final Object plane, final int start, final int n, final int[] row) {
+		IntKernels.widen((short[]) plane, start, n, row);
 	}
 
 	@Override
