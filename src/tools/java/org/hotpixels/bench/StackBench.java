@@ -55,10 +55,11 @@ final class StackBench {
 			batch));
 		final double oneBatch = best(repeats, () -> statistics(image, options.threads, frames));
 		final FindResult[] found = new FindResult[1];
+		// one untimed find first: the JIT compiles the detector's code, whose warm-up would otherwise
+		// be charged to the first timed find or detection
+		HotPixelFinder.find(new ImagePlusFrameSource(image), options, Progress.NONE);
 		final double find = best(findRepeats, () -> found[0] = HotPixelFinder.find(
 			new ImagePlusFrameSource(image), options, Progress.NONE));
-		// after find, which compiles the detector's code: timed alone first, detection would be
-		// charged the JIT's warm-up
 		final double detect = best(findRepeats, () -> HotPixelFinder.detect(stats[0], options,
 			Progress.NONE, Collections.emptyList()));
 		final ImagePlus[] sd = new ImagePlus[1];
