@@ -22,8 +22,8 @@ import org.hotpixels.source.PixelType;
  * never on the number of frames.
  * <p>
  * Integer data (8-bit, 16-bit, RGB) is accumulated as exact integer sums of values and squares,
- * so the variance is computed from exact integers and rounded once. Float data uses Welford's
- * update and Chan et al.'s merge; NaN and infinite samples are skipped per pixel, so counts may
+ * so the variance is computed from exact integers and rounded once. Float data uses shifted
+ * sums (each pixel's first valid sample subtracted) and Chan et al.'s merge; NaN and infinite samples are skipped per pixel, so counts may
  * differ between pixels. Partial results {@link #merge merge} into the same result as one pass:
  * threads, tiles, folders or separate runs can be combined.
  * <p>

@@ -556,7 +556,7 @@ final class ResidualStatistics {
 
 	/**
 	 * Float residuals of pixels {@code [from, to)}, row by row (interior pixels with direct
-	 * offsets, edge pixels through {@link #neighbour}), into Welford's update.
+	 * offsets, edge pixels through {@link #neighbour}), into the shifted sums.
 	 */
 	private void accumulateFloat(final float[] v, final int offset, final int from, final int to) {
 		final int d = reach, dw = reach * width;
