@@ -152,20 +152,8 @@ final class FloatStatistics extends PixelStatistics {
 		checkMergeable(other);
 		final FloatStatistics o = (FloatStatistics) other;
 		for (int i = 0; i < count.length; i++) {
-			final long na = count[i], nb = o.count[i], nn = na + nb;
-			if (nb == 0) continue;
-			if (nn > Integer.MAX_VALUE) throw new ArithmeticException("Too many samples");
-			if (na == 0) {
-				shift[i] = o.shift[i];
-				s1[i] = o.s1[i];
-				s2[i] = o.s2[i];
-			}
-			else { // the other's sums moved to this shift
-				final double delta = (double) o.shift[i] - shift[i];
-				s2[i] += o.s2[i] + 2 * delta * o.s1[i] + nb * delta * delta;
-				s1[i] += o.s1[i] + nb * delta;
-			}
-			count[i] = (int) nn;
+			if (o.count[i] == 0) continue;
+			ShiftedSums.merge(i, count, shift, s1, s2, o.count, o.shift, o.s1, o.s2);
 			min[i] = Math.min(min[i], o.min[i]);
 			max[i] = Math.max(max[i], o.max[i]);
 		}

@@ -615,21 +615,8 @@ final class ResidualStatistics {
 			}
 			return;
 		}
-		for (int i = 0; i < count.length; i++) {
-			final long nb = other.count[i];
-			if (nb == 0) continue;
-			if (count[i] == 0) {
-				shift[i] = other.shift[i];
-				s1[i] = other.s1[i];
-				s2[i] = other.s2[i];
-			}
-			else { // the other's sums moved to this shift
-				final double delta = (double) other.shift[i] - shift[i];
-				s2[i] += other.s2[i] + 2 * delta * other.s1[i] + nb * delta * delta;
-				s1[i] += other.s1[i] + nb * delta;
-			}
-			count[i] += (int) nb;
-		}
+		for (int i = 0; i < count.length; i++)
+			ShiftedSums.merge(i, count, shift, s1, s2, other.count, other.shift, other.s1, other.s2);
 	}
 
 	/** Float data: mean of the residual {@code r} of sample {@code i} (NaN without samples). */
