@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import org.hotpixels.demo.DemoSeries;
 import org.hotpixels.demo.FastRandom;
 import org.hotpixels.demo.PlantedDefect;
+import org.hotpixels.demo.SeriesShape;
 import org.hotpixels.demo.PoissonSampler;
 import org.hotpixels.detect.DefectKind;
 import org.hotpixels.source.Frame;
@@ -25,13 +25,11 @@ import org.hotpixels.source.PixelType;
  * HardDarkSeries s = new HardDarkSeries(sensor, 1024, 768, 100, 21, DarkDefects.create(sensor, 1024, 768, 21));
  * }</pre>
  */
-final class HardDarkSeries implements DemoSeries {
+final class HardDarkSeries extends SeriesShape {
 
 	private static final int NOISE_STREAM = 2;
 
 	private final DarkSensor sensor;
-	private final int width, height, frames;
-	private final long seed;
 	private final List<PlantedDefect> planted;
 	private final float[] rate, columnBias;
 	private final List<int[]> fixed = new ArrayList<>();
@@ -39,11 +37,8 @@ final class HardDarkSeries implements DemoSeries {
 	HardDarkSeries(final DarkSensor sensor, final int width, final int height, final int frames,
 		final long seed, final List<PlantedDefect> planted)
 	{
+		super(width, height, frames, PixelType.GRAY16, seed);
 		this.sensor = sensor;
-		this.width = width;
-		this.height = height;
-		this.frames = frames;
-		this.seed = seed;
 		this.planted = Collections.unmodifiableList(new ArrayList<>(planted));
 		final FastRandom random = FastRandom.forKey(seed, -2);
 		columnBias = new float[width];
@@ -110,31 +105,6 @@ final class HardDarkSeries implements DemoSeries {
 
 	DarkSensor sensor() {
 		return sensor;
-	}
-
-	@Override
-	public int width() {
-		return width;
-	}
-
-	@Override
-	public int height() {
-		return height;
-	}
-
-	@Override
-	public int size() {
-		return frames;
-	}
-
-	@Override
-	public PixelType pixelType() {
-		return PixelType.GRAY16;
-	}
-
-	@Override
-	public long seed() {
-		return seed;
 	}
 
 	@Override

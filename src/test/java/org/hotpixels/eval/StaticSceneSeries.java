@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import org.hotpixels.demo.DemoSeries;
 import org.hotpixels.demo.FastRandom;
 import org.hotpixels.demo.PlantedDefect;
+import org.hotpixels.demo.SeriesShape;
 import org.hotpixels.demo.PoissonSampler;
 import org.hotpixels.detect.DefectKind;
 import org.hotpixels.source.Frame;
@@ -24,13 +24,11 @@ import org.hotpixels.source.PixelType;
  * pixels (a fixed value), dead pixels (the bias), hot pixels (extra electrons per frame, Poisson
  * like the rest) and cold ones (a third of the light), all in smooth or textured places alike.
  */
-final class StaticSceneSeries implements DemoSeries {
+final class StaticSceneSeries extends SeriesShape {
 
 	static final double GAIN = 0.5, BIAS = 100, READ = 3;
 	private static final int NOISE_STREAM = 2;
 
-	private final int width, height, frames;
-	private final long seed;
 	private final float[] electrons;
 	private final List<PlantedDefect> planted;
 	private final List<int[]> fixed = new ArrayList<>();
@@ -38,10 +36,7 @@ final class StaticSceneSeries implements DemoSeries {
 	StaticSceneSeries(final BufferedImage photo, final int width, final int height, final int frames,
 		final long seed, final boolean withDefects)
 	{
-		this.width = width;
-		this.height = height;
-		this.frames = frames;
-		this.seed = seed;
+		super(width, height, frames, PixelType.GRAY16, seed);
 		final BufferedImage view = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
 		final Graphics2D g = view.createGraphics();
 		g.setRenderingHint(RenderingHints.KEY_INTERPOLATION,
@@ -111,31 +106,6 @@ final class StaticSceneSeries implements DemoSeries {
 		for (final int[] f : fixed)
 			plane[f[0]] = (short) f[1];
 		return Frame.of(frameName(index), PixelType.GRAY16, width, height, plane);
-	}
-
-	@Override
-	public int width() {
-		return width;
-	}
-
-	@Override
-	public int height() {
-		return height;
-	}
-
-	@Override
-	public int size() {
-		return frames;
-	}
-
-	@Override
-	public PixelType pixelType() {
-		return PixelType.GRAY16;
-	}
-
-	@Override
-	public long seed() {
-		return seed;
 	}
 
 	@Override

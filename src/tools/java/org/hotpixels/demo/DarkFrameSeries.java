@@ -23,23 +23,16 @@ import org.hotpixels.source.PixelType;
  * DarkFrameSeries clean = DarkFrameSeries.builder().biasOnly().build(); // no defects
  * }</pre>
  */
-public final class DarkFrameSeries implements DemoSeries {
+public final class DarkFrameSeries extends SeriesShape {
 
 	private static final int NOISE_STREAM = 2;
 
-	private final int width, height, frames;
-	private final long seed;
-	private final PixelType type;
 	private final double bias, gain, darkCurrent, readNoise;
 	private final List<PlantedDefect> planted;
 	private final DarkCurrentMap darkMap;
 
 	private DarkFrameSeries(final Builder b) {
-		width = b.width;
-		height = b.height;
-		frames = b.frames;
-		seed = b.seed;
-		type = b.type;
+		super(b.width, b.height, b.frames, b.type, b.seed);
 		bias = b.bias;
 		gain = b.gain;
 		darkCurrent = b.darkCurrent;
@@ -133,33 +126,8 @@ public final class DarkFrameSeries implements DemoSeries {
 	}
 
 	@Override
-	public int width() {
-		return width;
-	}
-
-	@Override
-	public int height() {
-		return height;
-	}
-
-	@Override
-	public int size() {
-		return frames;
-	}
-
-	@Override
-	public PixelType pixelType() {
-		return type;
-	}
-
-	@Override
 	public List<PlantedDefect> planted() {
 		return planted;
-	}
-
-	@Override
-	public long seed() {
-		return seed;
 	}
 
 	/** Bias level in ADU. */

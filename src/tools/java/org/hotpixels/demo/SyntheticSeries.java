@@ -24,25 +24,18 @@ import org.hotpixels.source.PixelType;
  * List<PlantedDefect> truth = series.planted();
  * }</pre>
  */
-public final class SyntheticSeries implements DemoSeries {
+public final class SyntheticSeries extends SeriesShape {
 
 	private static final int SCENE_STREAM = 1;
 	private static final int NOISE_STREAM = 2;
 
-	private final int width, height, frames;
-	private final long seed;
-	private final PixelType type;
 	private final List<PlantedDefect> planted;
 	private final RowDefects rowDefects;
 	private final float[] noiseSigma;
 	private final IntFunction<? extends Scene> scenes;
 
 	private SyntheticSeries(final Builder b) {
-		width = b.width;
-		height = b.height;
-		frames = b.frames;
-		seed = b.seed;
-		type = b.type;
+		super(b.width, b.height, b.frames, b.type, b.seed);
 		planted = Collections.unmodifiableList(new ArrayList<>(b.defects != null ? b.defects
 			: defaultDefects(width, height, type == PixelType.RGB, seed)));
 		rowDefects = new RowDefects(planted, width, height, type.channelsPerPlane());
@@ -148,31 +141,6 @@ public final class SyntheticSeries implements DemoSeries {
 	/** Rounds to the nearest 8-bit value, saturating at 0 and 255. */
 	static int clip(final float v) {
 		return v <= 0 ? 0 : v >= 254.5f ? 255 : (int) (v + 0.5f);
-	}
-
-	@Override
-	public int width() {
-		return width;
-	}
-
-	@Override
-	public int height() {
-		return height;
-	}
-
-	@Override
-	public int size() {
-		return frames;
-	}
-
-	@Override
-	public PixelType pixelType() {
-		return type;
-	}
-
-	@Override
-	public long seed() {
-		return seed;
 	}
 
 	@Override
