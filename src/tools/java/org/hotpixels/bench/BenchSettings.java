@@ -1,21 +1,37 @@
 package org.hotpixels.bench;
 
 import java.nio.file.Path;
-import java.nio.file.Paths;
+import java.util.Locale;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
  * What the benchmark measures and at which sizes: the full sizes of issues 5 and 11, or {@code --quick}
  * sizes that finish in well under a minute (a smoke test for CI).
  */
+@Command(name = "bench")
 final class BenchSettings {
 
+	@Option(names = "--quick", description = "small sizes, under a minute (a smoke test)")
 	boolean quick;
+	@Option(names = "--threads", paramLabel = "N",
+		description = "worker threads of every method (default 2)")
 	int threads = 2;
+	@Option(names = "--repeats", paramLabel = "N",
+		description = "best of N for the in-memory cases (default 3)")
 	int repeats = 3;
 	/** Repeats of decoding alone and statistics on folders, each a fresh JVM: best of these. */
 	int folderRepeats = 2;
+	@Option(names = "--only", paramLabel = "LIST",
+		description = "sections to run: a open stacks, b JPEG folder, c TIFF folder, d memory")
 	String sections = "abcd";
+	@Option(names = "--dir", paramLabel = "FOLDER",
+		description = "where to write the test series (default: a new temporary folder)")
 	Path dir;
+	@Option(names = "--keep", description = "keep the test series instead of deleting them")
 	boolean keep;
 
 	/** The open stack of issue 11's table: 40 frames of 2048x2048. */
@@ -35,44 +51,32 @@ final class BenchSettings {
 	/** Candidate heaps, in MB, for the smallest -Xmx that runs find on the JPEG folder. */
 	int[] heapCandidates = { 448, 512, 576, 640, 768 };
 
-	static final String USAGE = String.join("\n", //
-		"Usage: bench [--quick] [--only abcd] [--threads N] [--repeats N] [--dir FOLDER] [--keep]", //
-		"  --quick      small sizes, under a minute (a smoke test)", //
-		"  --only LIST  sections to run: a open stacks, b JPEG folder, c TIFF folder, d memory", //
-		"  --threads N  worker threads of every method (default 2)", //
-		"  --repeats N  best of N for the in-memory cases (default 3)", //
-		"  --dir FOLDER where to write the test series (default: a new temporary folder)", //
-		"  --keep       keep the test series instead of deleting them");
+	/** The options, as {@code hotpixels bench --help} lists them. */
+	static String usage() {
+		return new CommandLine(new BenchSettings()).getUsageMessage();
+	}
 
-	/** Parses the command line; throws IllegalArgumentException with a one-line reason. */
+	/** Parses the command line (picocli); throws IllegalArgumentException with a one-line reason. */
 	static BenchSettings parse(final String[] args) {
 		final BenchSettings s = new BenchSettings();
-		for (int k = 0; k < args.length; k++) {
-			final String a = args[k];
-			switch (a) {
-				case "--quick" :
-					s.quick();
-					break;
-				case "--keep" :
-					s.keep = true;
-					break;
-				case "--only" :
-					s.sections = value(args, ++k, a).toLowerCase(java.util.Locale.ROOT);
-					if (!s.sections.matches("[abcd]+")) throw new IllegalArgumentException(
-						"--only takes letters among a, b, c, d, got '" + s.sections + "'.");
-					break;
-				case "--threads" :
-					s.threads = positive(value(args, ++k, a), a);
-					break;
-				case "--repeats" :
-					s.repeats = positive(value(args, ++k, a), a);
-					break;
-				case "--dir" :
-					s.dir = Paths.get(value(args, ++k, a));
-					break;
-				default :
-					throw new IllegalArgumentException("Unknown option '" + a + "'.");
-			}
+		final CommandLine.ParseResult parsed;
+		try {
+			parsed = new CommandLine(s).parseArgs(args);
+		}
+		catch (final ParameterException e) {
+			throw new IllegalArgumentException(e.getMessage(), e);
+		}
+		s.sections = s.sections.toLowerCase(Locale.ROOT);
+		if (!s.sections.matches("[abcd]+")) throw new IllegalArgumentException(
+			"--only takes letters among a, b, c, d, got '" + s.sections + "'.");
+		if (s.threads < 1) throw new IllegalArgumentException(
+			"--threads needs a positive whole number, got '" + s.threads + "'.");
+		if (s.repeats < 1) throw new IllegalArgumentException(
+			"--repeats needs a positive whole number, got '" + s.repeats + "'.");
+		if (s.quick) {
+			final int repeats = s.repeats;
+			s.quick();
+			if (parsed.hasMatchedOption("--repeats")) s.repeats = repeats; // given beats quick's
 		}
 		return s;
 	}
@@ -104,22 +108,5 @@ final class BenchSettings {
 
 	boolean runs(final char section) {
 		return sections.indexOf(section) >= 0;
-	}
-
-	private static String value(final String[] args, final int k, final String option) {
-		if (k >= args.length) throw new IllegalArgumentException(option + " needs a value.");
-		return args[k];
-	}
-
-	private static int positive(final String value, final String option) {
-		try {
-			final int n = Integer.parseInt(value);
-			if (n > 0) return n;
-		}
-		catch (final NumberFormatException e) {
-			// reported below
-		}
-		throw new IllegalArgumentException(option + " needs a positive whole number, got '" + value +
-			"'.");
 	}
 }

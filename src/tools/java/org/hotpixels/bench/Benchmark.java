@@ -52,7 +52,7 @@ public final class Benchmark {
 		}
 		catch (final IllegalArgumentException e) {
 			out.println(e.getMessage());
-			out.println(BenchSettings.USAGE);
+			out.println(BenchSettings.usage());
 			return 2;
 		}
 		final long start = System.nanoTime();
