@@ -15,12 +15,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
 
+import org.hotpixels.io.jpeg.JpegStreamTest;
 import org.hotpixels.ExternalProgram;
 import org.hotpixels.detect.Defect;
 import org.hotpixels.detect.DefectKind;
@@ -66,18 +63,7 @@ class JpegInPlaceTest {
 		img.setRGB(300, 200, 0xffffff);
 		for (int y = 100; y <= 300; y++)
 			img.setRGB(401, y, 0xf8f8f8);
-		final ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-		final ImageWriteParam param = writer.getDefaultWriteParam();
-		param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-		param.setCompressionQuality(0.9f);
-		if (progressive) param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
-		final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
-			writer.setOutput(out);
-			writer.write(null, new IIOImage(img, null, null), param);
-		}
-		writer.dispose();
-		final byte[] plain = bytes.toByteArray();
+		final byte[] plain = JpegStreamTest.encode(img, progressive);
 		// after the JFIF segment (APP0), as cameras that write JFIF do
 		final int app0 = 4 + ((plain[4] & 0xff) << 8 | plain[5] & 0xff);
 		final ByteArrayOutputStream withExif = new ByteArrayOutputStream();

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The coefficient codec: a file taken apart and put together is the same file. */
-class JpegStreamTest {
+public class JpegStreamTest {
 
 	/** A textured test picture, written by ImageIO (4:2:0 for colour, as cameras do). */
 	static byte[] jpeg(final int w, final int h, final int type, final boolean progressive,
@@ -38,6 +38,13 @@ class JpegStreamTest {
 			for (int x = 0; x < w; x++)
 				img.setRGB(x, y, (40 + x / 3 + r.nextInt(30)) << 16 | (70 + y / 3 + r.nextInt(30)) << 8 |
 					(100 + (x + y) / 6 + r.nextInt(30)));
+		return encode(img, progressive);
+	}
+
+	/** {@code img} written by ImageIO at quality 90 (4:2:0 for colour), baseline or progressive. */
+	public static byte[] encode(final BufferedImage img, final boolean progressive)
+		throws IOException
+	{
 		final ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
 		final ImageWriteParam param = writer.getDefaultWriteParam();
 		param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
