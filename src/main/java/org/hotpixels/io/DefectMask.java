@@ -17,7 +17,6 @@ import ij.process.ImageProcessor;
 
 import org.hotpixels.progress.HotPixelsException;
 import org.hotpixels.source.QuietStreams;
-import org.hotpixels.source.TiffChain;
 import org.hotpixels.detect.Defect;
 
 /**
