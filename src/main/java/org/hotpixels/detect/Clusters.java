@@ -21,6 +21,14 @@ final class Clusters {
 
 	/** A channel belongs to the defect when its departure is at least this part of the peak's. */
 	static final double CHANNEL_FRACTION = 0.7;
+	/** JPEG's blocks: a defect's ringing stays within its 8x8 block of the luma. */
+	static final int JPEG_BLOCK = 8;
+	/**
+	 * Largest departure of a ringing artefact, as a part of the defect's that causes it: the
+	 * quantised cosines of one bright or dark pixel swing its block's other pixels by a few per
+	 * cent of its own departure at high quality, by up to a quarter at quality 80.
+	 */
+	static final double RINGING_FRACTION = 0.3;
 
 	private final PixelStatistics stats;
 
@@ -54,7 +62,31 @@ final class Clusters {
 			defects.add(toDefect(cluster));
 		}
 		defects.sort(Comparator.comparingDouble(Defect::score).reversed());
-		return defects;
+		return withoutRinging(defects);
+	}
+
+	/**
+	 * Drops the hot and cold flags that are a stronger defect's echo: in the same 8x8 block of the
+	 * image (JPEG's grid) and departing from their neighbours by at most
+	 * {@link #RINGING_FRACTION} of its departure (a hot pixel in a JPEG series makes the other
+	 * pixels of its block ring up and down, and with many frames a steady few grey levels reach
+	 * the threshold). A second real defect in the same block and that much weaker is rare.
+	 */
+	private static List<Defect> withoutRinging(final List<Defect> defects) {
+		final List<Defect> kept = new ArrayList<>(defects.size());
+		for (final Defect d : defects) {
+			final boolean echo = (d.kind() == DefectKind.HOT || d.kind() == DefectKind.COLD) && defects
+				.stream().anyMatch(s -> s != d && s.x() / JPEG_BLOCK == d.x() / JPEG_BLOCK && s.y() /
+					JPEG_BLOCK == d.y() / JPEG_BLOCK && departure(d) <= RINGING_FRACTION * departure(s));
+			if (!echo) kept.add(d);
+		}
+		return kept;
+	}
+
+	/** How far a defect's mean lies from its neighbours', in the channel's units. */
+	private static double departure(final Defect d) {
+		final double departure = Math.abs(d.mean() - d.neighbourMean());
+		return Double.isNaN(departure) ? 0 : departure;
 	}
 
 	private Defect toDefect(final List<Candidate> cluster) {

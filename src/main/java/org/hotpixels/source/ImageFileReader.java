@@ -1,6 +1,12 @@
 package org.hotpixels.source;
 
+import java.awt.Transparency;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.Raster;
 import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -59,7 +65,7 @@ public final class ImageFileReader {
 	static final int MEMORY_SHARE = 4;
 
 	/** Each decoding thread's 3-byte BGR image, reused while frames keep their size. */
-	private static final ThreadLocal<BufferedImage> BGR_DESTINATION = new ThreadLocal<>();
+	private static final ThreadLocal<BufferedImage> RGB_DESTINATION = new ThreadLocal<>();
 
 	private ImageFileReader() {}
 
@@ -386,26 +392,48 @@ public final class ImageFileReader {
 	}
 
 	/**
-	 * Read parameters that decode colour JPEGs (and anything else whose first image type is
-	 * 3-byte BGR) into a reused per-thread image, the same type the reader would allocate: its
-	 * pixels are copied into the frame anyway, and a 10-megapixel photo saves 30 MB of garbage
-	 * per frame and about 6% of the decoding time.
+	 * Read parameters that decode colour JPEGs into a reused per-thread image of interleaved bytes in R, G, B order: its pixels
+	 * are copied into the frame anyway, a 10-megapixel photo saves 30 MB of garbage per frame, and
+	 * the JPEG reader, which decodes each line in R, G, B order, then copies whole lines instead
+	 * of byte by byte into the B, G, R order of the type it would allocate (a quarter less
+	 * decoding time).
 	 */
 	private static ImageReadParam readParam(final ImageReader reader) throws IOException {
 		final ImageReadParam param = reader.getDefaultReadParam();
 		final Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
 		if (types == null || !types.hasNext() || types.next()
-			.getBufferedImageType() != BufferedImage.TYPE_3BYTE_BGR) return param;
+			.getBufferedImageType() != BufferedImage.TYPE_3BYTE_BGR || !isJpegReader(reader))
+			return param;
 		final int w = reader.getWidth(0), h = reader.getHeight(0);
-		BufferedImage image = BGR_DESTINATION.get();
+		BufferedImage image = RGB_DESTINATION.get();
 		if (image == null || image.getWidth() != w || image.getHeight() != h) {
 			image = null;
-			BGR_DESTINATION.remove(); // let the old one go before allocating
-			image = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
-			BGR_DESTINATION.set(image);
+			RGB_DESTINATION.remove(); // let the old one go before allocating
+			image = interleavedRgb(w, h);
+			RGB_DESTINATION.set(image);
 		}
 		param.setDestination(image);
 		return param;
+	}
+
+	/**
+	 * True for a JPEG reader, which converts into any sRGB destination line by line (other
+	 * readers, BMP's for one, write their own byte order into a destination's buffer).
+	 */
+	private static boolean isJpegReader(final ImageReader reader) {
+		final javax.imageio.spi.ImageReaderSpi spi = reader.getOriginatingProvider();
+		if (spi == null) return false;
+		for (final String name : spi.getFormatNames())
+			if (name.equalsIgnoreCase("jpeg")) return true;
+		return false;
+	}
+
+	/** An sRGB image of interleaved bytes in R, G, B order (Java's own 3-byte type is B, G, R). */
+	static BufferedImage interleavedRgb(final int w, final int h) {
+		final ColorModel cm = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB), false,
+			false, Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
+		return new BufferedImage(cm, Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, w, h, 3 * w,
+			3, new int[]{ 0, 1, 2 }, null), false, null);
 	}
 
 	private static HotPixelsException notAnImage(final Path file) {

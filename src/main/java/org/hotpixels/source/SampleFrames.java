@@ -8,6 +8,7 @@ import java.awt.image.DataBuffer;
 import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferUShort;
 import java.awt.image.IndexColorModel;
+import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.Raster;
 import java.nio.file.Path;
 
@@ -49,11 +50,14 @@ final class SampleFrames {
 						.getData());
 				break;
 			case BufferedImage.TYPE_3BYTE_BGR :
-				if (isCompact(raster, w, 3)) {
-					final byte[] bgr = ((DataBufferByte) raster.getDataBuffer()).getData();
+			case BufferedImage.TYPE_CUSTOM :
+				final int[] order = byteTriples(raster, cm, w);
+				if (order != null) {
+					final byte[] bytes = ((DataBufferByte) raster.getDataBuffer()).getData();
+					final int r = order[0], g = order[1], b = order[2];
 					final int[] rgb = PlaneBuffers.ints(w * h); // every element is set below
 					for (int i = 0, j = 0; i < rgb.length; i++, j += 3)
-						rgb[i] = (bgr[j + 2] & 0xff) << 16 | (bgr[j + 1] & 0xff) << 8 | bgr[j] & 0xff;
+						rgb[i] = (bytes[j + r] & 0xff) << 16 | (bytes[j + g] & 0xff) << 8 | bytes[j + b] & 0xff;
 					return Frame.of(name, PixelType.RGB, w, h, rgb);
 				}
 				break;
@@ -129,6 +133,23 @@ final class SampleFrames {
 				rgb[y * w + x] = cm.getRed(pixel) << 16 | cm.getGreen(pixel) << 8 | cm.getBlue(pixel);
 			}
 		return Frame.of(name, PixelType.RGB, w, h, rgb);
+	}
+
+	/**
+	 * The byte offsets of red, green and blue within each pixel where the image is a compact
+	 * array of interleaved 8-bit R, G, B triples in some order (Java's 3-byte BGR, or the R, G, B
+	 * order the JPEG reader decodes into fastest), else null.
+	 */
+	private static int[] byteTriples(final Raster raster, final ColorModel cm, final int w) {
+		if (!(cm instanceof ComponentColorModel) || cm.hasAlpha() || cm.getNumComponents() != 3 || cm
+			.getColorSpace().getType() != ColorSpace.TYPE_RGB || !(raster
+				.getSampleModel() instanceof PixelInterleavedSampleModel) || !(raster
+					.getDataBuffer() instanceof DataBufferByte) || !isCompact(raster, w, 3)) return null;
+		final PixelInterleavedSampleModel sm = (PixelInterleavedSampleModel) raster.getSampleModel();
+		if (sm.getPixelStride() != 3 || sm.getScanlineStride() != 3 * w) return null;
+		for (int b = 0; b < 3; b++)
+			if (sm.getSampleSize(b) != 8) return null;
+		return sm.getBandOffsets();
 	}
 
 	private static boolean isCompact(final Raster raster, final int w, final int bands) {

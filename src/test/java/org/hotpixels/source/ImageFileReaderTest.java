@@ -105,6 +105,14 @@ class ImageFileReaderTest {
 		final Frame jpeg = ImageFileReader.read(tmp.resolve("c.jpg"), 0);
 		assertEquals(PixelType.RGB, jpeg.type());
 		assertEquals(H, jpeg.height());
+		// the colours Java's own decoding gives (into its 3-byte BGR image), read twice: the second
+		// read reuses the decoding image
+		final int[] decoded = ImageIO.read(tmp.resolve("c.jpg").toFile()).getRGB(0, 0, W, H, null, 0,
+			W);
+		for (int i = 0; i < decoded.length; i++)
+			decoded[i] &= 0xffffff;
+		assertArrayEquals(decoded, (int[]) jpeg.plane(0));
+		assertArrayEquals(decoded, (int[]) ImageFileReader.read(tmp.resolve("c.jpg"), 0).plane(0));
 	}
 
 	@Test
