@@ -176,19 +176,12 @@ final class LineDetector {
 		// each line's own offset (a sensor's fixed pattern): clipped means, capped at 3 spreads
 		final float[] offset = new float[o.lines];
 		forEachLineChunk(o, (first, last) -> {
+			// along the chunk's lines side by side: independent sums in the inner loop
 			final double[] sum = new double[last - first];
-			final int outer = o.column ? o.length : last - first, inner = o.column ? last - first
-				: o.length; // memory in order: row by row
-			for (int a = 0; a < outer; a++) {
-				final int base = o.column ? a * o.alongStride + first : (first + a) * o.lineStride;
-				if (o.column) for (int b = 0; b < inner; b++)
-					sum[b] += Math.max(-3, Math.min(3, z[base + b]));
-				else {
-					double line = sum[a];
-					for (int b = 0; b < inner; b++)
-						line += Math.max(-3, Math.min(3, z[base + b]));
-					sum[a] = line;
-				}
+			for (int k = 0; k < o.length; k++) {
+				final int base = o.index(first, k);
+				for (int j = 0; j < sum.length; j++)
+					sum[j] += Math.max(-3, Math.min(3, z[base + j * o.lineStride]));
 			}
 			for (int l = first; l < last; l++)
 				offset[l] = (float) (sum[l - first] / o.length);
@@ -232,22 +225,20 @@ final class LineDetector {
 
 	/**
 	 * Kadane's maximum subarray of {@code min(CLIP, sign * score) - DRIFT} along each line of
-	 * {@code [first, last)}, for both signs in one sweep (row by row for columns, so memory is read
-	 * in order): per sign (hot first) and line {start, end, evidence as float bits}, or null if
-	 * nothing is positive.
+	 * {@code [first, last)}, for both signs in one sweep, along the chunk's lines side by side (the
+	 * inner loop runs over independent lines; for columns memory is read in order, for rows the
+	 * chunk's few cache lines per step stay in the cache): per sign (hot first) and line {start,
+	 * end, evidence as float bits}, or null if nothing is positive.
 	 */
 	private static int[][][] bestRuns(final float[] z, final Layout o, final int first,
 		final int last, final float[] offset, final double scale)
 	{
 		final int n = last - first;
 		final Kadane up = new Kadane(n), down = new Kadane(n);
-		// columns: row by row across the chunk; rows: one row after the other
-		final int outer = o.column ? o.length : n, inner = o.column ? n : o.length;
-		for (int a = 0; a < outer; a++) {
-			final int base = o.column ? a * o.alongStride + first : (first + a) * o.lineStride;
-			for (int b = 0; b < inner; b++) {
-				final int j = o.column ? b : a, k = o.column ? a : b;
-				final double v = (z[base + b] - offset[first + j]) * scale;
+		for (int k = 0; k < o.length; k++) {
+			final int base = o.index(first, k);
+			for (int j = 0; j < n; j++) {
+				final double v = (z[base + j * o.lineStride] - offset[first + j]) * scale;
 				// the common case: nothing to add on either side, and no run going on
 				if (Math.abs(v) <= DRIFT && up.current[j] <= 0 && down.current[j] <= 0) continue;
 				up.add(j, k, Math.min(CLIP, v) - DRIFT);
@@ -383,11 +374,18 @@ final class LineDetector {
 				1))) / 1.645);
 		});
 		parallel(h, y -> {
-			for (int x = 0; x < w; x++) {
-				final float s = spread[(y / block) * bx + x / block];
-				final float v = u[y * w + x] / s;
-				u[y * w + x] = !Float.isFinite(v) ? 0 : Math.abs(v) <= DRIFT ? v : (float) RobustStats
-					.fastTToZ(v, dof * s * s);
+			final int row = y * w;
+			for (int b = 0; b < bx; b++) {
+				// one spread, and so one dof, per block
+				final float s = spread[(y / block) * bx + b];
+				final double blockDof = dof * s * s;
+				final boolean plain = !(blockDof > 0) || Double.isInfinite(blockDof) || blockDof > 1e7;
+				final double tail = RobustStats.tailFactor(blockDof);
+				for (int x = b * block; x < Math.min(w, (b + 1) * block); x++) {
+					final float v = u[row + x] / s;
+					u[row + x] = !Float.isFinite(v) ? 0 : Math.abs(v) <= DRIFT || plain ? v
+						: (float) RobustStats.fastTToZ(v, blockDof, tail);
+				}
 			}
 		});
 	}
@@ -400,12 +398,16 @@ final class LineDetector {
 	static double varianceFactor(final float[] z, final Layout o, final float[] offset) {
 		final double[] products = new double[LAGS + 1];
 		final int stride = Math.max(1, o.lines / 64);
-		for (int l = 0; l < o.lines; l += stride)
+		final double[] clipped = new double[o.length];
+		for (int l = 0; l < o.lines; l += stride) {
+			for (int k = 0; k < o.length; k++)
+				clipped[k] = clip(z[o.index(l, k)] - offset[l]);
 			for (int k = 0; k + LAGS < o.length; k++) {
-				final double a = clip(z[o.index(l, k)] - offset[l]);
+				final double a = clipped[k];
 				for (int j = 0; j <= LAGS; j++)
-					products[j] += a * clip(z[o.index(l, k + j)] - offset[l]);
+					products[j] += a * clipped[k + j];
 			}
+		}
 		if (!(products[0] > 0)) return 1;
 		double factor = 1;
 		for (int k = 1; k <= LAGS; k++)

@@ -124,8 +124,7 @@ public final class LowestVarianceRanking {
 		}
 		final int rank = (int) Math.min(Integer.MAX_VALUE, 2L * k * m / total + 16);
 		if (rank >= m / 2) return Double.POSITIVE_INFINITY;
-		Arrays.sort(sample, 0, m);
-		return sample[rank];
+		return RobustStats.select(sample, m, rank);
 	}
 
 	private static List<RankedPixel> separated(final PixelStatistics stats, final int[] lowest,

@@ -1,6 +1,7 @@
 package org.hotpixels.detect;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -147,18 +148,30 @@ final class PlaneScores {
 		final int samples = (n + stride - 1) / stride;
 		final float[] sampleMean = new float[samples], sampleVariance = new float[samples],
 			sampleMinimum = new float[samples];
-		double top = Double.NEGATIVE_INFINITY;
-		for (int k = 0, o = 0; o < n; k++, o += stride) {
-			final int i = statsIndex(o % pw, o / pw);
-			sampleMean[k] = (float) stats.mean(i);
-			sampleVariance[k] = (float) stats.variance(i);
-			sampleMinimum[k] = (float) stats.min(i);
-		}
-		if (!integer) for (int py = 0; py < ph; py++)
-			for (int px = 0; px < pw; px++) {
-				final double max = stats.max(statsIndex(px, py));
-				if (max > top) top = max;
+		forEachRange(samples, (from, to) -> {
+			for (int k = from; k < to; k++) {
+				final int o = k * stride, i = statsIndex(o % pw, o / pw);
+				sampleMean[k] = (float) stats.mean(i);
+				sampleVariance[k] = (float) stats.variance(i);
+				sampleMinimum[k] = (float) stats.min(i);
 			}
+		});
+		double top = Double.NEGATIVE_INFINITY;
+		if (!integer) {
+			final double[] tops = new double[ph];
+			forEachRange(ph, (from, to) -> {
+				for (int py = from; py < to; py++) {
+					double rowTop = Double.NEGATIVE_INFINITY;
+					for (int px = 0; px < pw; px++) {
+						final double max = stats.max(statsIndex(px, py));
+						if (max > rowTop) rowTop = max;
+					}
+					tops[py] = rowTop;
+				}
+			});
+			for (final double rowTop : tops)
+				if (rowTop > top) top = rowTop;
+		}
 		black = quantile(sampleMinimum, 1e-3);
 		ceiling = integer ? stats.type().maxValue() : top;
 		quietNoise = Math.sqrt(Math.max(0, quantile(sampleVariance, 0.01)));
@@ -333,14 +346,18 @@ final class PlaneScores {
 	}
 
 	/**
-	 * An upper bound of the magnitude of {@link #meanScore} that needs no ring: the mean residual
-	 * over the pooled error (the ring's spread is at least 1, and a t-statistic's normal score is
-	 * below the t-statistic), 0 where the pixel does not stand out every way.
+	 * An upper bound of the magnitude of {@link #meanScore} that needs no exact ring: the mean
+	 * residual over the pooled error and over a lower bound of the ring's spread
+	 * ({@link #ringSpreadFloor}; a t-statistic's normal score is below the t-statistic), 0 where
+	 * the pixel does not stand out every way, or where it would need to be {@link #sharp} and is
+	 * not.
 	 */
 	double meanScoreBound(final int px, final int py) {
 		final int i = py * pw + px;
 		if (!(Math.abs(t[i]) > 0) || !standsOutEveryWay(px, py)) return 0;
-		return Math.abs(resMean(i)) / pooledError(px, py);
+		final double ring = ringSpreadFloor(px, py);
+		if ((ring >= SPATIAL_RING || fixedScene(i)) && !sharp(px, py)) return 0;
+		return Math.abs(resMean(i)) / pooledError(px, py) / ring;
 	}
 
 	/**
@@ -416,21 +433,27 @@ final class PlaneScores {
 	 */
 	private double[] fitNoise(final float[] means, final float[] variances) {
 		final int stride = Math.max(1, means.length / 20000);
-		final List<float[]> points = new ArrayList<>();
+		// the finite points sorted by mean, ties in sample order: a key of the mean's bits (made
+		// to sort as the floats do) above the point's position
+		final long[] keys = new long[(means.length + stride - 1) / stride];
+		int count = 0;
 		for (int i = 0; i < means.length; i += stride)
-			if (Float.isFinite(means[i]) && Float.isFinite(variances[i])) points.add(new float[]{
-				means[i], variances[i] });
-		if (points.size() < 64) return new double[]{ 0, quietNoise * quietNoise };
-		points.sort((a, b) -> Float.compare(a[0], b[0]));
-		final int bins = 32, per = points.size() / bins;
+			if (Float.isFinite(means[i]) && Float.isFinite(variances[i])) {
+				final int bits = Float.floatToIntBits(means[i]);
+				keys[count] = (long) (bits ^ (bits >> 31) & 0x7fffffff) << 32 | i;
+				count++;
+			}
+		if (count < 64) return new double[]{ 0, quietNoise * quietNoise };
+		Arrays.sort(keys, 0, count);
+		final int bins = 32, per = count / bins;
 		final double[] m = new double[bins], v = new double[bins];
 		final float[] buffer = new float[per];
 		for (int b = 0; b < bins; b++) {
 			for (int k = 0; k < per; k++)
-				buffer[k] = points.get(b * per + k)[0];
+				buffer[k] = means[(int) keys[b * per + k]];
 			m[b] = RobustStats.median(buffer, per);
 			for (int k = 0; k < per; k++)
-				buffer[k] = points.get(b * per + k)[1];
+				buffer[k] = variances[(int) keys[b * per + k]];
 			v[b] = RobustStats.median(buffer, per);
 		}
 		final float[] slopes = new float[bins * (bins - 1) / 2];
@@ -501,6 +524,35 @@ final class PlaneScores {
 			sum += c * c;
 		}
 		return Math.sqrt(sum / n);
+	}
+
+	/**
+	 * A lower bound of {@code max(1, ringSpread(px, py))} without the ring's median, for
+	 * screening (in a dark frame's fixed pattern thousands of pixels have a large t-statistic and
+	 * a ring to match). Where more than half of the ring's magnitudes reach {@code a} (half the
+	 * typical magnitude of the pixel's block), so does their median, the clip is at least
+	 * {@link #RING_CLIP} robust spreads of {@code a}, and the root mean square of the values
+	 * clipped there is at most the ring's spread; 1 otherwise.
+	 */
+	double ringSpreadFloor(final int px, final int py) {
+		final int inner = reach, outer = reach + RING_WIDTH;
+		final float a = (float) (0.5 * blockSpreadT[(py / BLOCK) * blocksX + px / BLOCK] /
+			RobustStats.MAD_TO_SIGMA);
+		final double clip = RING_CLIP * RobustStats.MAD_TO_SIGMA * a;
+		double sum = 0;
+		int n = 0, reaching = 0;
+		for (int y = Math.max(0, py - outer); y <= Math.min(ph - 1, py + outer); y++)
+			for (int x = Math.max(0, px - outer); x <= Math.min(pw - 1, px + outer); x++) {
+				if (Math.abs(x - px) <= inner && Math.abs(y - py) <= inner) continue;
+				final float v = Math.abs(t[y * pw + x]);
+				if (Float.isNaN(v)) continue;
+				n++;
+				if (v >= a) reaching++;
+				final double c = Math.min(clip, v);
+				sum += c * c;
+			}
+		if (n == 0 || reaching < (n >> 1) + 1) return 1;
+		return Math.max(1, Math.sqrt(sum / n));
 	}
 
 	/**
@@ -726,6 +778,15 @@ final class PlaneScores {
 			progress.checkCancelled();
 			band.run(b[0], b[1]);
 		});
+	}
+
+	/** Runs {@code range} on chunks {@code [from, to)} of {@code [0, n)} on ImgLib2's threads. */
+	private static void forEachRange(final int n, final BandAction range) {
+		final List<int[]> chunks = new ArrayList<>();
+		final int chunk = Math.max(4096, (n + 15) / 16);
+		for (int from = 0; from < n; from += chunk)
+			chunks.add(new int[]{ from, Math.min(n, from + chunk) });
+		Parallelization.getTaskExecutor().forEach(chunks, c -> range.run(c[0], c[1]));
 	}
 
 	private interface BandAction {

@@ -1,5 +1,7 @@
 package org.hotpixels.detect;
 
+import java.util.Arrays;
+
 /** Small robust-statistics helpers on primitive arrays: in-place selection, median, MAD. */
 final class RobustStats {
 
@@ -49,6 +51,40 @@ final class RobustStats {
 			else return a[k];
 		}
 		return a[k];
+	}
+
+	/** {@link #select(float[], int, int)} for doubles. */
+	static double select(final double[] a, final int n, final int k) {
+		int lo = 0, hi = n - 1;
+		while (hi > lo) {
+			if (hi - lo < 8) {
+				Arrays.sort(a, lo, hi + 1);
+				return a[k];
+			}
+			final int mid = (lo + hi) >>> 1;
+			if (a[mid] < a[lo]) swap(a, mid, lo);
+			if (a[hi] < a[lo]) swap(a, hi, lo);
+			if (a[hi] < a[mid]) swap(a, hi, mid);
+			final double pivot = a[mid];
+			int i = lo, j = hi;
+			while (i <= j) {
+				while (a[i] < pivot)
+					i++;
+				while (a[j] > pivot)
+					j--;
+				if (i <= j) swap(a, i++, j--);
+			}
+			if (k <= j) hi = j;
+			else if (k >= i) lo = i;
+			else return a[k];
+		}
+		return a[k];
+	}
+
+	private static void swap(final double[] a, final int i, final int j) {
+		final double t = a[i];
+		a[i] = a[j];
+		a[j] = t;
 	}
 
 	private static void insertionSort(final float[] a, final int lo, final int hi) {
@@ -111,11 +147,24 @@ final class RobustStats {
 	 */
 	static double fastTToZ(final double t, final double dof) {
 		if (!(dof > 0) || Double.isInfinite(dof) || dof > 1e7) return t;
+		return fastTToZ(t, dof, tailFactor(dof));
+	}
+
+	/**
+	 * {@link #fastTToZ(double, double)} for a finite {@code dof} above 0 and at most 1e7, with its
+	 * {@link #tailFactor} computed once by the caller (for a block of values with one dof).
+	 */
+	static double fastTToZ(final double t, final double dof, final double tailFactor) {
 		final double u = t * t / dof;
 		final double log1p = u < 1e-2 ? u * (1 - u * (0.5 - u * (1.0 / 3 - u * 0.25))) : fastLog(
 			(float) (1 + u));
-		final double z = Math.sqrt(dof * log1p * (1 - 1 / (2 * dof)));
+		final double z = Math.sqrt(dof * log1p * tailFactor);
 		return t < 0 ? -z : z;
+	}
+
+	/** Wallace's correction {@code 1 - 1 / (2 dof)} of {@link #tToZ}. */
+	static double tailFactor(final double dof) {
+		return 1 - 1 / (2 * dof);
 	}
 
 	/**

@@ -5,24 +5,38 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.plugin.ZProjector;
+
 import net.imglib2.parallel.Parallelization;
 
+import org.hotpixels.demo.DarkFrameSeries;
+import org.hotpixels.demo.DemoSeries;
+import org.hotpixels.demo.SyntheticSeries;
 import org.hotpixels.find.FindOptions;
 import org.hotpixels.HotPixelFinder;
 import org.hotpixels.progress.Progress;
 import org.hotpixels.source.Frame;
+import org.hotpixels.source.ImagePlusFrameSource;
 import org.hotpixels.source.PixelType;
 import org.hotpixels.stats.PixelStatistics;
 
 /**
- * Times detection and ranking against the statistics pass on the same in-memory 16-bit frames
- * (sensor-like: a smooth drifting light, read noise, a few hot and stuck pixels), in one JVM,
- * interleaved and repeated; prints the best time of each and their ratio. Not a test: timings on
- * a shared machine are noisy, so only the ratio of minima within one run means anything.
+ * Times detection and ranking against the statistics pass on the same in-memory frames, in one
+ * JVM, interleaved and repeated; prints the best time of each and their ratio, by wall clock and
+ * by the process's CPU time (which a shared machine disturbs less). Not a test: only ratios
+ * within one run mean anything.
+ * <p>
+ * Series: {@code sensor} (16-bit, a smooth drifting light, read noise, a few hot and stuck pixels
+ * and a column segment), or the benchmark's stacks: {@code dark16} and {@code dark32} (dark
+ * frames), {@code photo8} and {@code rgb} (photo-like scenes). With {@code stack}, it also times
+ * the whole find on the frames as an open ImageJ stack against ImageJ's Z Project (Standard
+ * Deviation) on the same stack.
  *
  * <pre>{@code
  * java -cp target/classes:target/test-classes:CLASSPATH org.hotpixels.eval.DetectionTiming \
- *     2048 2048 100 3 [threads]
+ *     2048 2048 40 3 [threads] [sensor|dark16|dark32|photo8|rgb] [stack]
  * }</pre>
  */
 public final class DetectionTiming {
@@ -34,9 +48,13 @@ public final class DetectionTiming {
 		final int repeats = args.length > 3 ? Integer.parseInt(args[3]) : 3;
 		final int threads = args.length > 4 ? Integer.parseInt(args[4]) : Runtime.getRuntime()
 			.availableProcessors();
-		final DetectionTiming timing = new DetectionTiming(w, h, frames, threads);
+		final String kind = args.length > 5 ? args[5] : "sensor";
+		final boolean stack = args.length > 6 && args[6].equals("stack");
+		final DetectionTiming timing = new DetectionTiming(kind, w, h, frames, threads);
 		double statsBest = Double.POSITIVE_INFINITY, detectBest = Double.POSITIVE_INFINITY;
 		double statsCpu = Double.POSITIVE_INFINITY, detectCpu = Double.POSITIVE_INFINITY;
+		double findCpu = Double.POSITIVE_INFINITY, sdCpu = Double.POSITIVE_INFINITY;
+		double findBest = Double.POSITIVE_INFINITY, sdBest = Double.POSITIVE_INFINITY;
 		for (int r = 0; r < repeats; r++) {
 			statsBest = Math.min(statsBest, timing.statistics());
 			statsCpu = Math.min(statsCpu, timing.statisticsCpu);
@@ -44,26 +62,68 @@ public final class DetectionTiming {
 				detectBest = Math.min(detectBest, timing.detection());
 				detectCpu = Math.min(detectCpu, timing.detectionCpu);
 			}
+			if (stack) {
+				findBest = Math.min(findBest, timing.find());
+				findCpu = Math.min(findCpu, timing.findCpu);
+				sdBest = Math.min(sdBest, timing.standardDeviation());
+				sdCpu = Math.min(sdCpu, timing.standardDeviationCpu);
+			}
 		}
 		System.out.printf(Locale.ROOT,
-			"%dx%dx%d 16-bit, %d threads: statistics %.3f s (CPU %.3f s), detection+ranking %.3f s (CPU %.3f s), ratio %.2f (CPU %.2f), %d defects%n",
-			w, h, frames, threads, statsBest, statsCpu, detectBest, detectCpu, detectBest / statsBest,
-			detectCpu / statsCpu, timing.defects);
+			"%dx%dx%d %s, %d threads: statistics %.3f s (CPU %.3f s), detection+ranking %.3f s (CPU %.3f s), ratio %.2f (CPU %.2f), %d defects%n",
+			w, h, frames, kind, threads, statsBest, statsCpu, detectBest, detectCpu, detectBest /
+				statsBest, detectCpu / statsCpu, timing.defects);
+		if (stack) System.out.printf(Locale.ROOT,
+			"open stack: find %.3f s (CPU %.3f s), Z Project SD %.3f s (CPU %.3f s), find / SD %.2f (CPU %.2f)%n",
+			findBest, findCpu, sdBest, sdCpu, findBest / sdBest, findCpu / sdCpu);
 	}
 
 	private final List<Frame> series = new ArrayList<>();
 	private final int threads;
 	private PixelStatistics stats;
+	private ImagePlus image;
 	/** Defects found by the last {@link #detection()}. */
 	int defects;
-	/** Process CPU seconds of the last {@link #statistics()} and {@link #detection()}. */
-	double statisticsCpu, detectionCpu;
+	/** Process CPU seconds of the last timed runs. */
+	double statisticsCpu, detectionCpu, findCpu, standardDeviationCpu;
 
-	/** Generates the frames. */
-	DetectionTiming(final int w, final int h, final int frames, final int threads) {
+	/** Generates the frames of the series {@code kind} (see the class comment). */
+	DetectionTiming(final String kind, final int w, final int h, final int frames,
+		final int threads)
+	{
 		this.threads = threads;
-		for (int k = 0; k < frames; k++)
+		if (kind.equals("sensor")) for (int k = 0; k < frames; k++)
 			series.add(Frame.of("f" + k, PixelType.GRAY16, w, h, new Object[]{ sensor(w, h, k) }));
+		else {
+			final DemoSeries demo = demo(kind, w, h, frames);
+			final Frame[] made = new Frame[frames];
+			final List<Integer> indices = new ArrayList<>();
+			for (int k = 0; k < frames; k++)
+				indices.add(k);
+			Parallelization.runWithNumThreads(threads, () -> Parallelization.getTaskExecutor().forEach(
+				indices, k -> made[k] = demo.frame(k)));
+			Collections.addAll(series, made);
+		}
+	}
+
+	/** The benchmark's series: dark frames for 16 and 32 bits, photo-like scenes otherwise. */
+	private static DemoSeries demo(final String kind, final int w, final int h, final int frames) {
+		switch (kind) {
+			case "dark16" :
+				return DarkFrameSeries.builder().size(w, h).frames(frames).seed(7).pixelType(
+					PixelType.GRAY16).build();
+			case "dark32" :
+				return DarkFrameSeries.builder().size(w, h).frames(frames).seed(7).pixelType(
+					PixelType.GRAY32).build();
+			case "photo8" :
+				return SyntheticSeries.builder().size(w, h).frames(frames).seed(7).pixelType(
+					PixelType.GRAY8).build();
+			case "rgb" :
+				return SyntheticSeries.builder().size(w, h).frames(frames).seed(7).pixelType(PixelType.RGB)
+					.build();
+			default :
+				throw new IllegalArgumentException("unknown series " + kind);
+		}
 	}
 
 	/** Seconds of one statistics pass over the frames (in batches of 10). */
@@ -89,6 +149,38 @@ public final class DetectionTiming {
 			.defects().size();
 		detectionCpu = (cpuNanos() - cpu) / 1e9;
 		return (System.nanoTime() - start) / 1e9;
+	}
+
+	/** Seconds of one whole find (statistics, detection, ranking) on the frames as an open stack. */
+	double find() {
+		final FindOptions options = new FindOptions();
+		options.threads = threads;
+		final ImagePlus stack = stack();
+		final long cpu = cpuNanos(), start = System.nanoTime();
+		HotPixelFinder.find(new ImagePlusFrameSource(stack), options, Progress.NONE);
+		findCpu = (cpuNanos() - cpu) / 1e9;
+		return (System.nanoTime() - start) / 1e9;
+	}
+
+	/** Seconds of ImageJ's Z Project (Standard Deviation) of the open stack. */
+	double standardDeviation() {
+		final ImagePlus stack = stack();
+		final long cpu = cpuNanos(), start = System.nanoTime();
+		ZProjector.run(stack, "sd");
+		standardDeviationCpu = (cpuNanos() - cpu) / 1e9;
+		return (System.nanoTime() - start) / 1e9;
+	}
+
+	/** The frames as an ImageJ stack (their own arrays; one channel per plane). */
+	private ImagePlus stack() {
+		if (image == null) {
+			final Frame first = series.get(0);
+			final ImageStack s = new ImageStack(first.width(), first.height());
+			for (final Frame f : series)
+				s.addSlice(f.name(), f.plane(0));
+			image = new ImagePlus("timing", s);
+		}
+		return image;
 	}
 
 	/** CPU time of this process (all threads, including the JIT's and the collector's). */
