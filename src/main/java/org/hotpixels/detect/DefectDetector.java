@@ -21,7 +21,10 @@ import org.hotpixels.stats.PixelStatistics;
  * flags refused because their variance does not carry the shot noise of their extra signal (a
  * faint hot pixel's extra dark current is Poisson; the normal population's own tail, skewed by
  * dark-current non-uniformity, passes that test about as often as it fails it). Below
- * {@code sigma} such refused flags are not hot;</li>
+ * {@code sigma} such refused flags are not hot. On a plane of dark frames ({@link MasterDark})
+ * the mean score is the pixel's departure from the median of its 24 neighbours, column and row
+ * offsets taken off, over the local spread of departures, and the threshold goes down as far as
+ * the fitted tail of all the plane's departures predicts at most 3% false;</li>
  * <li><b>stuck</b>: variance score below -sigma and variance under 40% of the neighbours' (with
  * few frames less, so that chance alone makes it as unlikely as a sigma event); a pixel flagged
  * by its mean is stuck with half that variance score. A clipped bright pixel is hot, and a dim
@@ -59,6 +62,18 @@ public final class DefectDetector {
 	static final double SATURATED_SPREAD = 1.5;
 	/** Lowest mean threshold, as a part of sigma, that a one-sided population can earn. */
 	static final double LOWEST_THRESHOLD = 0.75;
+	/**
+	 * On a dark, how far (in local spreads of the departures) the neighbours of a point may carry
+	 * on its departure beyond what {@link PlaneScores#sharp} allows: the noise of the two medians
+	 * of four that the test compares, which would otherwise refuse a faint hot pixel one time in
+	 * three; a smooth structure (amplifier glow) departs by much more.
+	 */
+	static final double SHARP_TOLERANCE = 1.5;
+	/**
+	 * On a dark, a point whose neighbours along a column or row depart the same way by this many
+	 * local spreads (their median) is part of a segment, not a point defect.
+	 */
+	static final double LINE_LEVEL = 2;
 	/** Largest share of false detections that the mirrored tail may predict at a lowered threshold. */
 	static final double FALSE_SHARE = 0.03;
 
@@ -131,30 +146,48 @@ public final class DefectDetector {
 	private void flag(final PlaneScores plane, final List<Candidate> out, final Progress progress) {
 		final double low = LOWEST_THRESHOLD * sigma;
 		final List<Flag> flags = new ArrayList<>();
+		final MasterDark dark = MasterDark.of(plane, sigma, progress);
 		plane.forEachBand(progress, (py, buffer) -> {
 			final List<Flag> row = new ArrayList<>();
-			plane.forEachCandidate(py, low, sigma, px -> {
+			final java.util.function.IntConsumer visit = px -> {
 				final float zVar = plane.varianceScore(px, py);
-				final boolean meanCandidate = Math.abs(plane.meanScreen(px, py)) >= low;
+				final boolean meanCandidate = dark != null ? Math.abs(dark.score(px, py)) >= low : Math.abs(
+					plane.meanScreen(px, py)) >= low;
 				if (!meanCandidate && !(zVar <= -sigma)) return;
 				// the ring costs most: not for a pixel whose mean score cannot reach the threshold
-				if (!(zVar <= -sigma) && !(plane.meanScoreBound(px, py) >= low * (1 - 1e-6))) return;
+				if (dark == null && !(zVar <= -sigma) && !(plane.meanScoreBound(px, py) >= low * (1 -
+					1e-6))) return;
 				final double ring = plane.ringSpread(px, py);
-				final float zMean = meanCandidate ? plane.meanScore(px, py, ring) : 0;
+				final float zMean;
+				if (!meanCandidate) zMean = 0;
+				else if (dark == null) zMean = plane.meanScore(px, py, ring);
+				else zMean = plane.standsOutEveryWay(px, py) && plane.sharp(px, py, SHARP_TOLERANCE * dark
+					.spreadAt(px, py)) && !dark.onLine(px, py, LINE_LEVEL) ? dark.score(px, py) : 0;
 				if (!(Math.abs(zMean) >= low || zVar <= -sigma)) return;
 				row.add(new Flag(px, py, zMean, Float.isNaN(zVar) ? 0 : zVar, ring));
-			});
+			};
+			if (dark == null) plane.forEachCandidate(py, low, sigma, visit);
+			else {
+				final boolean[] seen = new boolean[plane.width()];
+				plane.forEachCandidate(py, low, sigma, px -> {
+					seen[px] = true;
+					visit.accept(px);
+				});
+				for (int px = 0; px < plane.width(); px++)
+					if (!seen[px] && Math.abs(dark.score(px, py)) >= low) visit.accept(px);
+			}
 			if (!row.isEmpty()) synchronized (flags) {
 				flags.addAll(row);
 			}
 		});
 		for (final Flag f : flags) {
 			final int i = f.py * plane.width() + f.px;
-			if (f.zMean != 0 && Math.abs(f.zMean) < sigma && plane.fixedScene(i)) f.noiseFollows =
-				poissonExcess(plane, i, plane.mean(i) - plane.neighbourMean(f.px, f.py), plane
-					.neighbourVariance(f.px, f.py));
+			if (dark == null && f.zMean != 0 && Math.abs(f.zMean) < sigma && plane.fixedScene(i))
+				f.noiseFollows = poissonExcess(plane, i, plane.mean(i) - plane.neighbourMean(f.px, f.py),
+					plane.neighbourVariance(f.px, f.py));
 		}
-		final double hotThreshold = threshold(flags, 1), coldThreshold = threshold(flags, -1);
+		final double hotThreshold = threshold(flags, 1, dark), coldThreshold = threshold(flags, -1,
+			dark);
 		for (final Flag f : flags) {
 			final int px = f.px, py = f.py, i = py * plane.width() + px;
 			final double resLogVar = plane.logVarResidual(px, py);
@@ -223,9 +256,12 @@ public final class DefectDetector {
 	 * those between it and sigma on the mirrored side (the normal population's tail; beyond sigma
 	 * there are that side's defects) so much that at most {@link #FALSE_SHARE} of them can be
 	 * chance; the flags of this side refused by {@link #poissonExcess} count as chance too (the
-	 * mirror cannot predict a skewed tail, the refused share of this side's own flags can).
+	 * mirror cannot predict a skewed tail, the refused share of this side's own flags can). On a
+	 * dark ({@code dark} not null) the chance ones are those that the fitted tail of the plane's
+	 * own departures puts beyond ({@link MasterDark#tailCount}): every pixel of the plane tells
+	 * the shape of that tail, skew included, where the flags near the threshold are too few.
 	 */
-	private double threshold(final List<Flag> flags, final int sign) {
+	private double threshold(final List<Flag> flags, final int sign, final MasterDark dark) {
 		final List<Float> same = new ArrayList<>(), other = new ArrayList<>(), failed =
 			new ArrayList<>();
 		for (final Flag f : flags)
@@ -247,8 +283,10 @@ public final class DefectDetector {
 			while (refused < failed.size() && failed.get(refused) >= z)
 				refused++;
 			// the normal population's own flags pass the noise test about as often as they fail
-			// it, whatever the skew of its tail: the refused ones predict the false ones that pass
-			final int chance = Math.max(mirrored - beyond, refused);
+			// it, whatever the skew of its tail: the refused ones predict the false ones that pass;
+			// on a dark the fitted tail of all its pixels, which sees the skew, replaces both
+			final double chance = dark != null ? Math.ceil(dark.tailCount(z, sign)) : Math.max(mirrored -
+				beyond, refused);
 			if (z < threshold && k + 1 >= 1 / FALSE_SHARE && chance <= FALSE_SHARE * (k + 1)) threshold =
 				z;
 		}

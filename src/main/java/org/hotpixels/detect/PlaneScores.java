@@ -633,10 +633,20 @@ final class PlaneScores {
 	 * over its neighbours. The median lets a defect's partner in a hot pair pass.
 	 */
 	boolean sharp(final int px, final int py) {
+		return sharp(px, py, 0);
+	}
+
+	/**
+	 * {@link #sharp(int, int)}, where the neighbours may carry on the departure by
+	 * {@code tolerance} more than {@link #SHARPNESS} allows (the noise of the two medians of four
+	 * on a plane whose pattern is independent from pixel to pixel).
+	 */
+	boolean sharp(final int px, final int py, final double tolerance) {
 		final float centre = mean[py * pw + px];
 		final float near = median4(px, py, reach), far = median4(px, py, 2 * reach);
 		final double step = centre - near;
-		return Math.abs(step) > 0 && (near - far) / step <= SHARPNESS;
+		return Math.abs(step) > 0 && (Math.signum(step) * (near - far) - tolerance) / Math.abs(
+			step) <= SHARPNESS;
 	}
 
 	private float median4(final int px, final int py, final int d) {

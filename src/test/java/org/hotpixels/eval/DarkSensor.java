@@ -49,6 +49,22 @@ final class DarkSensor {
 		return s;
 	}
 
+	/**
+	 * A plain sensor: bias, Poisson dark current (20 e-/frame, the same for every pixel) and
+	 * Gaussian read noise (5 ADU), nothing else: no glow, no column or row pattern, no
+	 * non-uniformity. The master dark of its normal pixels spreads by the frames' noise alone.
+	 */
+	static DarkSensor plain() {
+		final DarkSensor s = new DarkSensor("plain, 20 e-/frame, no pattern");
+		s.columnBiasSigma = 0;
+		s.dsnu = 0;
+		s.cornerRise = 0;
+		s.glowEdge = 0;
+		s.glowCorner = 0;
+		s.rowNoise = 0;
+		return s;
+	}
+
 	/** Single-frame standard deviation (ADU) of a typical pixel: shot, read and row noise. */
 	double temporalSigma() {
 		return Math.sqrt(gain * gain * darkCurrent + readNoise * readNoise + rowNoise * rowNoise);

@@ -105,6 +105,28 @@ class DetectionScenariosTest {
 		}
 	}
 
+	/**
+	 * A plain sensor (Poisson dark current, read noise, bias: no pattern at all), 40 frames, hot
+	 * pixels at 4-6, 6-25 and 25-200 sigma of the master dark, column segments, dead pixels at
+	 * the bias, on a seed of its own: its master dark is the frames' noise alone, so a test
+	 * against the median of 24 neighbours and the plane's own Gaussian tail finds more than half
+	 * of the 4-6 sigma pixels (the four-neighbour residual found none, and lost some of the 6-25
+	 * sigma ones to its own noise).
+	 */
+	@Test
+	void faintHotPixelsOfAPlainSensorAreFoundAsFarAsItsNoiseAllows() {
+		final DarkSensor sensor = DarkSensor.plain();
+		final int size = 512;
+		final List<PlantedDefect> planted = MasterDarkDefects.create(sensor, size, size, 40, 71);
+		final HardDarkSeries s = new HardDarkSeries(sensor, size, size, 40, 71, planted);
+		final Evaluation e = Evaluation.compare(planted, find(s).defects());
+		final int[] strong = e.countsByLabel().get("hot 6-25σ_md");
+		assertEquals(strong[1], strong[0], e.summary());
+		assertTrue(e.countsByLabel().get("hot 4-6σ_md")[0] >= 10, e.summary());
+		assertTrue(e.precision() >= 0.97, e.summary());
+		assertTrue(e.recall() >= 0.8, e.summary());
+	}
+
 	@Test
 	void aColumnSegmentOfDarkFramesIsOneDefectCoveringIt() {
 		final DarkSensor sensor = DarkSensor.warm();

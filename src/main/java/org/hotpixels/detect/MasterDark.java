@@ -1,0 +1,345 @@
+package org.hotpixels.detect;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import net.imglib2.parallel.Parallelization;
+
+import org.hotpixels.progress.Progress;
+
+/**
+ * A plane of dark frames seen as an astronomer sees its master dark (the mean of the frames):
+ * nothing but a pixel-independent pattern over a smooth level, so each pixel's mean is compared
+ * with the median of its 24 nearest same-plane means, after the sensor's column and row offsets
+ * are taken off, in units of the local spread of such departures. Built only for a plane whose
+ * scene is fixed and whose departures do not correlate from pixel to pixel (a dark, not a
+ * time-lapse of a textured field); {@link #of} says null otherwise.
+ * <p>
+ * Why not the streaming pass's residual against four neighbours: its level carries the four
+ * neighbours' noise (a quarter of the pixel's own variance) and, on a sensor with column offsets,
+ * two other columns' offsets; the median of 24 carries a fifteenth, and the offsets are measured
+ * over whole columns and rows.
+ * <p>
+ * The upper and lower tails of the plane's own departures ({@link #tailCount}) tell how many
+ * normal pixels lie beyond a threshold: dark-current non-uniformity is lognormal, so the upper
+ * tail is heavier than the lower one and than a Gaussian's.
+ */
+final class MasterDark {
+
+	/** A plane counts as a dark where at least this part of its pixels sees a fixed scene. */
+	static final double FIXED_SHARE = 0.95;
+	/**
+	 * Largest correlation of the departures of neighbouring pixels for a dark: a pixel-independent
+	 * pattern gives about -0.05 (each pixel is in the other's median), a scene drawn by optics
+	 * correlates positively.
+	 */
+	static final double WHITE_LIMIT = 0.15;
+	/** Survival probabilities between which a tail is fitted ({@link #tailCount}). */
+	static final double TAIL_FROM = 3e-2, TAIL_TO = 3e-4;
+	/** Fewest pixels beyond the far end of the fitted part of a tail. */
+	static final int TAIL_PIXELS = 30;
+
+	private final PlaneScores plane;
+	private final int pw, ph, blocksX, blocksY;
+	private final float[] column, row, departure, blockSpread, upperSpread, lowerSpread;
+	/** Tail models z = a + b g + c g^2 (g: the normal quantile of the survival), upper and lower. */
+	private final double[] upperTail, lowerTail;
+	private final int count;
+
+	private MasterDark(final PlaneScores plane, final double sigma, final Progress progress) {
+		this.plane = plane;
+		pw = plane.width();
+		ph = plane.height();
+		column = new float[pw];
+		row = new float[ph];
+		departure = new float[pw * ph];
+		// column offsets from every 4th row, row offsets from every 4th column, twice each
+		for (int pass = 0; pass < 2; pass++) {
+			addLineOffsets(true);
+			addLineOffsets(false);
+		}
+		departures(progress);
+		blocksX = (pw + PlaneScores.BLOCK - 1) / PlaneScores.BLOCK;
+		blocksY = (ph + PlaneScores.BLOCK - 1) / PlaneScores.BLOCK;
+		blockSpread = new float[blocksX * blocksY];
+		upperSpread = new float[blocksX * blocksY];
+		lowerSpread = new float[blocksX * blocksY];
+		for (int by = 0; by < blocksY; by++)
+			for (int bx = 0; bx < blocksX; bx++)
+				spreadOfBlock(bx, by);
+		final float[] scores = new float[pw * ph];
+		int n = 0;
+		for (int py = 0; py < ph; py++)
+			for (int px = 0; px < pw; px++) {
+				final float z = score(px, py);
+				if (Float.isFinite(z)) scores[n++] = z;
+			}
+		count = n;
+		upperTail = fitTail(scores, n, 1, sigma);
+		lowerTail = fitTail(scores, n, -1, sigma);
+	}
+
+	/** The master-dark view of {@code plane}, or null where the plane is not a dark. */
+	static MasterDark of(final PlaneScores plane, final double sigma, final Progress progress) {
+		final int n = plane.width() * plane.height();
+		if (plane.width() < 2 * PlaneScores.BLOCK || plane.height() < 2 * PlaneScores.BLOCK)
+			return null;
+		final int stride = Math.max(1, n / PlaneScores.SAMPLE);
+		int fixed = 0, sampled = 0;
+		for (int i = 0; i < n; i += stride, sampled++)
+			if (plane.fixedScene(i)) fixed++;
+		if (fixed < FIXED_SHARE * sampled) return null;
+		final MasterDark dark = new MasterDark(plane, sigma, progress);
+		return dark.correlation() <= WHITE_LIMIT && dark.count >= TAIL_PIXELS / TAIL_TO ? dark : null;
+	}
+
+	/** The departure of (px, py) from its local level over the local spread of departures. */
+	float score(final int px, final int py) {
+		final float d = departure[py * pw + px];
+		return (float) (d / spread(px, py, d >= 0 ? upperSpread : lowerSpread));
+	}
+
+	/**
+	 * How many normal pixels of the plane the fitted tail of its departures puts at or beyond
+	 * {@code z} ({@code sign} 1: above, -1: below -z): a line through the tail's quantiles against
+	 * the normal ones (and their square, for a skewed population), so a heavy or skewed tail
+	 * predicts more than a Gaussian would.
+	 */
+	double tailCount(final double z, final int sign) {
+		final double[] c = sign > 0 ? upperTail : lowerTail;
+		if (c == null) return Double.POSITIVE_INFINITY;
+		// the normal quantile g whose fitted score is z (the fit rises over the range used)
+		double lo = 0, hi = 40;
+		if (value(c, hi) < z) return 0;
+		for (int k = 0; k < 60; k++) {
+			final double g = 0.5 * (lo + hi);
+			if (value(c, g) < z) lo = g;
+			else hi = g;
+		}
+		return count * ChiSquare.upperNormalTail(0.5 * (lo + hi));
+	}
+
+	private static double value(final double[] c, final double g) {
+		return c[0] + c[1] * g + c[2] * Math.max(0, g) * g;
+	}
+
+	/**
+	 * Fits z = a + b g + c g^2 through the tail's quantiles at survival probabilities from
+	 * {@link #TAIL_FROM} to {@link #TAIL_TO} (g their normal quantiles), the scores beyond the
+	 * threshold's reach left out (they are defects); null when the plane is too small. The fit is
+	 * made monotone (c at least -b / (2 g) at the far end).
+	 */
+	private static double[] fitTail(final float[] scores, final int n, final int sign,
+		final double sigma)
+	{
+		final float[] side = new float[n];
+		int m = 0;
+		for (int k = 0; k < n; k++)
+			if (sign * scores[k] < sigma) side[m++] = sign * scores[k];
+		final int points = 10;
+		final double[] g = new double[points], q = new double[points];
+		final double to = Math.max(TAIL_TO, TAIL_PIXELS / (double) n);
+		if (to >= TAIL_FROM / 3) return null;
+		for (int k = 0; k < points; k++) {
+			final double p = TAIL_FROM * Math.pow(to / TAIL_FROM, k / (points - 1.0));
+			g[k] = normalQuantile(p);
+			// p n normal pixels above: the ones beyond sigma are defects, left out
+			q[k] = RobustStats.select(side, m, (int) Math.max(0, Math.min(m - 1, Math.floor(m - p * n))));
+		}
+		return quadraticFit(g, q);
+	}
+
+	/** Least squares a + b g + c g^2. */
+	private static double[] quadraticFit(final double[] g, final double[] q) {
+		final double[][] a = new double[3][4];
+		for (int k = 0; k < g.length; k++) {
+			final double[] basis = { 1, g[k], g[k] * g[k] };
+			for (int i = 0; i < 3; i++) {
+				for (int j = 0; j < 3; j++)
+					a[i][j] += basis[i] * basis[j];
+				a[i][3] += basis[i] * q[k];
+			}
+		}
+		for (int i = 0; i < 3; i++) {
+			int pivot = i;
+			for (int r = i + 1; r < 3; r++)
+				if (Math.abs(a[r][i]) > Math.abs(a[pivot][i])) pivot = r;
+			final double[] t = a[i];
+			a[i] = a[pivot];
+			a[pivot] = t;
+			for (int r = 0; r < 3; r++)
+				if (r != i) {
+					final double f = a[r][i] / a[i][i];
+					for (int c = i; c < 4; c++)
+						a[r][c] -= f * a[i][c];
+				}
+		}
+		final double[] c = { a[0][3] / a[0][0], a[1][3] / a[1][1], a[2][3] / a[2][2] };
+		final double far = g[g.length - 1];
+		if (c[1] + 2 * c[2] * far <= 0) return null;
+		return c;
+	}
+
+	/** The upper normal quantile of survival probability {@code p} (bisection). */
+	static double normalQuantile(final double p) {
+		double lo = -10, hi = 40;
+		for (int k = 0; k < 100; k++) {
+			final double z = 0.5 * (lo + hi);
+			if (ChiSquare.upperNormalTail(z) > p) lo = z;
+			else hi = z;
+		}
+		return 0.5 * (lo + hi);
+	}
+
+	/**
+	 * True if the pixels two above and two below (or two left and two right) of (px, py) depart
+	 * the same way by {@code level} local spreads or more (their median): a point of a column or
+	 * row segment, which is {@link LineDetector}'s to report once, not pixel by pixel.
+	 */
+	boolean onLine(final int px, final int py, final double level) {
+		final float z = score(px, py);
+		return Math.signum(z) * along(px, py, 0, 1) >= level || Math.signum(z) * along(px, py, 1,
+			0) >= level;
+	}
+
+	private double along(final int px, final int py, final int dx, final int dy) {
+		final float[] v = new float[4];
+		int n = 0;
+		for (int k = -2; k <= 2; k++) {
+			final int x = px + k * dx, y = py + k * dy;
+			if (k != 0 && x >= 0 && y >= 0 && x < pw && y < ph) v[n++] = score(x, y);
+		}
+		return n == 0 ? 0 : RobustStats.median(v, n);
+	}
+
+	/** The local spread of departures at (px, py), both sides together. */
+	double spreadAt(final int px, final int py) {
+		return spread(px, py, blockSpread);
+	}
+
+	/** The local spread: the block spreads interpolated bilinearly between block centres. */
+	private double spread(final int px, final int py) {
+		return spread(px, py, blockSpread);
+	}
+
+	private double spread(final int px, final int py, final float[] blockSpread) {
+		final int b = PlaneScores.BLOCK;
+		final double fx = Math.max(0, Math.min(blocksX - 1, (px + 0.5) / b - 0.5));
+		final double fy = Math.max(0, Math.min(blocksY - 1, (py + 0.5) / b - 0.5));
+		final int x0 = (int) fx, y0 = (int) fy;
+		final int x1 = Math.min(blocksX - 1, x0 + 1), y1 = Math.min(blocksY - 1, y0 + 1);
+		final double ax = fx - x0, ay = fy - y0;
+		return (1 - ay) * ((1 - ax) * blockSpread[y0 * blocksX + x0] + ax * blockSpread[y0 * blocksX +
+			x1]) + ay * ((1 - ax) * blockSpread[y1 * blocksX + x0] + ax * blockSpread[y1 * blocksX + x1]);
+	}
+
+	/**
+	 * Robust spread (1.4826 MAD about the median) of the departures of one block, and of its
+	 * upper and lower halves (1.4826 times the median distance from the median on each side).
+	 */
+	private void spreadOfBlock(final int bx, final int by) {
+		final int b = PlaneScores.BLOCK, i = by * blocksX + bx;
+		final float[] values = new float[b * b], up = new float[b * b], down = new float[b * b];
+		int n = 0;
+		for (int y = by * b; y < Math.min(ph, (by + 1) * b); y++)
+			for (int x = bx * b; x < Math.min(pw, (bx + 1) * b); x++) {
+				final float v = departure[y * pw + x];
+				if (Float.isFinite(v)) values[n++] = v;
+			}
+		if (n < 8) {
+			blockSpread[i] = upperSpread[i] = lowerSpread[i] = Float.NaN;
+			return;
+		}
+		final float centre = RobustStats.median(values.clone(), n);
+		int u = 0, d = 0;
+		for (int k = 0; k < n; k++) {
+			values[k] -= centre;
+			if (values[k] > 0) up[u++] = values[k];
+			else if (values[k] < 0) down[d++] = values[k];
+		}
+		blockSpread[i] = Math.max(RobustStats.sigmaOfCentred(values, n), Float.MIN_NORMAL);
+		upperSpread[i] = u < 4 ? blockSpread[i] : Math.max(RobustStats.sigmaOfCentred(up, u),
+			Float.MIN_NORMAL);
+		lowerSpread[i] = d < 4 ? blockSpread[i] : Math.max(RobustStats.sigmaOfCentred(down, d),
+			Float.MIN_NORMAL);
+	}
+
+	/**
+	 * Correlation of the departures of horizontally and vertically adjacent pixels (every 4th
+	 * row and column), each clipped at four local spreads.
+	 */
+	private double correlation() {
+		double products = 0, squares = 0;
+		for (int py = 0; py + 1 < ph; py += 4)
+			for (int px = 0; px + 1 < pw; px += 4) {
+				final double s = 4 * spread(px, py);
+				final double a = clip(departure[py * pw + px], s);
+				final double r = clip(departure[py * pw + px + 1], s);
+				final double d = clip(departure[(py + 1) * pw + px], s);
+				if (Double.isNaN(a + r + d)) continue;
+				products += a * r + a * d;
+				squares += a * a + 0.5 * (r * r + d * d);
+			}
+		return squares > 0 ? products / squares : 1;
+	}
+
+	private static double clip(final double v, final double limit) {
+		return Math.max(-limit, Math.min(limit, v));
+	}
+
+	/** The mean of (px, py) less its column's and row's offsets. */
+	private float corrected(final int px, final int py) {
+		return plane.mean(py * pw + px) - column[px] - row[py];
+	}
+
+	/** Departure of (px, py) from the median of its 5x5 corrected neighbours. */
+	private float departureAt(final int px, final int py, final float[] buffer) {
+		final int r = PlaneScores.RADIUS;
+		int n = 0;
+		for (int y = Math.max(0, py - r); y <= Math.min(ph - 1, py + r); y++)
+			for (int x = Math.max(0, px - r); x <= Math.min(pw - 1, px + r); x++) {
+				if (x == px && y == py) continue;
+				final float v = corrected(x, y);
+				if (!Float.isNaN(v)) buffer[n++] = v;
+			}
+		return n == 0 ? Float.NaN : corrected(px, py) - RobustStats.median(buffer, n);
+	}
+
+	/**
+	 * Adds to each column's (or row's) offset the median departure along it, sampled every 4th
+	 * pixel: 4 of the 24 neighbours share the pixel's column, so the departure shows 20/24 of the
+	 * offset.
+	 */
+	private void addLineOffsets(final boolean columns) {
+		final int lines = columns ? pw : ph, along = columns ? ph : pw;
+		final float[] offsets = columns ? column : row;
+		final float[] found = new float[lines];
+		final List<Integer> all = new ArrayList<>();
+		for (int k = 0; k < lines; k++)
+			all.add(k);
+		Parallelization.getTaskExecutor().forEach(all, k -> {
+			final float[] buffer = new float[24], values = new float[(along + 3) / 4];
+			int n = 0;
+			for (int a = 0; a < along; a += 4) {
+				final float d = columns ? departureAt(k, a, buffer) : departureAt(a, k, buffer);
+				if (!Float.isNaN(d)) values[n++] = d;
+			}
+			found[k] = n == 0 ? 0 : RobustStats.median(values, n) * 24f / 20f;
+		});
+		for (int k = 0; k < lines; k++)
+			offsets[k] += found[k];
+	}
+
+	private void departures(final Progress progress) {
+		final List<int[]> bands = new ArrayList<>();
+		for (int y = 0; y < ph; y += 16)
+			bands.add(new int[]{ y, Math.min(ph, y + 16) });
+		Parallelization.getTaskExecutor().forEach(bands, band -> {
+			progress.checkCancelled();
+			final float[] buffer = new float[24];
+			for (int py = band[0]; py < band[1]; py++)
+				for (int px = 0; px < pw; px++)
+					departure[py * pw + px] = departureAt(px, py, buffer);
+		});
+	}
+}
