@@ -192,8 +192,11 @@ public final class DefectDetector {
 			final int px = f.px, py = f.py, i = py * plane.width() + px;
 			final double resLogVar = plane.logVarResidual(px, py);
 			final float zMean = f.zMean, zVar = f.zVar;
-			boolean hot = zMean >= hotThreshold;
-			boolean cold = zMean <= -coldThreshold;
+			// a dark's lowered threshold holds where its plane-wide tail does: not in a region whose
+			// pattern spreads far more (amplifier glow), where the tail is heavier
+			final boolean typical = dark == null || dark.typicalSpread(px, py);
+			boolean hot = zMean >= (typical ? hotThreshold : sigma);
+			boolean cold = zMean <= -(typical ? coldThreshold : sigma);
 			boolean lowVariance = resLogVar < PlaneScores.STUCK_LOG_RATIO;
 			boolean quiet = zVar <= -sigma && lowVariance && (resLogVar < plane.stuckLogRatio(px, py) ||
 				constantAmongVarying(plane, i, resLogVar));

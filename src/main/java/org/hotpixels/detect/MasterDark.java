@@ -10,14 +10,14 @@ import org.hotpixels.progress.Progress;
 /**
  * A plane of dark frames seen as an astronomer sees its master dark (the mean of the frames):
  * nothing but a pixel-independent pattern over a smooth level, so each pixel's mean is compared
- * with the median of its 24 nearest same-plane means, after the sensor's column and row offsets
+ * with the mean of its 24 nearest same-plane means (outliers left out), after the sensor's column and row offsets
  * are taken off, in units of the local spread of such departures. Built only for a plane whose
  * scene is fixed and whose departures do not correlate from pixel to pixel (a dark, not a
  * time-lapse of a textured field); {@link #of} says null otherwise.
  * <p>
  * Why not the streaming pass's residual against four neighbours: its level carries the four
  * neighbours' noise (a quarter of the pixel's own variance) and, on a sensor with column offsets,
- * two other columns' offsets; the median of 24 carries a fifteenth, and the offsets are measured
+ * two other columns' offsets; the mean of 24 carries a twenty-fourth, and the offsets are measured
  * over whole columns and rows.
  * <p>
  * The upper and lower tails of the plane's own departures ({@link #tailCount}) tell how many
@@ -38,6 +38,15 @@ final class MasterDark {
 	static final double TAIL_FROM = 3e-2, TAIL_TO = 3e-4;
 	/** Fewest pixels beyond the far end of the fitted part of a tail. */
 	static final int TAIL_PIXELS = 30;
+	/** Departures beyond this many robust spreads are left out of their neighbours' local level. */
+	static final double OUTLIER = 4;
+	/**
+	 * Largest local spread, in typical (median) block spreads, where the plane's fitted tail
+	 * ({@link #tailCount}) holds: a region whose pattern spreads far more than the rest (amplifier
+	 * glow, where dark-current non-uniformity is a share of a larger current) has a heavier tail
+	 * of its own.
+	 */
+	static final double TYPICAL_SPREAD = 1.25;
 
 	private final PlaneScores plane;
 	private final int pw, ph, blocksX, blocksY;
@@ -45,6 +54,8 @@ final class MasterDark {
 	/** Tail models z = a + b g + c g^2 (g: the normal quantile of the survival), upper and lower. */
 	private final double[] upperTail, lowerTail;
 	private final int count;
+	/** The median of the block spreads. */
+	private final double typicalSpread;
 
 	private MasterDark(final PlaneScores plane, final double sigma, final Progress progress) {
 		this.plane = plane;
@@ -53,27 +64,31 @@ final class MasterDark {
 		column = new float[pw];
 		row = new float[ph];
 		departure = new float[pw * ph];
-		// column offsets from every 4th row, row offsets from every 4th column, twice each
-		for (int pass = 0; pass < 2; pass++) {
-			addLineOffsets(true);
-			addLineOffsets(false);
-		}
-		departures(progress);
+		// column and row offsets from every 4th pixel along them, twice
+		for (int pass = 0; pass < 2; pass++)
+			addLineOffsets(progress);
+		departures(progress, true);
 		blocksX = (pw + PlaneScores.BLOCK - 1) / PlaneScores.BLOCK;
 		blocksY = (ph + PlaneScores.BLOCK - 1) / PlaneScores.BLOCK;
 		blockSpread = new float[blocksX * blocksY];
 		upperSpread = new float[blocksX * blocksY];
 		lowerSpread = new float[blocksX * blocksY];
-		for (int by = 0; by < blocksY; by++)
-			for (int bx = 0; bx < blocksX; bx++)
-				spreadOfBlock(bx, by);
+		final List<Integer> blocks = new ArrayList<>();
+		for (int b = 0; b < blocksX * blocksY; b++)
+			blocks.add(b);
+		Parallelization.getTaskExecutor().forEach(blocks, b -> spreadOfBlock(b % blocksX, b / blocksX));
+		typicalSpread = PlaneScores.quantile(blockSpread.clone(), 0.5);
 		final float[] scores = new float[pw * ph];
-		int n = 0;
+		final List<Integer> rows = new ArrayList<>();
 		for (int py = 0; py < ph; py++)
-			for (int px = 0; px < pw; px++) {
-				final float z = score(px, py);
-				if (Float.isFinite(z)) scores[n++] = z;
-			}
+			rows.add(py);
+		Parallelization.getTaskExecutor().forEach(rows, py -> {
+			for (int px = 0; px < pw; px++)
+				scores[py * pw + px] = score(px, py);
+		});
+		int n = 0;
+		for (final float z : scores)
+			if (Float.isFinite(z)) scores[n++] = z;
 		count = n;
 		upperTail = fitTail(scores, n, 1, sigma);
 		lowerTail = fitTail(scores, n, -1, sigma);
@@ -140,13 +155,38 @@ final class MasterDark {
 		final double[] g = new double[points], q = new double[points];
 		final double to = Math.max(TAIL_TO, TAIL_PIXELS / (double) n);
 		if (to >= TAIL_FROM / 3) return null;
+		// the tail's quantiles are among the few values above a cut that a sample places below the
+		// first of them: selections there, not among all values (the whole side if the cut misses)
+		final int first = tailIndex(TAIL_FROM, n, m);
+		final float[] sample = new float[Math.min(m, PlaneScores.SAMPLE)];
+		final int stride = Math.max(1, m / sample.length);
+		int s = 0;
+		for (int k = 0; k < m && s < sample.length; k += stride)
+			sample[s++] = side[k];
+		final float cut = s == 0 ? Float.NEGATIVE_INFINITY : RobustStats.select(sample, s, (int) Math
+			.max(0, Math.floor(s * (1 - 2 * TAIL_FROM * n / m))));
+		float[] top = new float[m];
+		int t = 0;
+		for (int k = 0; k < m; k++)
+			if (side[k] >= cut) top[t++] = side[k];
+		int offset = m - t; // values below the cut
+		if (offset > first) {
+			top = side;
+			t = m;
+			offset = 0;
+		}
 		for (int k = 0; k < points; k++) {
 			final double p = TAIL_FROM * Math.pow(to / TAIL_FROM, k / (points - 1.0));
 			g[k] = normalQuantile(p);
 			// p n normal pixels above: the ones beyond sigma are defects, left out
-			q[k] = RobustStats.select(side, m, (int) Math.max(0, Math.min(m - 1, Math.floor(m - p * n))));
+			q[k] = RobustStats.select(top, t, tailIndex(p, n, m) - offset);
 		}
 		return quadraticFit(g, q);
+	}
+
+	/** Index in the sorted order of {@code m} values of the one with {@code p n} above it. */
+	private static int tailIndex(final double p, final int n, final int m) {
+		return (int) Math.max(0, Math.min(m - 1, Math.floor(m - p * n)));
 	}
 
 	/** Least squares a + b g + c g^2. */
@@ -210,6 +250,14 @@ final class MasterDark {
 			if (k != 0 && x >= 0 && y >= 0 && x < pw && y < ph) v[n++] = score(x, y);
 		}
 		return n == 0 ? 0 : RobustStats.median(v, n);
+	}
+
+	/**
+	 * True where the local spread of departures is within {@link #TYPICAL_SPREAD} of the typical
+	 * block's, so that the plane's tail model applies.
+	 */
+	boolean typicalSpread(final int px, final int py) {
+		return spread(px, py) <= TYPICAL_SPREAD * typicalSpread;
 	}
 
 	/** The local spread of departures at (px, py), both sides together. */
@@ -292,54 +340,153 @@ final class MasterDark {
 		return plane.mean(py * pw + px) - column[px] - row[py];
 	}
 
-	/** Departure of (px, py) from the median of its 5x5 corrected neighbours. */
-	private float departureAt(final int px, final int py, final float[] buffer) {
-		final int r = PlaneScores.RADIUS;
-		int n = 0;
-		for (int y = Math.max(0, py - r); y <= Math.min(ph - 1, py + r); y++)
-			for (int x = Math.max(0, px - r); x <= Math.min(pw - 1, px + r); x++) {
-				if (x == px && y == py) continue;
-				final float v = corrected(x, y);
-				if (!Float.isNaN(v)) buffer[n++] = v;
-			}
-		return n == 0 ? Float.NaN : corrected(px, py) - RobustStats.median(buffer, n);
+	/**
+	 * Adds to each column's and each row's offset the median departure along it (from
+	 * {@link #departures} without outliers left out: a median does not need it), sampled every 4th
+	 * pixel: 4 of the 24 neighbours share the pixel's column (row), so the departure shows 20/24 of
+	 * the offset.
+	 */
+	private void addLineOffsets(final Progress progress) {
+		departures(progress, false);
+		final float[] columns = lineMedians(true), rows = lineMedians(false);
+		for (int k = 0; k < pw; k++)
+			column[k] += columns[k] * 24f / 20f;
+		for (int k = 0; k < ph; k++)
+			row[k] += rows[k] * 24f / 20f;
 	}
 
-	/**
-	 * Adds to each column's (or row's) offset the median departure along it, sampled every 4th
-	 * pixel: 4 of the 24 neighbours share the pixel's column, so the departure shows 20/24 of the
-	 * offset.
-	 */
-	private void addLineOffsets(final boolean columns) {
+	private float[] lineMedians(final boolean columns) {
 		final int lines = columns ? pw : ph, along = columns ? ph : pw;
-		final float[] offsets = columns ? column : row;
 		final float[] found = new float[lines];
 		final List<Integer> all = new ArrayList<>();
 		for (int k = 0; k < lines; k++)
 			all.add(k);
 		Parallelization.getTaskExecutor().forEach(all, k -> {
-			final float[] buffer = new float[24], values = new float[(along + 3) / 4];
+			final float[] values = new float[(along + 3) / 4];
 			int n = 0;
 			for (int a = 0; a < along; a += 4) {
-				final float d = columns ? departureAt(k, a, buffer) : departureAt(a, k, buffer);
+				final float d = columns ? departure[a * pw + k] : departure[k * pw + a];
 				if (!Float.isNaN(d)) values[n++] = d;
 			}
-			found[k] = n == 0 ? 0 : RobustStats.median(values, n) * 24f / 20f;
+			found[k] = n == 0 ? 0 : RobustStats.median(values, n);
 		});
-		for (int k = 0; k < lines; k++)
-			offsets[k] += found[k];
+		return found;
 	}
 
-	private void departures(final Progress progress) {
+	/**
+	 * Fills {@link #departure}: each pixel's corrected mean less the mean of its (up to) 24
+	 * corrected neighbours in the 5x5 window, from sliding sums (a few operations per pixel). With
+	 * {@code withoutOutliers}, the neighbours that depart by more than {@link #OUTLIER} robust
+	 * spreads (strong hot and dead pixels, a few in a thousand) are then left out of the means
+	 * around them, so that a hot pixel does not make its neighbours look cold: nearly the median's
+	 * robustness at the cost of a mean, and with less noise (a mean of 24 carries 1/24 of a
+	 * pixel's variance, their median about 1/15).
+	 */
+	private void departures(final Progress progress, final boolean withoutOutliers) {
+		final int r = PlaneScores.RADIUS;
+		final float reference = plane.mean((ph / 2) * pw + pw / 2);
 		final List<int[]> bands = new ArrayList<>();
-		for (int y = 0; y < ph; y += 16)
-			bands.add(new int[]{ y, Math.min(ph, y + 16) });
+		for (int y = 0; y < ph; y += 64)
+			bands.add(new int[]{ y, Math.min(ph, y + 64) });
 		Parallelization.getTaskExecutor().forEach(bands, band -> {
 			progress.checkCancelled();
-			final float[] buffer = new float[24];
-			for (int py = band[0]; py < band[1]; py++)
-				for (int px = 0; px < pw; px++)
-					departure[py * pw + px] = departureAt(px, py, buffer);
+			final int first = Math.max(0, band[0] - r), last = Math.min(ph, band[1] + r);
+			// 5-wide sums along each row of the band and its margins, then 5-high sums of those
+			final double[] rowSum = new double[(last - first) * pw];
+			final int[] rowCount = new int[rowSum.length];
+			for (int y = first; y < last; y++) {
+				final int o = (y - first) * pw;
+				double sum = 0;
+				int count = 0;
+				for (int x = -r; x < pw; x++) {
+					if (x + r < pw) {
+						final float v = corrected(x + r, y) - reference;
+						if (v == v) {
+							sum += v;
+							count++;
+						}
+					}
+					if (x - r - 1 >= 0) {
+						final float v = corrected(x - r - 1, y) - reference;
+						if (v == v) {
+							sum -= v;
+							count--;
+						}
+					}
+					if (x >= 0) {
+						rowSum[o + x] = sum;
+						rowCount[o + x] = count;
+					}
+				}
+			}
+			final double[] sum = new double[pw];
+			final int[] count = new int[pw];
+			for (int y = first; y < Math.min(ph, band[0] + r); y++)
+				addRow(rowSum, rowCount, (y - first) * pw, sum, count, 1);
+			for (int y = band[0]; y < band[1]; y++) {
+				if (y + r < ph) addRow(rowSum, rowCount, (y + r - first) * pw, sum, count, 1);
+				if (y - r - 1 >= first) addRow(rowSum, rowCount, (y - r - 1 - first) * pw, sum, count, -1);
+				for (int x = 0; x < pw; x++) {
+					final float centre = corrected(x, y) - reference;
+					departure[y * pw + x] = centre == centre && count[x] > 1 ? (float) (centre - (sum[x] -
+						centre) / (count[x] - 1)) : Float.NaN;
+				}
+			}
 		});
+		if (withoutOutliers) leaveOutOutliers();
+	}
+
+	private static void addRow(final double[] rowSum, final int[] rowCount, final int offset,
+		final double[] sum, final int[] count, final int sign)
+	{
+		for (int x = 0; x < sum.length; x++) {
+			sum[x] += sign * rowSum[offset + x];
+			count[x] += sign * rowCount[offset + x];
+		}
+	}
+
+	/**
+	 * Leaves the outliers (beyond {@link #OUTLIER} robust spreads of the plane's departures) out of
+	 * their neighbours' means, strongest first: a strong hot pixel lifts its 24 neighbours' mean
+	 * and so makes them look cold, perhaps beyond the limit too; once it is left out of their
+	 * means, they are normal again and not taken for outliers themselves.
+	 */
+	private void leaveOutOutliers() {
+		final float spread = RobustStats.sigmaOfCentredCopy(departure, PlaneScores.SAMPLE);
+		if (!(spread > 0)) return;
+		final float limit = (float) (OUTLIER * spread);
+		final List<Integer> candidates = new ArrayList<>();
+		for (int i = 0; i < departure.length; i++)
+			if (Math.abs(departure[i]) > limit) candidates.add(i);
+		candidates.sort((a, b) -> Float.compare(Math.abs(departure[b]), Math.abs(departure[a])));
+		final java.util.BitSet outlier = new java.util.BitSet(pw * ph);
+		final int r = PlaneScores.RADIUS;
+		for (final int i : candidates) {
+			final int ox = i % pw, oy = i / pw;
+			departure[i] = departureWithout(ox, oy, outlier);
+			if (!(Math.abs(departure[i]) > limit)) continue;
+			outlier.set(i);
+			for (int y = Math.max(0, oy - r); y <= Math.min(ph - 1, oy + r); y++)
+				for (int x = Math.max(0, ox - r); x <= Math.min(pw - 1, ox + r); x++)
+					if (x != ox || y != oy) departure[y * pw + x] = departureWithout(x, y, outlier);
+		}
+	}
+
+	/** The departure of (px, py) from the mean of its 5x5 neighbours that are not outliers. */
+	private float departureWithout(final int px, final int py, final java.util.BitSet outlier) {
+		final int r = PlaneScores.RADIUS;
+		double sum = 0;
+		int n = 0;
+		for (int y = Math.max(0, py - r); y <= Math.min(ph - 1, py + r); y++)
+			for (int x = Math.max(0, px - r); x <= Math.min(pw - 1, px + r); x++) {
+				if (x == px && y == py || outlier.get(y * pw + x)) continue;
+				final float v = corrected(x, y);
+				if (v == v) {
+					sum += v;
+					n++;
+				}
+			}
+		final float centre = corrected(px, py);
+		return n == 0 || centre != centre ? Float.NaN : (float) (centre - sum / n);
 	}
 }

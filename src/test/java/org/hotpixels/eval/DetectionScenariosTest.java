@@ -85,24 +85,30 @@ class DetectionScenariosTest {
 
 	/**
 	 * Below the threshold, where the warm sensor's own population lets it go down for faint hot
-	 * pixels (4-6 sigma of the master dark), a flagged pixel must carry the extra shot noise of its
-	 * extra dark current: normal pixels that chance and the fixed pattern lift into the tail do
-	 * not, and the refused ones, not only the mirrored cold side, tell how low the threshold may
-	 * go (the upper tail of dark-current non-uniformity is skewed). Scored against the planted
-	 * truth on seeds the evaluation does not use: without the noise test seeds 65 and 67 gave 13
-	 * and 17 false hot pixels (precision 88% and 84%), with it and the mirror alone 6 and 8.
+	 * pixels (4-6 sigma of the master dark), as far as the plane's fitted tail of departures
+	 * predicts at most 3% false ones ({@code MasterDark}): scored against the planted truth on
+	 * seeds the evaluation does not use, 97% of all detections true and 85% of all planted
+	 * defects found (each seed at least 95% and 80%).
 	 */
 	@Test
 	void faintHotPixelsOfWarmDarksComeWithFewFalseOnes() {
 		final DarkSensor sensor = DarkSensor.warm();
 		final int size = 1024;
+		int found = 0, planted = 0, detections = 0, matched = 0;
 		for (final long seed : new long[]{ 63, 65, 67 }) {
 			final HardDarkSeries s = new HardDarkSeries(sensor, size, size, 40, seed, MasterDarkDefects
 				.create(sensor, size, size, 40, seed));
 			final Evaluation e = Evaluation.compare(s.planted(), find(s).defects());
-			assertTrue(e.precision() >= 0.97, "seed " + seed + ": " + e.summary());
-			assertTrue(e.recall() >= 0.68, "seed " + seed + ": " + e.summary());
+			// one seed's 100 detections: three false ones are 97% by chance
+			assertTrue(e.precision() >= 0.95, "seed " + seed + ": " + e.summary());
+			assertTrue(e.recall() >= 0.8, "seed " + seed + ": " + e.summary());
+			found += e.truePositives();
+			planted += e.truePositives() + e.falseNegatives();
+			matched += e.matchedDetections();
+			detections += e.matchedDetections() + e.falsePositives();
 		}
+		assertTrue(matched >= 0.97 * detections, matched + " of " + detections + " detections true");
+		assertTrue(found >= 0.85 * planted, found + " of " + planted + " planted found");
 	}
 
 	/**
