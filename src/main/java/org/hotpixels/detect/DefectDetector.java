@@ -2,10 +2,13 @@ package org.hotpixels.detect;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.hotpixels.progress.Progress;
 import org.hotpixels.source.CfaPattern;
+import org.hotpixels.source.PixelType;
 import org.hotpixels.stats.PixelStatistics;
 
 /**
@@ -28,7 +31,9 @@ import org.hotpixels.stats.PixelStatistics;
  * <li><b>stuck</b>: variance score below -sigma and variance under 40% of the neighbours' (with
  * few frames less, so that chance alone makes it as unlikely as a sigma event); a pixel flagged
  * by its mean is stuck with half that variance score. A clipped bright pixel is hot, and a dim
- * pixel whose variance shrank with its signal is cold;</li>
+ * pixel whose variance shrank with its signal is cold. In colour frames also a pixel whose
+ * variance is low in one channel only, against its neighbours' and against its other channels'
+ * ({@link CrossChannel}: 4:2:0 JPEG leaves such a pixel most of its neighbours' variation);</li>
  * <li><b>dead</b>: a stuck or cold pixel at the black level of its channel (the 0.1% quantile of
  * the pixel minima: zero for photographs, the bias for dark frames), within its noise, and never
  * reaching halfway to its neighbours' mean;</li>
@@ -100,16 +105,21 @@ public final class DefectDetector {
 		final int step = cfa == null ? 1 : 2;
 		final int total = stats.channels() * step * step;
 		int done = 0;
+		// stuck values confined to one channel of colour frames: decided once every channel is scored
+		final CrossChannel crossChannel = stats.type() == PixelType.RGB && cfa == null
+			? new CrossChannel(stats.width(), stats.height()) : null;
 		for (int c = 0; c < stats.channels(); c++)
 			for (int site = 0; site < step * step; site++) {
 				progress.checkCancelled();
 				progress.progress(done++, total, "Scoring pixels");
 				final PlaneScores plane = new PlaneScores(stats, c, site % step, site / step, step, sigma,
 					progress);
-				flag(plane, candidates, progress);
+				flag(plane, candidates, crossChannel, progress);
+				if (crossChannel != null) crossChannel.keep(plane);
 				for (final LineDetector.Segment s : LineDetector.find(plane, sigma))
 					lines.add(toDefect(plane, s));
 			}
+		if (crossChannel != null) candidates.addAll(crossChannel.confirmed(sigma));
 		progress.progress(total, total, "Clustering " + candidates.size() + " flagged pixels");
 		final List<Defect> merged = Lines.merge(lines, stats.channels());
 		final List<Candidate> points = new ArrayList<>();
@@ -143,13 +153,21 @@ public final class DefectDetector {
 		}
 	}
 
-	private void flag(final PlaneScores plane, final List<Candidate> out, final Progress progress) {
+	private void flag(final PlaneScores plane, final List<Candidate> out,
+		final CrossChannel crossChannel, final Progress progress)
+	{
 		final double low = LOWEST_THRESHOLD * sigma;
 		final List<Flag> flags = new ArrayList<>();
 		final MasterDark dark = MasterDark.of(plane, sigma, progress);
+		final List<int[]> quietInChannel = new ArrayList<>();
 		plane.forEachBand(progress, (py, buffer) -> {
 			final List<Flag> row = new ArrayList<>();
 			final java.util.function.IntConsumer visit = px -> {
+				final boolean quietInItsChannel = crossChannel != null && CrossChannel.tests(plane
+					.channel()) && plane.channelVarianceScore(px, py) <= -sigma;
+				if (quietInItsChannel) synchronized (quietInChannel) {
+					quietInChannel.add(new int[]{ px, py });
+				}
 				final float zVar = plane.varianceScore(px, py);
 				final boolean meanCandidate = dark != null ? Math.abs(dark.score(px, py)) >= low : Math.abs(
 					plane.meanScreen(px, py)) >= low;
@@ -188,6 +206,7 @@ public final class DefectDetector {
 		}
 		final double hotThreshold = threshold(flags, 1, dark), coldThreshold = threshold(flags, -1,
 			dark);
+		final Set<Integer> flagged = new HashSet<>();
 		for (final Flag f : flags) {
 			final int px = f.px, py = f.py, i = py * plane.width() + px;
 			final double resLogVar = plane.logVarResidual(px, py);
@@ -248,8 +267,33 @@ public final class DefectDetector {
 				score = -zMean;
 			}
 			else continue;
+			flagged.add(i);
 			out.add(new Candidate(plane.imageX(px), plane.imageY(py), plane.channel(), kind, score,
 				neighbourMean, plane.neighbourVariance(px, py)));
+		}
+		if (crossChannel != null) propose(plane, quietInChannel, flagged, crossChannel);
+	}
+
+	/**
+	 * Proposes to {@code crossChannel} the pixels whose variance is low in this channel against
+	 * their neighbours' ({@link PlaneScores#channelVarianceScore}), under 90% of it and beyond
+	 * chance, and not flagged otherwise; fixed scenes are left to the noise model.
+	 */
+	private static void propose(final PlaneScores plane, final List<int[]> quiet,
+		final Set<Integer> flagged, final CrossChannel crossChannel)
+	{
+		quiet.sort((a, b) -> a[1] != b[1] ? Integer.compare(a[1], b[1]) : Integer.compare(a[0], b[0]));
+		for (final int[] p : quiet) {
+			final int px = p[0], py = p[1], i = py * plane.width() + px;
+			if (flagged.contains(i) || plane.fixedScene(i)) continue;
+			final double resLogVar = plane.channelLogVarResidual(px, py);
+			if (!(resLogVar < Math.min(CrossChannel.ONE_CHANNEL_LOG_RATIO, plane.channelChanceLogRatio(px,
+				py)))) continue;
+			final double neighbourMean = plane.neighbourMean(px, py);
+			final DefectKind kind = dead(plane, i, plane.max(px, py), neighbourMean) ? DefectKind.DEAD
+				: DefectKind.STUCK;
+			crossChannel.propose(new Candidate(plane.imageX(px), plane.imageY(py), plane.channel(), kind,
+				-plane.channelVarianceScore(px, py), neighbourMean, plane.neighbourVariance(px, py)));
 		}
 	}
 

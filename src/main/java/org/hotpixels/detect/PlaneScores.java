@@ -9,6 +9,7 @@ import java.util.Map;
 import net.imglib2.parallel.Parallelization;
 
 import org.hotpixels.progress.Progress;
+import org.hotpixels.source.PixelType;
 import org.hotpixels.stats.PixelStatistics;
 
 /**
@@ -32,7 +33,9 @@ import org.hotpixels.stats.PixelStatistics;
  * <b>Variance score</b> (stuck): the log variance against the median of the 5x5 same-plane
  * neighbours, in units of the robust spread of such residuals in the 32x32 block, at least the
  * sampling error of a log variance from n frames; computed only where a cheap residual (against
- * the neighbours' plain mean) could reach the threshold.
+ * the neighbours' plain mean) could reach the threshold. In colour frames also in units of the
+ * block's own spread, without that floor ({@link #channelVarianceScore}), for
+ * {@link CrossChannel}'s test of stuck values confined to one channel.
  * <p>
  * Speed: one pass fills the maps (mean, log variance, t and its error); candidates are screened
  * against limits set once per 32x32 block ({@link #forEachCandidate}); the costly tests (ring,
@@ -49,6 +52,8 @@ final class PlaneScores {
 	 * compression mixes some of the neighbours' variation back into a stuck pixel).
 	 */
 	static final double STUCK_LOG_RATIO = Math.log(0.4);
+	/** Least {@link #blockSpreadLogVar}: half a percent of variance (flat blocks spread by 0). */
+	static final double LEAST_SPREAD = 0.005;
 	/**
 	 * Where the ring's spread is this many temporal errors or more, or the scene is fixed
 	 * ({@link #fixedScene}), the score rests on spatial contrast (a dark frame's pattern, a
@@ -98,6 +103,13 @@ final class PlaneScores {
 	 */
 	private final float[] error, t;
 	private final float[] blockSigmaLogVar;
+	/**
+	 * The block's own robust spread of the log-variance residuals, at least half the typical
+	 * block's but without the floors of {@link #blockSigmaLogVar}, in colour frames (null
+	 * otherwise): neighbours that share a photograph's scenes vary alike, far more closely than
+	 * independent noise would let them.
+	 */
+	private final float[] blockSpreadLogVar;
 	private final int blocksX;
 	/** Robust global spread of {@link #t} (1 where the scene changes from frame to frame). */
 	private final double tSpread;
@@ -116,7 +128,7 @@ final class PlaneScores {
 	private final double logVarSamplingError;
 	/** Threshold of the detection, for {@link #stuckLogRatio}. */
 	private final double sigma;
-	/** {@link #stuckLogRatio} by degrees of freedom, computed once each. */
+	/** Chi-square bounds ({@link #chanceLogRatio}) by degrees of freedom, computed once each. */
 	private final Map<Long, Double> stuckLogRatios = new HashMap<>();
 
 	/**
@@ -211,6 +223,11 @@ final class PlaneScores {
 		blockSigmaLogVar = new float[blocksX * blocksY];
 		cheapResiduals(logVar, cheapLogVar, progress);
 		blockSigmas(cheapLogVar, blockSigmaLogVar, 0.05);
+		if (stats.type() == PixelType.RGB && step == 1) {
+			blockSpreadLogVar = new float[blocksX * blocksY];
+			blockSigmas(cheapLogVar, blockSpreadLogVar, LEAST_SPREAD);
+		}
+		else blockSpreadLogVar = null;
 		blockSpreadT = new float[blocksX * blocksY];
 		blockSigmas(t, blockSpreadT, 1);
 	}
@@ -278,6 +295,11 @@ final class PlaneScores {
 	/** The mean map, read-only, row by row ({@link LineDetector}). */
 	float[] meanMap() {
 		return mean;
+	}
+
+	/** The log variance map ({@link #logVar}), read-only, row by row ({@link CrossChannel}). */
+	float[] logVarMap() {
+		return logVar;
 	}
 
 	/** The temporal standard errors of the mean residuals, read-only, row by row. */
@@ -479,9 +501,10 @@ final class PlaneScores {
 
 	/**
 	 * Calls {@code candidate} with every px of row {@code py} that may reach a mean screen
-	 * ({@link #meanScreen}) of {@code low} or a variance score ({@link #varianceScore}) of
-	 * {@code -sigma}: two comparisons per pixel against limits set once per block (a hair looser
-	 * than the scores, which the caller then computes for these few pixels).
+	 * ({@link #meanScreen}) of {@code low} or a variance score ({@link #varianceScore}, in colour
+	 * frames also {@link #channelVarianceScore}) of {@code -sigma}: two comparisons per pixel
+	 * against limits set once per block (a hair looser than the scores, which the caller then
+	 * computes for these few pixels).
 	 */
 	void forEachCandidate(final int py, final double low, final double sigma,
 		final java.util.function.IntConsumer candidate)
@@ -494,9 +517,12 @@ final class PlaneScores {
 			final double scale = Math.max(logVarSamplingError, blockSigmaLogVar[b]);
 			final float varianceLimit = (float) (-loose * sigma * scale);
 			final double cheapLimit = -0.5 * sigma * scale;
+			final double channelLimit = blockSpreadLogVar == null ? Double.NEGATIVE_INFINITY : -0.5 *
+				sigma * blockSpreadLogVar[b];
 			for (int px = bx * BLOCK; px < Math.min(pw, (bx + 1) * BLOCK); px++)
 				if (Math.abs(t[row + px]) >= tLimit || cheapLogVar[row + px] <= cheapLimit &&
-					logVarResidual(px, py) <= varianceLimit) candidate.accept(px);
+					logVarResidual(px, py) <= varianceLimit || cheapLogVar[row + px] <= channelLimit &&
+						channelVarianceScore(px, py) <= -loose * sigma) candidate.accept(px);
 		}
 	}
 
@@ -676,9 +702,31 @@ final class PlaneScores {
 	double stuckLogRatio(final int px, final int py) {
 		final double spread = blockSigmaLogVar[(py / BLOCK) * blocksX + px / BLOCK];
 		final long k = Math.max(frames - 1, Math.round(Math.min(1e6, 2 / (spread * spread))));
+		return Math.min(STUCK_LOG_RATIO, chanceLogRatio(k));
+	}
+
+	/**
+	 * The chance bound of {@link #stuckLogRatio} (without its 40% cap) for the block's own spread
+	 * ({@link #channelVarianceScore}): the log variance ratio that chance reaches no more often
+	 * than a {@code sigma} event, for the frames' degrees of freedom or, where the block's log
+	 * variances spread less than independent noise gives, for 2 / spread^2 of them (rounded to
+	 * two significant digits beyond 100, which moves the bound by under 1%, so that few are
+	 * computed).
+	 */
+	double channelChanceLogRatio(final int px, final int py) {
+		final double spread = blockSpreadLogVar[(py / BLOCK) * blocksX + px / BLOCK];
+		long k = Math.max(frames - 1, Math.round(Math.min(1e6, 2 / (spread * spread))));
+		if (k > 100) {
+			final double unit = Math.pow(10, Math.floor(Math.log10(k)) - 1);
+			k = Math.round(Math.round(k / unit) * unit);
+		}
+		return chanceLogRatio(k);
+	}
+
+	/** The chi-square bound of a log variance ratio with {@code k} degrees of freedom, cached. */
+	private double chanceLogRatio(final long k) {
 		synchronized (stuckLogRatios) {
-			return stuckLogRatios.computeIfAbsent(k, d -> Math.min(STUCK_LOG_RATIO, ChiSquare
-				.lowestLogVarianceRatio(d, sigma)));
+			return stuckLogRatios.computeIfAbsent(k, d -> ChiSquare.lowestLogVarianceRatio(d, sigma));
 		}
 	}
 
@@ -849,6 +897,31 @@ final class PlaneScores {
 		final float lowest = (float) Math.max(floor, 0.5 * (Float.isNaN(typical) ? 0 : typical));
 		for (int b = 0; b < sigmas.length; b++)
 			sigmas[b] = Float.isNaN(sigmas[b]) ? lowest : Math.max(lowest, sigmas[b]);
+	}
+
+	/**
+	 * The log-variance residual of pixel (px, py) ({@link #logVarResidual}'s exact one) over its
+	 * block's own spread ({@link #blockSpreadLogVar}), in colour frames; NaN elsewhere and where
+	 * the cheap residual does not reach half of {@code -sigma} in that unit. A stuck value
+	 * confined to one channel of a 4:2:0 JPEG keeps 70-85% of its neighbours' variance: far
+	 * beyond the block's spread, far within the sampling error that {@link #varianceScore} allows.
+	 */
+	float channelVarianceScore(final int px, final int py) {
+		return (float) (channelLogVarResidual(px, py) / blockSpreadLogVar[(py / BLOCK) * blocksX + px /
+			BLOCK]);
+	}
+
+	/**
+	 * The log variance of pixel (px, py) minus the median of its 5x5 neighbours', where
+	 * {@link #channelVarianceScore} is defined; NaN elsewhere.
+	 */
+	double channelLogVarResidual(final int px, final int py) {
+		if (blockSpreadLogVar == null) return Double.NaN;
+		final int i = py * pw + px;
+		final double spread = blockSpreadLogVar[(py / BLOCK) * blocksX + px / BLOCK];
+		if (!(cheapLogVar[i] <= -0.5 * sigma * spread)) return Double.NaN;
+		return logVar[i] - neighbourMedian(logVar, px, py, new float[(2 * RADIUS + 1) * (2 * RADIUS +
+			1)]);
 	}
 
 	/**
