@@ -54,6 +54,8 @@ final class MasterDark {
 	/** Tail models z = a + b g + c g^2 (g: the normal quantile of the survival), upper and lower. */
 	private final double[] upperTail, lowerTail;
 	private final int count;
+	/** Each pixel's departure over the local spread of its side ({@link #score}). */
+	private final float[] scores;
 	/** The median of the block spreads. */
 	private final double typicalSpread;
 
@@ -78,20 +80,18 @@ final class MasterDark {
 			blocks.add(b);
 		Parallelization.getTaskExecutor().forEach(blocks, b -> spreadOfBlock(b % blocksX, b / blocksX));
 		typicalSpread = PlaneScores.quantile(blockSpread.clone(), 0.5);
-		final float[] scores = new float[pw * ph];
+		scores = new float[pw * ph];
 		final List<Integer> rows = new ArrayList<>();
 		for (int py = 0; py < ph; py++)
 			rows.add(py);
-		Parallelization.getTaskExecutor().forEach(rows, py -> {
-			for (int px = 0; px < pw; px++)
-				scores[py * pw + px] = score(px, py);
-		});
+		Parallelization.getTaskExecutor().forEach(rows, this::scoreRow);
+		final float[] finite = new float[scores.length];
 		int n = 0;
 		for (final float z : scores)
-			if (Float.isFinite(z)) scores[n++] = z;
+			if (Float.isFinite(z)) finite[n++] = z;
 		count = n;
-		upperTail = fitTail(scores, n, 1, sigma);
-		lowerTail = fitTail(scores, n, -1, sigma);
+		upperTail = fitTail(finite, n, 1, sigma);
+		lowerTail = fitTail(finite, n, -1, sigma);
 	}
 
 	/** The master-dark view of {@code plane}, or null where the plane is not a dark. */
@@ -110,8 +110,31 @@ final class MasterDark {
 
 	/** The departure of (px, py) from its local level over the local spread of departures. */
 	float score(final int px, final int py) {
-		final float d = departure[py * pw + px];
-		return (float) (d / spread(px, py, d >= 0 ? upperSpread : lowerSpread));
+		return scores[py * pw + px];
+	}
+
+	/**
+	 * Fills row {@code py} of {@link #scores}: each departure over its side's spread, interpolated
+	 * bilinearly between block centres (the two block rows blended once for the whole row).
+	 */
+	private void scoreRow(final int py) {
+		final int b = PlaneScores.BLOCK;
+		final double fy = Math.max(0, Math.min(blocksY - 1, (py + 0.5) / b - 0.5));
+		final int y0 = (int) fy, y1 = Math.min(blocksY - 1, y0 + 1);
+		final double ay = fy - y0;
+		final double[] up = new double[blocksX], down = new double[blocksX];
+		for (int bx = 0; bx < blocksX; bx++) {
+			up[bx] = (1 - ay) * upperSpread[y0 * blocksX + bx] + ay * upperSpread[y1 * blocksX + bx];
+			down[bx] = (1 - ay) * lowerSpread[y0 * blocksX + bx] + ay * lowerSpread[y1 * blocksX + bx];
+		}
+		for (int px = 0; px < pw; px++) {
+			final double fx = Math.max(0, Math.min(blocksX - 1, (px + 0.5) / b - 0.5));
+			final int x0 = (int) fx, x1 = Math.min(blocksX - 1, x0 + 1);
+			final double ax = fx - x0;
+			final float d = departure[py * pw + px];
+			final double[] side = d >= 0 ? up : down;
+			scores[py * pw + px] = (float) (d / ((1 - ax) * side[x0] + ax * side[x1]));
+		}
 	}
 
 	/**
