@@ -7,8 +7,9 @@ made with Python (numpy, Pillow's libjpeg-turbo encoder), scored from the files
           (ukui-wallpapers, in /usr/share/backgrounds), each frame a random crop, scale,
           flip and exposure with sensor noise; defects planted in the sensor's RGB before the
           JPEG encoder (quality Q, 4:2:0): whole-pixel and one-channel hot, stuck, dead, cold.
-  darks   N 16-bit dark frames: bias + Poisson dark current with a lognormal non-uniformity
-          + Gaussian read noise; hot pixels at 4-6, 6-25 and 25-200 sigma of the master dark
+  darks   N 16-bit dark frames: bias + Poisson dark current (20 e-/frame) with a lognormal
+          non-uniformity (--dcnu, 8%: a skewed population whose own upper tail holds about 25
+          normal pixels in a million beyond 5 sigma) + Gaussian read noise (3 e-); hot pixels at 4-6, 6-25 and 25-200 sigma of the master dark
           (its spread about the local level), a partial hot column segment, a dead column
           segment and dead pixels at the bias, stuck pixels.
 
@@ -87,10 +88,10 @@ def photo_series(folder, frames, seed, quality, width, height):
             for x, y, c, kind, label, _ in defects], 2
 
 
-def dark_series(folder, frames, seed, width, height):
+def dark_series(folder, frames, seed, width, height, dcnu=0.08):
     rng = np.random.default_rng(seed)
     bias, gain, read_noise, dark = 500.0, 1.0, 3.0, 20.0
-    current = dark * rng.lognormal(0, 0.08, (height, width))  # e-/frame, non-uniform
+    current = dark * rng.lognormal(0, dcnu, (height, width))  # e-/frame, non-uniform
     # the master dark's spread about its local level: non-uniformity and the frames' noise
     sigma_md = np.sqrt(np.var(current - dark) + (dark + read_noise ** 2) / frames)
     defects = []
@@ -178,6 +179,8 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--quality", type=int, default=90)
     ap.add_argument("--size", default=None)
+    ap.add_argument("--dcnu", type=float, default=0.08,
+                    help="darks: dark-current non-uniformity, the sigma of its lognormal (0.08)")
     ap.add_argument("--keep", action="store_true")
     a = ap.parse_args()
     work = tempfile.mkdtemp(prefix="hp-independent-")
@@ -189,8 +192,9 @@ def main():
             what = "%d JPEG q%d 4:2:0 photos %dx%d" % (a.frames, a.quality, w, h)
         else:
             w, h = map(int, (a.size or "1024x1024").split("x"))
-            planted, tol = dark_series(folder, a.frames, a.seed, w, h)
-            what = "%d 16-bit darks %dx%d" % (a.frames, w, h)
+            planted, tol = dark_series(folder, a.frames, a.seed, w, h, a.dcnu)
+            what = "%d 16-bit darks %dx%d, %.0f%% lognormal non-uniformity" % (a.frames, w, h,
+                                                                             100 * a.dcnu)
         found, seconds = run_find(folder, out)
         hits, false, by_label = score(planted, found, tol)
         precision = (len(found) - len(false)) / len(found) if found else 1.0
