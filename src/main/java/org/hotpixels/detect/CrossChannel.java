@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.hotpixels.stats.PixelStatistics;
+
 /**
  * Stuck values confined to one channel of colour frames (8-bit RGB, such as JPEG), from the log
  * variance of that channel against the other two at the same pixel.
@@ -57,16 +59,19 @@ final class CrossChannel {
 	/** Blocks sampled for the typical spread, which bounds each block's from below. */
 	private static final int TYPICAL_BLOCKS = 64;
 
+	private final PixelStatistics stats;
 	private final int width, height, blocksX, blocksY;
-	private final float[][] logVar = new float[CHANNELS][];
+	/** Each channel's {@link PlaneScores#epsilon}, added to variances before their logarithm. */
+	private final double[] epsilon = new double[CHANNELS];
 	/** Robust spread of the contrast residuals per channel and block; 0 until computed. */
 	private final float[][] spreads;
 	private final float[] typical = new float[CHANNELS];
 	private final List<Candidate> proposals = new ArrayList<>();
 
-	CrossChannel(final int width, final int height) {
-		this.width = width;
-		this.height = height;
+	CrossChannel(final PixelStatistics stats) {
+		this.stats = stats;
+		this.width = stats.width();
+		this.height = stats.height();
 		blocksX = (width + PlaneScores.BLOCK - 1) / PlaneScores.BLOCK;
 		blocksY = (height + PlaneScores.BLOCK - 1) / PlaneScores.BLOCK;
 		spreads = new float[CHANNELS][blocksX * blocksY];
@@ -77,9 +82,19 @@ final class CrossChannel {
 		return channel == 0 || channel == 2;
 	}
 
-	/** Keeps the log variances of a whole channel (step 1) once it is scored. */
+	/**
+	 * Notes how a channel's log variances are taken (step 1) once it is scored: the few pixels
+	 * this test looks at recompute them from the statistics, the same values as the channel's
+	 * map, which is not kept (a 10-megapixel photo's three would hold 120 MB).
+	 */
 	void keep(final PlaneScores plane) {
-		logVar[plane.channel()] = plane.logVarMap();
+		epsilon[plane.channel()] = plane.epsilon();
+	}
+
+	/** The log variance of {@code channel} at pixel {@code i} (= y * width + x), as in its map. */
+	private float logVar(final int channel, final int i) {
+		return RobustStats.fastLog((float) (stats.variance(stats.index(i % width, i / width, channel)) +
+			epsilon[channel]));
 	}
 
 	/** A pixel stuck in its channel by test (1); kept until every channel is scored. */
@@ -113,27 +128,30 @@ final class CrossChannel {
 	 * neighbours of (x, y).
 	 */
 	boolean onePixel(final int channel, final int x, final int y) {
-		final float[] map = logVar[channel], buffer = new float[24];
+		final float[] buffer = new float[24];
 		int n = 0;
 		for (int v = Math.max(0, y - PlaneScores.RADIUS); v <= Math.min(height - 1, y +
 			PlaneScores.RADIUS); v++)
 			for (int u = Math.max(0, x - PlaneScores.RADIUS); u <= Math.min(width - 1, x +
 				PlaneScores.RADIUS); u++)
-				if ((u != x || v != y) && !Float.isNaN(map[v * width + u])) buffer[n++] = map[v * width +
-					u];
+			{
+				final float l = logVar(channel, v * width + u);
+				if ((u != x || v != y) && !Float.isNaN(l)) buffer[n++] = l;
+			}
 		if (n == 0) return false;
-		final double median = RobustStats.median(buffer, n), loss = median - map[y * width + x];
+		final double median = RobustStats.median(buffer, n), loss = median - logVar(channel, y * width +
+			x);
 		for (int v = Math.max(0, y - 1); v <= Math.min(height - 1, y + 1); v++)
 			for (int u = Math.max(0, x - 1); u <= Math.min(width - 1, x + 1); u++)
-				if ((u != x || v != y) && median - map[v * width + u] > NEIGHBOUR_SHARE * loss)
+				if ((u != x || v != y) && median - logVar(channel, v * width + u) > NEIGHBOUR_SHARE * loss)
 					return false;
 		return loss > 0;
 	}
 
 	/** Log variance of {@code channel} at pixel {@code i} minus the mean of the other two's. */
 	private float contrast(final int channel, final int i) {
-		return logVar[channel][i] - 0.5f * (logVar[(channel + 1) % CHANNELS][i] + logVar[(channel + 2) %
-			CHANNELS][i]);
+		return logVar(channel, i) - 0.5f * (logVar((channel + 1) % CHANNELS, i) + logVar((channel + 2) %
+			CHANNELS, i));
 	}
 
 	/** The contrast of (x, y) minus the median of its 5x5 neighbours'. */

@@ -107,7 +107,7 @@ public final class DefectDetector {
 		int done = 0;
 		// stuck values confined to one channel of colour frames: decided once every channel is scored
 		final CrossChannel crossChannel = stats.type() == PixelType.RGB && cfa == null
-			? new CrossChannel(stats.width(), stats.height()) : null;
+			? new CrossChannel(stats) : null;
 		for (int c = 0; c < stats.channels(); c++)
 			for (int site = 0; site < step * step; site++) {
 				progress.checkCancelled();

@@ -297,11 +297,6 @@ final class PlaneScores {
 		return mean;
 	}
 
-	/** The log variance map ({@link #logVar}), read-only, row by row ({@link CrossChannel}). */
-	float[] logVarMap() {
-		return logVar;
-	}
-
 	/** The temporal standard errors of the mean residuals, read-only, row by row. */
 	float[] errorMap() {
 		return error;
