@@ -25,9 +25,10 @@ import org.hotpixels.stats.PixelStatistics;
  * faint hot pixel's extra dark current is Poisson; the normal population's own tail, skewed by
  * dark-current non-uniformity, passes that test about as often as it fails it). Below
  * {@code sigma} such refused flags are not hot. On a plane of dark frames ({@link MasterDark})
- * the mean score is the pixel's departure from the median of its 24 neighbours, column and row
- * offsets taken off, over the local spread of departures, and the threshold goes down as far as
- * the fitted tail of all the plane's departures predicts at most 3% false;</li>
+ * the mean score is the pixel's departure from the mean of its 24 neighbours (outliers left
+ * out), column and row offsets taken off, over the local spread of departures, and the
+ * threshold goes down as far as the fitted tail of all the plane's departures predicts at most
+ * 3% false (not where the local spread is far above the typical one: amplifier glow);</li>
  * <li><b>stuck</b>: variance score below -sigma and variance under 40% of the neighbours' (with
  * few frames less, so that chance alone makes it as unlikely as a sigma event); a pixel flagged
  * by its mean is stuck with half that variance score. A clipped bright pixel is hot, and a dim

@@ -115,7 +115,7 @@ class DetectionScenariosTest {
 	 * A plain sensor (Poisson dark current, read noise, bias: no pattern at all), 40 frames, hot
 	 * pixels at 4-6, 6-25 and 25-200 sigma of the master dark, column segments, dead pixels at
 	 * the bias, on a seed of its own: its master dark is the frames' noise alone, so a test
-	 * against the median of 24 neighbours and the plane's own Gaussian tail finds more than half
+	 * against the mean of 24 neighbours (outliers left out) and the plane's own Gaussian tail finds more than half
 	 * of the 4-6 sigma pixels (the four-neighbour residual found none, and lost some of the 6-25
 	 * sigma ones to its own noise).
 	 */
