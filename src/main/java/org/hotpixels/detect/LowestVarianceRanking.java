@@ -116,15 +116,16 @@ public final class LowestVarianceRanking {
 	private static double sampledLimit(final PixelStatistics stats, final int k) {
 		final int total = stats.planeSize() * stats.channels();
 		final int stride = Math.max(1, total / SAMPLE);
-		final double[] sample = new double[(total + stride - 1) / stride];
+		final float[] sample = new float[(total + stride - 1) / stride];
 		int m = 0;
 		for (int i = 0; i < total; i += stride) {
 			final double v = stats.variance(i);
-			if (!Double.isNaN(v)) sample[m++] = v;
+			if (!Double.isNaN(v)) sample[m++] = (float) v;
 		}
 		final int rank = (int) Math.min(Integer.MAX_VALUE, 2L * k * m / total + 16);
 		if (rank >= m / 2) return Double.POSITIVE_INFINITY;
-		return RobustStats.select(sample, m, rank);
+		// the next float up: at or above the sampled variance that it stands for
+		return Math.nextUp(RobustStats.select(sample, m, rank));
 	}
 
 	private static List<RankedPixel> separated(final PixelStatistics stats, final int[] lowest,

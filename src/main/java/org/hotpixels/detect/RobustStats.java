@@ -1,7 +1,5 @@
 package org.hotpixels.detect;
 
-import java.util.Arrays;
-
 /** Small robust-statistics helpers on primitive arrays: in-place selection, median, MAD. */
 final class RobustStats {
 
@@ -51,40 +49,6 @@ final class RobustStats {
 			else return a[k];
 		}
 		return a[k];
-	}
-
-	/** {@link #select(float[], int, int)} for doubles. */
-	static double select(final double[] a, final int n, final int k) {
-		int lo = 0, hi = n - 1;
-		while (hi > lo) {
-			if (hi - lo < 8) {
-				Arrays.sort(a, lo, hi + 1);
-				return a[k];
-			}
-			final int mid = (lo + hi) >>> 1;
-			if (a[mid] < a[lo]) swap(a, mid, lo);
-			if (a[hi] < a[lo]) swap(a, hi, lo);
-			if (a[hi] < a[mid]) swap(a, hi, mid);
-			final double pivot = a[mid];
-			int i = lo, j = hi;
-			while (i <= j) {
-				while (a[i] < pivot)
-					i++;
-				while (a[j] > pivot)
-					j--;
-				if (i <= j) swap(a, i++, j--);
-			}
-			if (k <= j) hi = j;
-			else if (k >= i) lo = i;
-			else return a[k];
-		}
-		return a[k];
-	}
-
-	private static void swap(final double[] a, final int i, final int j) {
-		final double t = a[i];
-		a[i] = a[j];
-		a[j] = t;
 	}
 
 	private static void insertionSort(final float[] a, final int lo, final int hi) {
