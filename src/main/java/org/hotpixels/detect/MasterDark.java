@@ -57,7 +57,7 @@ final class MasterDark {
 	/** Each pixel's departure over the local spread of its side ({@link #score}). */
 	private final float[] scores;
 	/** The median of the block spreads. */
-	private final double typicalSpread;
+	private final double typicalBlockSpread;
 
 	private MasterDark(final PlaneScores plane, final double sigma, final Progress progress) {
 		this.plane = plane;
@@ -79,7 +79,7 @@ final class MasterDark {
 		for (int b = 0; b < blocksX * blocksY; b++)
 			blocks.add(b);
 		Parallelization.getTaskExecutor().forEach(blocks, b -> spreadOfBlock(b % blocksX, b / blocksX));
-		typicalSpread = PlaneScores.quantile(blockSpread.clone(), 0.5);
+		typicalBlockSpread = PlaneScores.quantile(blockSpread.clone(), 0.5);
 		scores = new float[pw * ph];
 		final List<Integer> rows = new ArrayList<>();
 		for (int py = 0; py < ph; py++)
@@ -280,16 +280,14 @@ final class MasterDark {
 	 * block's, so that the plane's tail model applies.
 	 */
 	boolean typicalSpread(final int px, final int py) {
-		return spread(px, py) <= TYPICAL_SPREAD * typicalSpread;
+		return spreadAt(px, py) <= TYPICAL_SPREAD * typicalBlockSpread;
 	}
 
-	/** The local spread of departures at (px, py), both sides together. */
+	/**
+	 * The local spread of departures at (px, py), both sides together: the block spreads
+	 * interpolated bilinearly between block centres.
+	 */
 	double spreadAt(final int px, final int py) {
-		return spread(px, py, blockSpread);
-	}
-
-	/** The local spread: the block spreads interpolated bilinearly between block centres. */
-	private double spread(final int px, final int py) {
 		return spread(px, py, blockSpread);
 	}
 
@@ -343,7 +341,7 @@ final class MasterDark {
 		double products = 0, squares = 0;
 		for (int py = 0; py + 1 < ph; py += 4)
 			for (int px = 0; px + 1 < pw; px += 4) {
-				final double s = 4 * spread(px, py);
+				final double s = 4 * spreadAt(px, py);
 				final double a = clip(departure[py * pw + px], s);
 				final double r = clip(departure[py * pw + px + 1], s);
 				final double d = clip(departure[(py + 1) * pw + px], s);
