@@ -36,6 +36,8 @@ final class MasterDark {
 	static final double WHITE_LIMIT = 0.15;
 	/** Survival probabilities between which a tail is fitted ({@link #tailCount}). */
 	static final double TAIL_FROM = 3e-2, TAIL_TO = 3e-4;
+	/** Scores from which a pixel may be a point of a line segment, left out of the tail's fit. */
+	static final double LINE_SCREEN = 2;
 	/** Fewest pixels beyond the far end of the fitted part of a tail. */
 	static final int TAIL_PIXELS = 30;
 	/** Departures beyond this many robust spreads are left out of their neighbours' local level. */
@@ -85,10 +87,15 @@ final class MasterDark {
 		for (int py = 0; py < ph; py++)
 			rows.add(py);
 		Parallelization.getTaskExecutor().forEach(rows, this::scoreRow);
+		// the population's tail, without the points of column and row segments (a 256-pixel segment
+		// at +4 sigma would be most of the fitted tail's far end)
 		final float[] finite = new float[scores.length];
 		int n = 0;
-		for (final float z : scores)
-			if (Float.isFinite(z)) finite[n++] = z;
+		for (int i = 0; i < scores.length; i++) {
+			final float z = scores[i];
+			if (Float.isFinite(z) && !(Math.abs(z) >= LINE_SCREEN && onLine(i % pw, i / pw,
+				DefectDetector.LINE_LEVEL))) finite[n++] = z;
+		}
 		count = n;
 		upperTail = fitTail(finite, n, 1, sigma);
 		lowerTail = fitTail(finite, n, -1, sigma);
