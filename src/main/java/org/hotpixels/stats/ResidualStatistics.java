@@ -485,11 +485,7 @@ final class ResidualStatistics {
 					squares[i] += r[i] * r[i];
 			}
 		}
-		double check = 0;
-		for (int j = 0; j < rows; j++)
-			for (int i = 0; i < n; i++)
-				check += t.sum[j][i] * 0;
-		if (check != 0 || Double.isNaN(check)) {
+		if (!ShiftedSums.finite(t.sum, rows, n)) {
 			for (int y = y0; y < y1; y++)
 				for (final Object[] frame : planes)
 					accumulateFloat((float[]) frame[p], base, y * width + x0, y * width + x1);

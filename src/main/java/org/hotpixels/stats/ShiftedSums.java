@@ -29,4 +29,17 @@ final class ShiftedSums {
 		}
 		count[i] = (int) nn;
 	}
+
+	/**
+	 * True if the first {@code n} sums of each of the first {@code rows} rows are finite: a tile's
+	 * sums in vectorised loops, which fall back to the per-sample update where a value was NaN or
+	 * infinite. (Multiplying by zero keeps the loop branch-free: NaN and infinities give NaN.)
+	 */
+	static boolean finite(final double[][] sums, final int rows, final int n) {
+		double check = 0;
+		for (int j = 0; j < rows; j++)
+			for (int i = 0; i < n; i++)
+				check += sums[j][i] * 0;
+		return check == 0;
+	}
 }

@@ -126,15 +126,7 @@ public final class StatePayload {
 		}
 		else {
 			final FloatStatistics s = (FloatStatistics) stats;
-			final int n = s.count.length;
-			final int[] counts = new int[n]; // one block at a time: the file holds blocks in turn
-			for (int i = 0; i < n; i++)
-				counts[i] = in.getInt();
-			final double[] means = new double[n];
-			for (int i = 0; i < n; i++)
-				means[i] = in.getDouble();
-			for (int i = 0; i < n; i++)
-				s.restore(i, counts[i], means[i], in.getDouble());
+			readMoments(in, s.count.length, s::restore);
 			for (int i = 0; i < s.min.length; i++)
 				s.min[i] = in.getFloat();
 			for (int i = 0; i < s.max.length; i++)
@@ -147,14 +139,29 @@ public final class StatePayload {
 				r.restoreSquares(i, in.getLong());
 			return;
 		}
-		final int n = r.floatSize();
-		final int[] counts = new int[n]; // one block at a time: the file holds blocks in turn
+		readMoments(in, r.floatSize(), r::restoreFloat);
+	}
+
+	/** Takes back one sample's count, mean and sum of squared deviations (M2). */
+	private interface Moments {
+
+		void restore(int i, int count, double mean, double m2);
+	}
+
+	/**
+	 * Reads {@code n} samples' moments, which the file holds as blocks in turn (all counts, all
+	 * means, all M2), one block at a time.
+	 */
+	private static void readMoments(final BlockInput in, final int n, final Moments moments)
+		throws IOException
+	{
+		final int[] counts = new int[n];
 		for (int i = 0; i < n; i++)
 			counts[i] = in.getInt();
 		final double[] means = new double[n];
 		for (int i = 0; i < n; i++)
 			means[i] = in.getDouble();
 		for (int i = 0; i < n; i++)
-			r.restoreFloat(i, counts[i], means[i], in.getDouble());
+			moments.restore(i, counts[i], means[i], in.getDouble());
 	}
 }
