@@ -73,14 +73,23 @@ final class Clusters {
 	 * the threshold). A second real defect in the same block and that much weaker is rare.
 	 */
 	private static List<Defect> withoutRinging(final List<Defect> defects) {
+		// the strongest departure in each 8x8 block: one look-up per defect, not a pass over all
+		final Map<Long, Double> strongest = new HashMap<>();
+		for (final Defect d : defects)
+			strongest.merge(block(d), departure(d), Math::max);
 		final List<Defect> kept = new ArrayList<>(defects.size());
 		for (final Defect d : defects) {
-			final boolean echo = (d.kind() == DefectKind.HOT || d.kind() == DefectKind.COLD) && defects
-				.stream().anyMatch(s -> s != d && s.x() / JPEG_BLOCK == d.x() / JPEG_BLOCK && s.y() /
-					JPEG_BLOCK == d.y() / JPEG_BLOCK && departure(d) <= RINGING_FRACTION * departure(s));
+			final double own = departure(d), most = strongest.get(block(d));
+			final boolean echo = (d.kind() == DefectKind.HOT || d.kind() == DefectKind.COLD) &&
+				own < most && own <= RINGING_FRACTION * most;
 			if (!echo) kept.add(d);
 		}
 		return kept;
+	}
+
+	/** The 8x8 block of the image that holds a defect's peak. */
+	private static long block(final Defect d) {
+		return (long) (d.y() / JPEG_BLOCK) << 32 | (d.x() / JPEG_BLOCK) & 0xffffffffL;
 	}
 
 	/** How far a defect's mean lies from its neighbours', in the channel's units. */
