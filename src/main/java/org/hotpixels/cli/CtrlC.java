@@ -43,9 +43,6 @@ final class CtrlC implements AutoCloseable {
 	}
 
 	private static void onSignal() {
-		// a normal exit after the run reported its end: nothing to cancel, and the JVM's other
-		// shutdown hooks (a flight recording's dump, for one) must run
-		if (processWide && FINISHED.getCount() == 0) return;
 		signalled = true;
 		final ConsoleProgress progress = current;
 		if (progress != null) {

@@ -1,6 +1,5 @@
 package org.hotpixels.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,9 +10,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import javax.imageio.ImageIO;
@@ -90,32 +86,6 @@ class CtrlCProcessTest {
 		try (java.util.stream.Stream<Path> s = Files.list(tmp)) {
 			assertFalse(s.anyMatch(p -> p.getFileName().toString().startsWith(".")),
 				"temporary file left in " + tmp);
-		}
-	}
-
-	/**
-	 * A run that ends normally lets the JVM's other shutdown hooks run (here a flight recording's
-	 * dump, which profiling a run needs) and keeps its exit code.
-	 */
-	@Test
-	void aNormalExitRunsTheOtherShutdownHooks(@TempDir final Path tmp) throws Exception {
-		final String java = System.getProperty("java.home") + File.separator + "bin" + File.separator +
-			"java";
-		final Path recording = tmp.resolve("run.jfr");
-		for (final String[] run : new String[][]{ { "--version", "0" }, { "find", tmp.resolve("missing")
-			.toString(), "-o", tmp.resolve("out").toString(), "1" } })
-		{
-			Files.deleteIfExists(recording);
-			final List<String> command = new ArrayList<>(Arrays.asList(java,
-				"-XX:StartFlightRecording=filename=" + recording, "-cp", System.getProperty(
-					"java.class.path"), HotPixelsCli.class.getName()));
-			command.addAll(Arrays.asList(run).subList(0, run.length - 1));
-			final Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(tmp
-				.resolve("log.txt").toFile()).start();
-			assertTrue(child.waitFor(60, TimeUnit.SECONDS), "still running after 60 s");
-			assertEquals(Integer.parseInt(run[run.length - 1]), child.exitValue(), new String(Files
-				.readAllBytes(tmp.resolve("log.txt")), StandardCharsets.UTF_8));
-			assertTrue(Files.size(recording) > 0, "the recording was not written at exit");
 		}
 	}
 }
