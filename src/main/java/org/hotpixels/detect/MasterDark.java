@@ -58,6 +58,12 @@ final class MasterDark {
 	private final int count;
 	/** Each pixel's departure over the local spread of its side ({@link #score}). */
 	private final float[] scores;
+	/**
+	 * For each plane column, the block column whose centre is on its left (or its own at the
+	 * edges) and the weight of the next one in the bilinear interpolation of {@link #scoreRow}.
+	 */
+	private final int[] blockLeft;
+	private final double[] blockWeight;
 	/** The median of the block spreads. */
 	private final double typicalBlockSpread;
 
@@ -83,22 +89,23 @@ final class MasterDark {
 		Parallelization.getTaskExecutor().forEach(blocks, b -> spreadOfBlock(b % blocksX, b / blocksX));
 		typicalBlockSpread = PlaneScores.quantile(blockSpread.clone(), 0.5);
 		scores = new float[pw * ph];
+		blockLeft = new int[pw];
+		blockWeight = new double[pw];
+		for (int px = 0; px < pw; px++) {
+			final double fx = Math.max(0, Math.min(blocksX - 1, (px + 0.5) / PlaneScores.BLOCK - 0.5));
+			blockLeft[px] = (int) fx;
+			blockWeight[px] = fx - blockLeft[px];
+		}
 		final List<Integer> rows = new ArrayList<>();
 		for (int py = 0; py < ph; py++)
 			rows.add(py);
 		Parallelization.getTaskExecutor().forEach(rows, this::scoreRow);
 		// the population's tail, without the points of column and row segments (a 256-pixel segment
 		// at +4 sigma would be most of the fitted tail's far end)
-		final float[] finite = new float[scores.length];
-		int n = 0;
-		for (int i = 0; i < scores.length; i++) {
-			final float z = scores[i];
-			if (Float.isFinite(z) && !(Math.abs(z) >= LINE_SCREEN && onLine(i % pw, i / pw,
-				DefectDetector.LINE_LEVEL))) finite[n++] = z;
-		}
-		count = n;
-		upperTail = fitTail(finite, n, 1, sigma);
-		lowerTail = fitTail(finite, n, -1, sigma);
+		final TailPopulation population = new TailPopulation(sigma);
+		count = population.count;
+		upperTail = fitTail(population, 1);
+		lowerTail = fitTail(population, -1);
 	}
 
 	/** The master-dark view of {@code plane}, or null where the plane is not a dark. */
@@ -135,9 +142,8 @@ final class MasterDark {
 			down[bx] = (1 - ay) * lowerSpread[y0 * blocksX + bx] + ay * lowerSpread[y1 * blocksX + bx];
 		}
 		for (int px = 0; px < pw; px++) {
-			final double fx = Math.max(0, Math.min(blocksX - 1, (px + 0.5) / b - 0.5));
-			final int x0 = (int) fx, x1 = Math.min(blocksX - 1, x0 + 1);
-			final double ax = fx - x0;
+			final int x0 = blockLeft[px], x1 = Math.min(blocksX - 1, x0 + 1);
+			final double ax = blockWeight[px];
 			final float d = departure[py * pw + px];
 			final double[] side = d >= 0 ? up : down;
 			scores[py * pw + px] = (float) (d / ((1 - ax) * side[x0] + ax * side[x1]));
@@ -169,47 +175,126 @@ final class MasterDark {
 	}
 
 	/**
+	 * The scores that tell the plane's normal population: finite, and not points of column or row
+	 * segments; counted in bands of rows on ImgLib2's threads, the few segment points kept aside.
+	 */
+	private final class TailPopulation {
+
+		/** Scores of the population: all of them, and above -sigma and below sigma. */
+		final int count, belowSigma, aboveMinusSigma;
+		private final double sigma;
+		/** Segment points (|score| of {@link #LINE_SCREEN} or more, on a line): not counted. */
+		private final java.util.BitSet onLines = new java.util.BitSet(pw * ph);
+		private final List<int[]> bands = new ArrayList<>();
+
+		TailPopulation(final double sigma) {
+			this.sigma = sigma;
+			for (int y = 0; y < ph; y += 64)
+				bands.add(new int[]{ y, Math.min(ph, y + 64) });
+			// per band: its segment points, then its counts
+			final List<int[]> found = Parallelization.getTaskExecutor().forEachApply(bands, band -> {
+				int[] counts = new int[3];
+				int n = 3;
+				for (int y = band[0]; y < band[1]; y++)
+					for (int x = 0; x < pw; x++) {
+						final float z = scores[y * pw + x];
+						if (!Float.isFinite(z)) continue;
+						if (Math.abs(z) >= LINE_SCREEN && onLine(x, y, DefectDetector.LINE_LEVEL)) {
+							if (n == counts.length) counts = java.util.Arrays.copyOf(counts, 2 * n);
+							counts[n++] = y * pw + x;
+							continue;
+						}
+						counts[0]++;
+						if (z < sigma) counts[1]++;
+						if (-z < sigma) counts[2]++;
+					}
+				return java.util.Arrays.copyOf(counts, n);
+			});
+			int n = 0, below = 0, above = 0;
+			for (final int[] band : found) {
+				n += band[0];
+				below += band[1];
+				above += band[2];
+				for (int k = 3; k < band.length; k++)
+					onLines.set(band[k]);
+			}
+			count = n;
+			belowSigma = below;
+			aboveMinusSigma = above;
+		}
+
+		/** How many of {@code sign} times the population's scores are below sigma. */
+		int below(final int sign) {
+			return sign > 0 ? belowSigma : aboveMinusSigma;
+		}
+
+		boolean counts(final int i) {
+			return Float.isFinite(scores[i]) && !onLines.get(i);
+		}
+
+		/** {@code sign} times the population's scores from {@code cut} up to (not at) sigma. */
+		float[] side(final int sign, final double cut) {
+			final List<float[]> parts = Parallelization.getTaskExecutor().forEachApply(bands, band -> {
+				float[] values = new float[256];
+				int n = 0;
+				for (int i = band[0] * pw; i < band[1] * pw; i++) {
+					final float v = sign * scores[i];
+					if (v >= cut && v < sigma && v > Float.NEGATIVE_INFINITY && !onLines.get(i)) {
+						if (n == values.length) values = java.util.Arrays.copyOf(values, 2 * n);
+						values[n++] = v;
+					}
+				}
+				return java.util.Arrays.copyOf(values, n);
+			});
+			int n = 0;
+			for (final float[] part : parts)
+				n += part.length;
+			final float[] values = new float[n];
+			n = 0;
+			for (final float[] part : parts) {
+				System.arraycopy(part, 0, values, n, part.length);
+				n += part.length;
+			}
+			return values;
+		}
+	}
+
+	/**
 	 * Fits z = a + b g + c g^2 through the tail's quantiles at survival probabilities from
 	 * {@link #TAIL_FROM} to {@link #TAIL_TO} (g their normal quantiles), the scores beyond the
 	 * threshold's reach left out (they are defects); null when the plane is too small. The fit is
 	 * made monotone (c at least -b / (2 g) at the far end).
 	 */
-	private static double[] fitTail(final float[] scores, final int n, final int sign,
-		final double sigma)
-	{
-		final float[] side = new float[n];
-		int m = 0;
-		for (int k = 0; k < n; k++)
-			if (sign * scores[k] < sigma) side[m++] = sign * scores[k];
+	private double[] fitTail(final TailPopulation population, final int sign) {
+		final int n = population.count;
 		final int points = 10;
 		final double[] g = new double[points], q = new double[points];
 		final double to = Math.max(TAIL_TO, TAIL_PIXELS / (double) n);
 		if (to >= TAIL_FROM / 3) return null;
-		// the tail's quantiles are among the few values above a cut that a sample places below the
-		// first of them: selections there, not among all values (the whole side if the cut misses)
+		final int m = population.below(sign);
+		// the tail's quantiles are among the few values above a cut that an even sample places
+		// below the first of them: selections there, not among all values (the whole side if the
+		// cut misses)
 		final int first = tailIndex(TAIL_FROM, n, m);
-		final float[] sample = new float[Math.min(m, PlaneScores.SAMPLE)];
-		final int stride = Math.max(1, m / sample.length);
+		final int stride = Math.max(1, scores.length / PlaneScores.SAMPLE);
+		final float[] sample = new float[(scores.length + stride - 1) / stride];
 		int s = 0;
-		for (int k = 0; k < m && s < sample.length; k += stride)
-			sample[s++] = side[k];
+		for (int i = 0; i < scores.length; i += stride)
+			if (sign * scores[i] < population.sigma && population.counts(i)) sample[s++] = sign *
+				scores[i];
 		final float cut = s == 0 ? Float.NEGATIVE_INFINITY : RobustStats.select(sample, s, (int) Math
 			.max(0, Math.floor(s * (1 - 2 * TAIL_FROM * n / m))));
-		float[] top = new float[m];
-		int t = 0;
-		for (int k = 0; k < m; k++)
-			if (side[k] >= cut) top[t++] = side[k];
-		int offset = m - t; // values below the cut
+		float[] top = population.side(sign, cut);
+		int offset = m - top.length; // values below the cut
 		if (offset > first) {
-			top = side;
-			t = m;
+			top = population.side(sign, Double.NEGATIVE_INFINITY);
 			offset = 0;
 		}
 		for (int k = 0; k < points; k++) {
 			final double p = TAIL_FROM * Math.pow(to / TAIL_FROM, k / (points - 1.0));
 			g[k] = normalQuantile(p);
 			// p n normal pixels above: the ones beyond sigma are defects, left out
-			q[k] = RobustStats.select(top, t, tailIndex(p, n, m) - offset);
+			q[k] = RobustStats.select(top, top.length, tailIndex(p, n, m) - offset);
 		}
 		return quadraticFit(g, q);
 	}
@@ -419,7 +504,15 @@ final class MasterDark {
 		Parallelization.getTaskExecutor().forEach(bands, band -> {
 			progress.checkCancelled();
 			final int first = Math.max(0, band[0] - r), last = Math.min(ph, band[1] + r);
-			// 5-wide sums along each row of the band and its margins, then 5-high sums of those
+			// the corrected means of the band and its margins once, then 5-wide sums along each row,
+			// then 5-high sums of those
+			final float[] level = new float[(last - first) * pw];
+			for (int y = first; y < last; y++) {
+				final int o = (y - first) * pw, i = y * pw;
+				final float rowOffset = row[y];
+				for (int x = 0; x < pw; x++)
+					level[o + x] = plane.mean(i + x) - column[x] - rowOffset - reference;
+			}
 			final double[] rowSum = new double[(last - first) * pw];
 			final int[] rowCount = new int[rowSum.length];
 			for (int y = first; y < last; y++) {
@@ -428,14 +521,14 @@ final class MasterDark {
 				int count = 0;
 				for (int x = -r; x < pw; x++) {
 					if (x + r < pw) {
-						final float v = corrected(x + r, y) - reference;
+						final float v = level[o + x + r];
 						if (v == v) {
 							sum += v;
 							count++;
 						}
 					}
 					if (x - r - 1 >= 0) {
-						final float v = corrected(x - r - 1, y) - reference;
+						final float v = level[o + x - r - 1];
 						if (v == v) {
 							sum -= v;
 							count--;
@@ -454,8 +547,9 @@ final class MasterDark {
 			for (int y = band[0]; y < band[1]; y++) {
 				if (y + r < ph) addRow(rowSum, rowCount, (y + r - first) * pw, sum, count, 1);
 				if (y - r - 1 >= first) addRow(rowSum, rowCount, (y - r - 1 - first) * pw, sum, count, -1);
+				final int o = (y - first) * pw;
 				for (int x = 0; x < pw; x++) {
-					final float centre = corrected(x, y) - reference;
+					final float centre = level[o + x];
 					departure[y * pw + x] = centre == centre && count[x] > 1 ? (float) (centre - (sum[x] -
 						centre) / (count[x] - 1)) : Float.NaN;
 				}

@@ -1,11 +1,40 @@
 package org.hotpixels.detect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** The fast approximations of {@link RobustStats} against {@link Math#log} and {@link Math#log1p}. */
+/**
+ * The fast approximations of {@link RobustStats} against {@link Math#log} and {@link Math#log1p};
+ * its selection against sorting.
+ */
 class RobustStatsTest {
+
+	@Test
+	void selectFindsWhatSortingPutsAtK() {
+		final java.util.Random random = new java.util.Random(11);
+		for (int trial = 0; trial < 400; trial++) {
+			final int n = 1 + random.nextInt(trial < 200 ? 40 : 5000);
+			// few distinct values (quantised data, many ties), continuous ones, sorted runs
+			final int kind = trial % 4;
+			final float[] values = new float[n];
+			for (int i = 0; i < n; i++)
+				values[i] = kind == 0 ? random.nextInt(5) : kind == 1 ? (float) random.nextGaussian()
+					: kind == 2 ? i : n - i + random.nextInt(3);
+			final float[] sorted = values.clone();
+			java.util.Arrays.sort(sorted);
+			final int k = random.nextInt(n);
+			final float[] a = values.clone();
+			assertEquals(sorted[k], RobustStats.select(a, n, k), "n " + n + ", k " + k);
+			for (int i = 0; i < n; i++)
+				if (i < k) assertTrue(a[i] <= a[k], "before k at " + i);
+				else if (i > k) assertTrue(a[i] >= a[k], "after k at " + i);
+			final float[] b = values.clone();
+			final float median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+			assertEquals(median, RobustStats.median(b, n), "median of " + n);
+		}
+	}
 
 	@Test
 	void fastLogMatchesMathLog() {
