@@ -290,11 +290,15 @@ final class MasterDark {
 			top = population.side(sign, Double.NEGATIVE_INFINITY);
 			offset = 0;
 		}
+		// the quantiles in rising order, each selected among the values above the one before
+		int from = 0;
 		for (int k = 0; k < points; k++) {
 			final double p = TAIL_FROM * Math.pow(to / TAIL_FROM, k / (points - 1.0));
 			g[k] = normalQuantile(p);
 			// p n normal pixels above: the ones beyond sigma are defects, left out
-			q[k] = RobustStats.select(top, top.length, tailIndex(p, n, m) - offset);
+			final int index = tailIndex(p, n, m) - offset;
+			q[k] = index < from ? q[k - 1] : RobustStats.selectFrom(top, from, top.length, index - from);
+			from = Math.max(from, index + 1);
 		}
 		return quadraticFit(g, q);
 	}

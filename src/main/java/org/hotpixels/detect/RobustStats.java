@@ -32,6 +32,17 @@ final class RobustStats {
 		return a[k];
 	}
 
+	/**
+	 * {@link #select} within {@code a[from..n)}: the k-th smallest of those values (k counted
+	 * from 0 at {@code from}) put at index {@code from + k} and returned. After a selection at k,
+	 * the values above it are {@code a[k + 1..n)}, where a larger order statistic is selected next.
+	 */
+	static float selectFrom(final float[] a, final int from, final int n, final int k) {
+		if (n - from > FLOYD_RIVEST) select(a, from, n - 1, from + k);
+		else quickselect(a, from, n - 1, from + k);
+		return a[from + k];
+	}
+
 	/** Ranges above this size are narrowed by sampling first ({@link #select}). */
 	private static final int FLOYD_RIVEST = 600;
 

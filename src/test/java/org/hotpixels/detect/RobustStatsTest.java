@@ -37,6 +37,25 @@ class RobustStatsTest {
 	}
 
 	@Test
+	void risingSelectionsFromTheRestFindWhatSortingPutsThere() {
+		final java.util.Random random = new java.util.Random(12);
+		for (int trial = 0; trial < 100; trial++) {
+			final int n = 1 + random.nextInt(20000);
+			final float[] a = new float[n];
+			for (int i = 0; i < n; i++)
+				a[i] = trial % 2 == 0 ? random.nextInt(50) : (float) random.nextGaussian();
+			final float[] sorted = a.clone();
+			java.util.Arrays.sort(sorted);
+			int from = 0;
+			for (int index = random.nextInt(n); index < n; index += 1 + random.nextInt(n / 4 + 1)) {
+				assertEquals(sorted[index], RobustStats.selectFrom(a, from, n, index - from), "n " + n +
+					", index " + index);
+				from = index + 1;
+			}
+		}
+	}
+
+	@Test
 	void fastLogMatchesMathLog() {
 		for (double x = 1e-30; x < 1e30; x *= 1.37)
 			assertEquals(Math.log(x), RobustStats.fastLog((float) x), 2e-7 * Math.max(1, Math.abs(Math
