@@ -1,7 +1,11 @@
 package org.hotpixels.detect;
 
-/** Small robust-statistics helpers on primitive arrays: in-place selection, median, MAD. */
-final class RobustStats {
+/**
+ * Small robust-statistics helpers on primitive arrays: in-place selection, median, MAD. Selection
+ * is public for the result pictures' display ranges and histogram, which need a few quantiles of
+ * a sample and not a sort.
+ */
+public final class RobustStats {
 
 	/** Scale factor that turns a median absolute deviation into a Gaussian sigma. */
 	static final double MAD_TO_SIGMA = 1.4826;
@@ -26,7 +30,7 @@ final class RobustStats {
 	 * value first, so a large array is partitioned about 1.5 times instead of quickselect's 3 to
 	 * 4), Hoare's partition with a median-of-three pivot on small ranges. No NaN in {@code a}.
 	 */
-	static float select(final float[] a, final int n, final int k) {
+	public static float select(final float[] a, final int n, final int k) {
 		if (n > FLOYD_RIVEST) select(a, 0, n - 1, k);
 		else quickselect(a, 0, n - 1, k);
 		return a[k];

@@ -4,13 +4,13 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.stream.IntStream;
 
 import javax.imageio.ImageIO;
 
 import org.hotpixels.detect.Defect;
+import org.hotpixels.detect.RobustStats;
 import org.hotpixels.source.PixelType;
 import org.hotpixels.stats.PixelStatistics;
 
@@ -144,13 +144,13 @@ final class ReportImages {
 	 */
 	static float[] range(final float[] v, final double lo, final double hi) {
 		final int stride = Math.max(1, v.length / 100_000);
-		final float[] sorted = new float[v.length / stride + 1];
+		final float[] sample = new float[v.length / stride + 1];
 		int n = 0;
 		for (int i = 0; i < v.length; i += stride)
-			if (!Float.isNaN(v[i])) sorted[n++] = v[i];
+			if (!Float.isNaN(v[i])) sample[n++] = v[i];
 		if (n == 0) return new float[]{ 0, 1 };
-		Arrays.sort(sorted, 0, n);
-		final float a = sorted[(int) (lo * (n - 1))], b = sorted[(int) (hi * (n - 1))];
+		final float a = RobustStats.select(sample, n, (int) (lo * (n - 1)));
+		final float b = RobustStats.select(sample, n, (int) (hi * (n - 1)));
 		return new float[]{ a, b > a ? b : a + 1 };
 	}
 

@@ -2,7 +2,6 @@ package org.hotpixels.results;
 
 import java.awt.Color;
 import java.awt.Font;
-import java.util.Arrays;
 import java.util.List;
 
 import ij.ImagePlus;
@@ -15,6 +14,7 @@ import ij.process.FloatProcessor;
 
 import org.hotpixels.detect.Defect;
 import org.hotpixels.detect.DefectKind;
+import org.hotpixels.detect.RobustStats;
 import org.hotpixels.source.PixelType;
 import org.hotpixels.stats.PixelStatistics;
 
@@ -115,8 +115,8 @@ public final class ResultImages {
 		for (int i = 0; i < p.length; i += stride)
 			if (!Float.isNaN(p[i])) sample[n++] = p[i];
 		if (n == 0) return new double[]{ 0, 1 };
-		Arrays.sort(sample, 0, n);
-		final double lo = sample[(int) (0.001 * (n - 1))], hi = sample[(int) (0.999 * (n - 1))];
+		final double lo = RobustStats.select(sample, n, (int) (0.001 * (n - 1)));
+		final double hi = RobustStats.select(sample, n, (int) (0.999 * (n - 1)));
 		return hi > lo ? new double[]{ lo, hi } : new double[]{ lo, lo + 1 };
 	}
 

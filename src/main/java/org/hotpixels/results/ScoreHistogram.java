@@ -1,8 +1,8 @@
 package org.hotpixels.results;
 
-import java.util.Arrays;
 import java.util.Locale;
 
+import org.hotpixels.detect.RobustStats;
 import org.hotpixels.source.CfaPattern;
 import org.hotpixels.stats.PixelStatistics;
 
@@ -74,21 +74,33 @@ final class ScoreHistogram {
 				if (!Double.isNaN(v)) nb[n++] = v;
 			}
 		if (n == 0) return Double.NaN;
-		Arrays.sort(nb, 0, n);
+		// at most 8 values: insertion sort
+		for (int i = 1; i < n; i++) {
+			final double v = nb[i];
+			int j = i - 1;
+			for (; j >= 0 && nb[j] > v; j--)
+				nb[j + 1] = nb[j];
+			nb[j + 1] = v;
+		}
 		return (n & 1) == 1 ? nb[n / 2] : (nb[n / 2 - 1] + nb[n / 2]) / 2;
 	}
 
 	/** Scales the differences by their robust spread and counts them into the bins. */
 	private void add(final long[] counts, final double[] d, final int n) {
 		if (n == 0) return;
-		final double[] a = Arrays.copyOf(d, n);
-		Arrays.sort(a);
-		final double median = a[n / 2];
+		// the median and the median absolute deviation by selection (in float: for bins of half a
+		// score)
+		final float[] a = new float[n];
 		for (int i = 0; i < n; i++)
-			a[i] = Math.abs(d[i] - median);
-		Arrays.sort(a);
-		double scale = 1.4826 * a[n / 2];
-		if (!(scale > 0)) scale = Math.max(1e-12, a[n - 1] / 100);
+			a[i] = (float) d[i];
+		final double median = RobustStats.select(a, n, n / 2);
+		float largest = 0;
+		for (int i = 0; i < n; i++) {
+			a[i] = (float) Math.abs(d[i] - median);
+			largest = Math.max(largest, a[i]);
+		}
+		double scale = 1.4826 * RobustStats.select(a, n, n / 2);
+		if (!(scale > 0)) scale = Math.max(1e-12, largest / 100);
 		for (int i = 0; i < n; i++) {
 			final double s = (d[i] - median) / scale;
 			final int bin = (int) Math.floor((s + LIMIT) / BIN);
