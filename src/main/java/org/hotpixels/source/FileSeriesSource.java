@@ -82,15 +82,13 @@ public final class FileSeriesSource implements FrameSource {
 	@Override
 	public Frame read(final int index) {
 		final Path file = files.get(index);
-		if (firstJpeg != null && !file.equals(firstJpeg) && isJpeg(file)) {
-			final int o = ImageFileReader.orientation(file);
-			if (o != orientation) throw new HotPixelsException(file + ": its EXIF orientation is " +
-				JpegHeader.describe(o) + ", but " + firstJpeg.getFileName() + "'s is " + JpegHeader
-					.describe(orientation) + "; frames are read as stored, and one turned " +
-				"against the others would mix up pixel positions, so find frames of one orientation " +
-				"at a time.");
-		}
-		final Frame f = ImageFileReader.read(file, pages.get(index));
+		final Frame f = ImageFileReader.read(file, pages.get(index), o -> {
+			if (firstJpeg != null && o != orientation) throw new HotPixelsException(file +
+				": its EXIF orientation is " + JpegHeader.describe(o) + ", but " + firstJpeg.getFileName() +
+				"'s is " + JpegHeader.describe(orientation) +
+				"; frames are read as stored, and one turned against the others would mix up pixel " +
+				"positions, so find frames of one orientation at a time.");
+		});
 		final String name = name(index);
 		if (name.equals(f.name())) return f;
 		final Object[] planes = new Object[f.planeCount()];

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Locale;
+import java.util.function.IntConsumer;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
@@ -86,13 +87,24 @@ public final class ImageFileReader {
 
 	/** Decodes page {@code page} (0-based) of {@code file}. */
 	public static Frame read(final Path file, final int page) {
+		return read(file, page, orientation -> {});
+	}
+
+	/**
+	 * {@link #read(Path, int)}, first handing a JPEG's EXIF orientation (from the header that is
+	 * read anyway) to {@code orientationCheck}, which may refuse the file by throwing.
+	 */
+	static Frame read(final Path file, final int page, final IntConsumer orientationCheck) {
 		checkReadable(file);
 		try {
 			if (isTiff(file)) return readTiff(file, page);
 			if (isFits(file)) return readFits(file, page);
 			final JpegHeader jpeg = JpegHeader.read(file);
-			if (jpeg != null) jpeg.checkDecodable(file);
-			AnimatedImages.checkNotAnimatedPng(file);
+			if (jpeg != null) {
+				orientationCheck.accept(jpeg.orientation);
+				jpeg.checkDecodable(file);
+			}
+			else AnimatedImages.checkNotAnimatedPng(file);
 			final Frame f = readWithImageIO(file, page);
 			return f != null ? f : readWithImageJ(file);
 		}

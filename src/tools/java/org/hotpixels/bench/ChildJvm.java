@@ -58,6 +58,19 @@ final class ChildJvm {
 		}
 	}
 
+	/**
+	 * The collector settings among this JVM's own arguments (the launcher's: {@code -XX:+UseG1GC
+	 * -Xmn96m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30}); none when run otherwise.
+	 */
+	static List<String> launcherGcFlags() {
+		final List<String> flags = new ArrayList<>();
+		for (final String a : java.lang.management.ManagementFactory.getRuntimeMXBean()
+			.getInputArguments())
+			if (a.startsWith("-Xmn") || a.startsWith("-XX:+UseG1GC") || a.startsWith(
+				"-XX:MinHeapFreeRatio=") || a.startsWith("-XX:MaxHeapFreeRatio=")) flags.add(a);
+		return flags;
+	}
+
 	/** The heap setting that passes no {@code -Xmx}: the JVM's default (a quarter of the RAM). */
 	static final String DEFAULT_HEAP = "default";
 
@@ -66,8 +79,20 @@ final class ChildJvm {
 	 * {@link #DEFAULT_HEAP}).
 	 */
 	static Outcome run(final String heap, final String task, final String... args) {
+		return run(heap, false, task, args);
+	}
+
+	/**
+	 * {@link #run(String, String, String...)}, with {@code launcherGc} also with the collector
+	 * settings of the JVM this runs in (the launcher's, when the benchmark runs as {@code
+	 * ./hotpixels bench}): what a user's run gets.
+	 */
+	static Outcome run(final String heap, final boolean launcherGc, final String task,
+		final String... args)
+	{
 		final List<String> command = new ArrayList<>();
 		command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
+		if (launcherGc) command.addAll(launcherGcFlags());
 		if (!DEFAULT_HEAP.equals(heap)) command.add("-Xmx" + heap);
 		command.add("-Djava.awt.headless=true");
 		command.add("-cp");

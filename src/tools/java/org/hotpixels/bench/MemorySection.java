@@ -2,6 +2,7 @@ package org.hotpixels.bench;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -21,14 +22,18 @@ final class MemorySection {
 			s.memoryWidth, "" + s.memoryHeight, "" + s.manyFrames, "11", "" + s.threads);
 		if (!written.ok()) throw new IllegalStateException("Writing " + dir + " failed: " + written
 			.failure());
-		out.printf(Locale.ROOT, "%n(d) Memory of find: %d vs %d JPEGs %dx%d, -Xmx%s, fresh JVM each%n",
-			s.fewFrames, s.manyFrames, s.memoryWidth, s.memoryHeight, s.memoryHeap);
+		final List<String> gc = ChildJvm.launcherGcFlags();
+		out.printf(Locale.ROOT,
+			"%n(d) Memory of find: %d vs %d JPEGs %dx%d, -Xmx%s, fresh JVM each, %s%n", s.fewFrames,
+			s.manyFrames, s.memoryWidth, s.memoryHeight, s.memoryHeap, gc.isEmpty()
+				? "the JVM's default collector settings" : "the launcher's collector settings " + String
+					.join(" ", gc));
 		final ResultTable table = new ResultTable("frames", "time", "peak RSS", "peak heap", "RSS vs " +
 			s.fewFrames + " frames");
 		double fewRss = Double.NaN, manyRss = Double.NaN;
 		for (final int n : new int[]{ s.fewFrames, s.manyFrames }) {
-			final ChildJvm.Outcome o = ChildJvm.run(s.memoryHeap, "folder", "find", dir.toString(), "" +
-				n, "" + s.threads);
+			final ChildJvm.Outcome o = ChildJvm.run(s.memoryHeap, true, "folder", "find", dir.toString(),
+				"" + n, "" + s.threads);
 			if (!o.ok()) {
 				table.add("" + n, "failed", "-", "-", o.failure());
 				continue;
@@ -75,8 +80,8 @@ final class MemorySection {
 	private static boolean find(final BenchSettings s, final Path folder, final String heap,
 		final ResultTable table)
 	{
-		final ChildJvm.Outcome o = ChildJvm.run(heap, "folder", "find", folder.toString(), "0", "" +
-			s.threads);
+		final ChildJvm.Outcome o = ChildJvm.run(heap, true, "folder", "find", folder.toString(), "0",
+			"" + s.threads);
 		final String label = ChildJvm.DEFAULT_HEAP.equals(heap) ? "(none: JVM default)" : heap;
 		if (o.ok()) table.add(label, "ok", ResultTable.seconds(o.number(0, "seconds")), ResultTable
 			.megabytes(o.number(0, "hwm")), ResultTable.megabytes(o.number(0, "heap")));
