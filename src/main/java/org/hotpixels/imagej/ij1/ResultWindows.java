@@ -24,7 +24,7 @@ import org.hotpixels.results.ResultTables;
  * Presents the results of Find Hot Pixels the same way in plain ImageJ and in Fiji: the
  * variance map in the "Fire" lookup table, both maps with the defect overlay, the "Hot Pixels"
  * and "Lowest Variance" tables (published by name whenever there is a display, also in batch
- * macros), placed to the right of the variance map once it appears, and rows that mark and
+ * macros), placed beside the variance map once it appears and whenever it moves or grows, and rows that mark and
  * zoom to their pixel on both maps when clicked. Fiji shows the maps itself (they are the
  * command's outputs); plain ImageJ asks for them to be shown here.
  *
@@ -79,10 +79,15 @@ public final class ResultWindows {
 		return id == 0 ? null : WindowManager.getImage(id);
 	}
 
-	/** Moves the tables beside the map's window as soon as it opens (now, if it is open). */
+	/**
+	 * Moves the tables beside the map's window as soon as it opens (now, if it is open), and again
+	 * whenever that window moves or changes size (ImageJ may still place it after it opens, and a
+	 * zoom to a clicked defect enlarges it), so that they never cover it.
+	 */
 	private static void placeTablesWhenShown(final ImagePlus map) {
 		if (map.getWindow() != null) {
 			placeTables(map);
+			follow(map);
 			return;
 		}
 		ImagePlus.addImageListener(new ImageListener() {
@@ -91,7 +96,10 @@ public final class ResultWindows {
 			public void imageOpened(final ImagePlus imp) {
 				if (imp != map) return;
 				ImagePlus.removeImageListener(this);
-				java.awt.EventQueue.invokeLater(() -> placeTables(map));
+				java.awt.EventQueue.invokeLater(() -> {
+					placeTables(map);
+					follow(map);
+				});
 			}
 
 			@Override
@@ -101,6 +109,24 @@ public final class ResultWindows {
 
 			@Override
 			public void imageUpdated(final ImagePlus imp) {}
+		});
+	}
+
+	/** Places the tables again after each move or resize of the map's window. */
+	private static void follow(final ImagePlus map) {
+		final Window win = map.getWindow();
+		if (win == null) return;
+		win.addComponentListener(new java.awt.event.ComponentAdapter() {
+
+			@Override
+			public void componentMoved(final java.awt.event.ComponentEvent e) {
+				placeTables(map);
+			}
+
+			@Override
+			public void componentResized(final java.awt.event.ComponentEvent e) {
+				placeTables(map);
+			}
 		});
 	}
 
