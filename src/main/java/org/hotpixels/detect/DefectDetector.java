@@ -235,13 +235,17 @@ public final class DefectDetector {
 				// differ across every edge)
 				final double noise = plane.noiseScore(i);
 				lowVariance = plane.noiseRatio(i) < Math.exp(PlaneScores.STUCK_LOG_RATIO);
-				quiet = lowVariance && noise <= -sigma;
+				// a variance below the model's as rare as a sigma event for the frames' degrees of
+				// freedom: the log of a chi-square's lower tail is far longer than a normal's with
+				// few frames (with 12, the normal bound let 26 chance pixels of 4 million through)
+				final boolean belowModel = plane.belowNoiseModel(i);
+				quiet = lowVariance && belowModel;
 				if (fixed && f.ring >= PlaneScores.TEXTURED_RING) {
 					// a fixed textured scene: its details stand out as much as any defect; only a
 					// variance off the noise model (or a pixel at the black level) tells one
 					// (a pixel-independent pattern such as dark-current non-uniformity is no
 					// scene: there a mean that stands out is evidence enough)
-					final boolean revealed = Math.abs(noise) >= sigma || cold && dead(plane, i, max,
+					final boolean revealed = noise >= sigma || belowModel || cold && dead(plane, i, max,
 						neighbourMean) || plane.ringCorrelation(px, py) <= PlaneScores.WHITE_CORRELATION;
 					hot &= revealed;
 					cold &= revealed;

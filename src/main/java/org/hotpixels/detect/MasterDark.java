@@ -26,8 +26,6 @@ import org.hotpixels.progress.Progress;
  */
 final class MasterDark {
 
-	/** A plane counts as a dark where at least this part of its pixels sees a fixed scene. */
-	static final double FIXED_SHARE = 0.95;
 	/**
 	 * Largest correlation of the departures of neighbouring pixels for a dark: a pixel-independent
 	 * pattern gives about -0.05 (each pixel is in the other's median), a scene drawn by optics
@@ -110,14 +108,8 @@ final class MasterDark {
 
 	/** The master-dark view of {@code plane}, or null where the plane is not a dark. */
 	static MasterDark of(final PlaneScores plane, final double sigma, final Progress progress) {
-		final int n = plane.width() * plane.height();
-		if (plane.width() < 2 * PlaneScores.BLOCK || plane.height() < 2 * PlaneScores.BLOCK)
-			return null;
-		final int stride = Math.max(1, n / PlaneScores.SAMPLE);
-		int fixed = 0, sampled = 0;
-		for (int i = 0; i < n; i += stride, sampled++)
-			if (plane.fixedScene(i)) fixed++;
-		if (fixed < FIXED_SHARE * sampled) return null;
+		if (plane.width() < 2 * PlaneScores.BLOCK || plane.height() < 2 * PlaneScores.BLOCK || !plane
+			.fixedPlane()) return null;
 		final MasterDark dark = new MasterDark(plane, sigma, progress);
 		return dark.correlation() <= WHITE_LIMIT && dark.count >= TAIL_PIXELS / TAIL_TO ? dark : null;
 	}
