@@ -26,6 +26,8 @@ import org.hotpixels.progress.Progress;
  */
 final class MasterDark {
 
+	/** A plane counts as a dark where at least this part of its pixels sees a fixed scene. */
+	static final double FIXED_SHARE = 0.95;
 	/**
 	 * Largest correlation of the departures of neighbouring pixels for a dark: a pixel-independent
 	 * pattern gives about -0.05 (each pixel is in the other's median), a scene drawn by optics
@@ -108,8 +110,8 @@ final class MasterDark {
 
 	/** The master-dark view of {@code plane}, or null where the plane is not a dark. */
 	static MasterDark of(final PlaneScores plane, final double sigma, final Progress progress) {
-		if (plane.width() < 2 * PlaneScores.BLOCK || plane.height() < 2 * PlaneScores.BLOCK || !plane
-			.fixedPlane()) return null;
+		if (plane.width() < 2 * PlaneScores.BLOCK || plane.height() < 2 * PlaneScores.BLOCK || plane
+			.fixedShare() < FIXED_SHARE) return null;
 		final MasterDark dark = new MasterDark(plane, sigma, progress);
 		return dark.correlation() <= WHITE_LIMIT && dark.count >= TAIL_PIXELS / TAIL_TO ? dark : null;
 	}

@@ -52,8 +52,6 @@ final class PlaneScores {
 	 * compression mixes some of the neighbours' variation back into a stuck pixel).
 	 */
 	static final double STUCK_LOG_RATIO = Math.log(0.4);
-	/** Least share of fixed-scene pixels that makes a plane fixed ({@link #fixedPlane}). */
-	static final double FIXED_PLANE = 0.95;
 	/** Least {@link #blockSpreadLogVar}: half a percent of variance (flat blocks spread by 0). */
 	static final double LEAST_SPREAD = 0.005;
 	/**
@@ -130,8 +128,8 @@ final class PlaneScores {
 	private final double logVarSamplingError;
 	/** Threshold of the detection, for {@link #stuckLogRatio}. */
 	private final double sigma;
-	/** {@link #fixedPlane}, once known. */
-	private volatile Boolean fixedPlane;
+	/** {@link #fixedShare}, once known. */
+	private volatile Double fixedShare;
 	/** Chi-square bounds ({@link #chanceLogRatio}) by degrees of freedom, computed once each. */
 	private final Map<Long, Double> stuckLogRatios = new HashMap<>();
 
@@ -433,32 +431,35 @@ final class PlaneScores {
 
 	/**
 	 * True if the variance of pixel {@code i} lies below what the noise model predicts at its mean
-	 * by as much as chance reaches no more often than a {@code sigma} event, for the frames'
-	 * degrees of freedom (the exact chi-square bound, where {@link #noiseScore}'s normal one
-	 * would let many chance pixels through with few frames).
+	 * by as much as chance reaches no more often than a {@code sigma} event: on a plane where most
+	 * pixels see a fixed scene, by the exact chi-square bound for the frames' degrees of freedom
+	 * ({@link #noiseScore}'s normal one would let many chance pixels through with few frames),
+	 * elsewhere by that normal one ({@link #fixedShare}).
 	 */
 	boolean belowNoiseModel(final int i) {
-		return fixedPlane() ? Math.log(noiseRatio(i)) < chanceLogRatio(frames - 1) : noiseScore(
+		return fixedShare() >= 0.5 ? Math.log(noiseRatio(i)) < chanceLogRatio(frames - 1) : noiseScore(
 			i) <= -sigma;
 	}
 
 	/**
-	 * True if at least {@link #FIXED_PLANE} of an even sample of the plane's pixels see a fixed
-	 * scene (dark frames, a time-lapse of one field): there every pixel meets the noise model's
-	 * test, so its bound must be the exact one ({@link #belowNoiseModel}); in a changing scene the
-	 * few pixels that meet it are quiet against their own residual already, and the normal bound
-	 * of {@link #noiseScore} keeps stuck values that JPEG blurs (one colour's, with 30 frames).
+	 * The share of an even sample of the plane's pixels that see a fixed scene ({@link #fixedScene}):
+	 * about all of them in dark frames or a time-lapse of one field (fewer with very few frames,
+	 * whose variances scatter), few in a changing scene. Where most pixels are fixed, every pixel
+	 * meets the noise model's test, so its bound must be the exact one ({@link #belowNoiseModel});
+	 * in a changing scene the few pixels that meet it are quiet against their own residual
+	 * already, and the normal bound of {@link #noiseScore} keeps stuck values that JPEG blurs (one
+	 * colour's, with 30 frames).
 	 */
-	boolean fixedPlane() {
-		Boolean fixed = fixedPlane;
-		if (fixed == null) {
+	double fixedShare() {
+		Double share = fixedShare;
+		if (share == null) {
 			final int n = pw * ph, stride = Math.max(1, n / SAMPLE);
 			int found = 0, sampled = 0;
 			for (int i = 0; i < n; i += stride, sampled++)
 				if (fixedScene(i)) found++;
-			fixedPlane = fixed = found >= FIXED_PLANE * sampled;
+			fixedShare = share = found / (double) Math.max(1, sampled);
 		}
-		return fixed;
+		return share;
 	}
 
 	/** Variance per unit of mean of the noise model (1 / gain for shot noise), at least 0. */
