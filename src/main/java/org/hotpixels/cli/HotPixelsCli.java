@@ -38,7 +38,23 @@ public final class HotPixelsCli implements Runnable {
 
 	public static void main(final String[] args) {
 		CtrlC.process();
-		final int code = run(args);
+		int code;
+		try {
+			code = run(args);
+		}
+		catch (final OutOfMemoryError e) {
+			// one line, not a trace; the work's own cleanup has run on the way out
+			System.err.println("hotpixels: not enough memory (" + e.getMessage() + "); give Java " +
+				"more, e.g. HOTPIXELS_JAVA_OPTS=-Xmx" + Math.max(2, 2 * (Runtime.getRuntime()
+					.maxMemory() >> 30)) + "g; no result was written.");
+			code = USER_ERROR;
+		}
+		catch (final Throwable e) {
+			System.err.println("hotpixels: internal error (" + e + "); please report it with the " +
+				"command line; no result was written.");
+			if (System.getenv("HOTPIXELS_DEBUG") != null) e.printStackTrace();
+			code = USER_ERROR;
+		}
 		CtrlC.finished(code);
 		System.exit(code);
 	}

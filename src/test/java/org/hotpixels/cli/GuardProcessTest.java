@@ -153,4 +153,37 @@ class GuardProcessTest {
 			assertTrue(Files.isRegularFile(f), f + " missing");
 		assertEquals(Arrays.asList(), temporaries(out));
 	}
+
+	/**
+	 * A heap too small for the statistics: one sentence that says so and how to give more, exit
+	 * code 1, no trace, nothing written; not taken for a Ctrl-C.
+	 */
+	@Test
+	void notEnoughMemoryIsOneSentence() throws Exception {
+		final Path in = tmp.resolve("in"), out = tmp.resolve("out");
+		Files.createDirectories(in);
+		final int w = 3000, h = 3000;
+		for (int f = 0; f < 3; f++) {
+			final byte[] px = new byte[w * h];
+			for (int i = 0; i < px.length; i++)
+				px[i] = (byte) (i * 13 + f * 7);
+			new FileSaver(new ImagePlus("f", new ByteProcessor(w, h, px))).saveAsTiff(in.resolve("f" + f +
+				".tif").toString());
+		}
+		final List<String> command = new ArrayList<>(Arrays.asList(System.getProperty("java.home") +
+			File.separator + "bin" + File.separator + "java", "-Xmx64m", "-cp", System.getProperty(
+				"java.class.path"), HotPixelsCli.class.getName(), "find", in.toString(), "-o", out
+					.toString()));
+		final Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(tmp
+			.resolve("log.txt").toFile()).start();
+		assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+		final String log = read(tmp.resolve("log.txt"));
+		assertEquals(1, p.exitValue(), log);
+		assertTrue(log.contains("hotpixels: not enough memory") && log.contains("HOTPIXELS_JAVA_OPTS"),
+			log);
+		assertFalse(log.contains("cancel") || log.contains("Exception in thread") || log.contains(
+			"\tat "), log);
+		for (final Path f : FindOutputs.files(out))
+			assertFalse(Files.exists(f), f + " written");
+	}
 }

@@ -93,6 +93,13 @@ final class ChildJvm {
 		final List<String> command = new ArrayList<>();
 		command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
 		if (launcherGc) command.addAll(launcherGcFlags());
+		// the launcher's guard against Java 17's early OutOfMemoryError while a decoder is in
+		// native code (see the launcher) holds for every child
+		for (final String a : java.lang.management.ManagementFactory.getRuntimeMXBean()
+			.getInputArguments())
+			if (a.equals("-XX:+IgnoreUnrecognizedVMOptions") || a.equals(
+				"-XX:+UnlockDiagnosticVMOptions") || a.startsWith("-XX:GCLockerRetryAllocationCount="))
+				command.add(a);
 		if (!DEFAULT_HEAP.equals(heap)) command.add("-Xmx" + heap);
 		command.add("-Djava.awt.headless=true");
 		command.add("-cp");
