@@ -64,8 +64,17 @@ public final class GuiProbe {
 		return "no image " + prefix;
 	}
 
-	/** "x y w h" of the window titled {@code title} (image or table). */
-	public static String bounds(final String title) {
+	/**
+	 * "x y w h" of the window titled {@code title} (image or table), once the windows have settled
+	 * (as a person looks after a click: the events the click set off, such as a zoomed map's
+	 * move and the tables following it, are handled first).
+	 */
+	public static String bounds(final String title) throws Exception {
+		for (int round = 0; round < 5; round++) {
+			java.awt.Toolkit.getDefaultToolkit().sync();
+			EventQueue.invokeAndWait(() -> {});
+			Thread.sleep(50);
+		}
 		final java.awt.Window w = WindowManager.getWindow(title);
 		if (w == null) return "no window " + title;
 		final java.awt.Rectangle r = w.getBounds();
