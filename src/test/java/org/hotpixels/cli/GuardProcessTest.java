@@ -35,8 +35,13 @@ class GuardProcessTest {
 	Path tmp;
 
 	private static ProcessBuilder hotpixels(final String... args) {
+		return hotpixelsWithHeap("1g", args);
+	}
+
+	/** The command line in a JVM of its own with the given maximum heap ("1g", "64m"). */
+	private static ProcessBuilder hotpixelsWithHeap(final String heap, final String... args) {
 		final List<String> command = new ArrayList<>(Arrays.asList(System.getProperty("java.home") +
-			File.separator + "bin" + File.separator + "java", "-Xmx1g", "-cp", System.getProperty(
+			File.separator + "bin" + File.separator + "java", "-Xmx" + heap, "-cp", System.getProperty(
 				"java.class.path"), HotPixelsCli.class.getName()));
 		command.addAll(Arrays.asList(args));
 		return new ProcessBuilder(command);
@@ -170,12 +175,8 @@ class GuardProcessTest {
 			new FileSaver(new ImagePlus("f", new ByteProcessor(w, h, px))).saveAsTiff(in.resolve("f" + f +
 				".tif").toString());
 		}
-		final List<String> command = new ArrayList<>(Arrays.asList(System.getProperty("java.home") +
-			File.separator + "bin" + File.separator + "java", "-Xmx64m", "-cp", System.getProperty(
-				"java.class.path"), HotPixelsCli.class.getName(), "find", in.toString(), "-o", out
-					.toString()));
-		final Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(tmp
-			.resolve("log.txt").toFile()).start();
+		final Process p = hotpixelsWithHeap("64m", "find", in.toString(), "-o", out.toString())
+			.redirectErrorStream(true).redirectOutput(tmp.resolve("log.txt").toFile()).start();
 		assertTrue(p.waitFor(120, TimeUnit.SECONDS));
 		final String log = read(tmp.resolve("log.txt"));
 		assertEquals(1, p.exitValue(), log);
