@@ -185,36 +185,40 @@ final class MasterDark {
 			this.sigma = sigma;
 			for (int y = 0; y < ph; y += 64)
 				bands.add(new int[]{ y, Math.min(ph, y + 64) });
-			// per band: its segment points, then its counts
-			final List<int[]> found = Parallelization.getTaskExecutor().forEachApply(bands, band -> {
-				int[] counts = new int[3];
-				int n = 3;
+			final List<BandCounts> found = Parallelization.getTaskExecutor().forEachApply(bands, band -> {
+				final BandCounts c = new BandCounts();
 				for (int y = band[0]; y < band[1]; y++)
 					for (int x = 0; x < pw; x++) {
 						final float z = scores[y * pw + x];
 						if (!Float.isFinite(z)) continue;
-						if (Math.abs(z) >= LINE_SCREEN && onLine(x, y, DefectDetector.LINE_LEVEL)) {
-							if (n == counts.length) counts = java.util.Arrays.copyOf(counts, 2 * n);
-							counts[n++] = y * pw + x;
-							continue;
+						if (Math.abs(z) >= LINE_SCREEN && onLine(x, y, DefectDetector.LINE_LEVEL)) c.linePoints
+							.add(y * pw + x);
+						else {
+							c.count++;
+							if (z < sigma) c.below++;
+							if (-z < sigma) c.above++;
 						}
-						counts[0]++;
-						if (z < sigma) counts[1]++;
-						if (-z < sigma) counts[2]++;
 					}
-				return java.util.Arrays.copyOf(counts, n);
+				return c;
 			});
 			int n = 0, below = 0, above = 0;
-			for (final int[] band : found) {
-				n += band[0];
-				below += band[1];
-				above += band[2];
-				for (int k = 3; k < band.length; k++)
-					onLines.set(band[k]);
+			for (final BandCounts c : found) {
+				n += c.count;
+				below += c.below;
+				above += c.above;
+				for (final int i : c.linePoints)
+					onLines.set(i);
 			}
 			count = n;
 			belowSigma = below;
 			aboveMinusSigma = above;
+		}
+
+		/** One band's population (all, below sigma, above -sigma) and segment points. */
+		private final class BandCounts {
+
+			int count, below, above;
+			final List<Integer> linePoints = new ArrayList<>();
 		}
 
 		/** How many of {@code sign} times the population's scores are below sigma. */
