@@ -112,6 +112,9 @@ public final class ResultWindows {
 		});
 	}
 
+	/** Narrowest table worth placing beside the map rather than below it, in pixels. */
+	private static final int LEAST_BESIDE = 360;
+
 	/** Places the tables again after each move or resize of the map's window. */
 	private static void follow(final ImagePlus map) {
 		final Window win = map.getWindow();
@@ -131,8 +134,9 @@ public final class ResultWindows {
 	}
 
 	/**
-	 * Each table as wide as its columns need (ImageJ opens tables at most 700 pixels wide), then
-	 * right of the map if there is room, else left of it, else below it.
+	 * Each table as wide as its columns need (ImageJ opens tables at most 700 pixels wide), but no
+	 * wider than the room beside the map when that is at least {@link #LEAST_BESIDE}; then right
+	 * of the map if there is room, else left of it, else below it.
 	 */
 	private static void placeTables(final ImagePlus map) {
 		final Window win = map.getWindow();
@@ -145,7 +149,11 @@ public final class ResultWindows {
 		{
 			final Frame table = WindowManager.getFrame(title);
 			if (table == null) continue;
-			if (table instanceof TextWindow) fitWidth((TextWindow) table, screen.width - 20);
+			// as wide as its columns need, but no wider than the room beside the map where there is
+			// a useful width there (its own scroll bar shows the rest), so that it stays beside it
+			final int room = Math.max(screen.x + screen.width - (m.x + m.width + 4), m.x - 4 - screen.x);
+			if (table instanceof TextWindow) fitWidth((TextWindow) table, room >= LEAST_BESIDE ? room
+				: screen.width - 20);
 			final Rectangle t = table.getBounds();
 			int x = m.x + m.width + 4, ty = y;
 			if (x + t.width > screen.x + screen.width) x = m.x - 4 - t.width;
