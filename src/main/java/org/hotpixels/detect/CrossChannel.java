@@ -43,6 +43,13 @@ final class CrossChannel {
 	/** Channels of a colour frame. */
 	static final int CHANNELS = 3;
 	/**
+	 * Fewest frames for this test: with fewer, the few scenes' chance dips in one channel's
+	 * variance pass both its tests, as a log variance of few degrees of freedom has a long lower
+	 * tail (the independent check's 2000x1500 JPEG series: 10 and 14 false one-channel stuck
+	 * pixels with 8 frames, 4 and 6 with 10, 0 and 2 with 12).
+	 */
+	static final int LEAST_FRAMES = 12;
+	/**
 	 * A pixel stuck in one channel of a 4:2:0 JPEG keeps at most about 85% of its neighbours'
 	 * variance there (measured 70-85% for blue at q85-q95): one that keeps more is no evidence of
 	 * a stuck value (a slightly lower gain lowers the variance a little, too).

@@ -113,9 +113,10 @@ public final class DefectDetector {
 		final int step = cfa == null ? 1 : 2;
 		final int total = stats.channels() * step * step;
 		int done = 0;
-		// stuck values confined to one channel of colour frames: decided once every channel is scored
-		final CrossChannel crossChannel = stats.type() == PixelType.RGB && cfa == null
-			? new CrossChannel(stats) : null;
+		// stuck values confined to one channel of colour frames: decided once every channel is
+		// scored, from enough frames
+		final CrossChannel crossChannel = stats.type() == PixelType.RGB && cfa == null && stats
+			.frameCount() >= CrossChannel.LEAST_FRAMES ? new CrossChannel(stats) : null;
 		for (int c = 0; c < stats.channels(); c++)
 			for (int site = 0; site < step * step; site++) {
 				progress.checkCancelled();
