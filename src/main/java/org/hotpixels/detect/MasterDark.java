@@ -506,8 +506,7 @@ final class MasterDark {
 		Parallelization.getTaskExecutor().forEach(bands, band -> {
 			progress.checkCancelled();
 			final int first = Math.max(0, band[0] - r), last = Math.min(ph, band[1] + r);
-			// the corrected means of the band and its margins once, then 5-wide sums along each row,
-			// then 5-high sums of those
+			// the corrected means of the band and its margins once, then their 5x5 window sums
 			final float[] level = new float[(last - first) * pw];
 			for (int y = first; y < last; y++) {
 				final int o = (y - first) * pw, i = y * pw;
@@ -515,58 +514,16 @@ final class MasterDark {
 				for (int x = 0; x < pw; x++)
 					level[o + x] = plane.mean(i + x) - column[x] - rowOffset - reference;
 			}
-			final double[] rowSum = new double[(last - first) * pw];
-			final int[] rowCount = new int[rowSum.length];
-			for (int y = first; y < last; y++) {
-				final int o = (y - first) * pw;
-				double sum = 0;
-				int count = 0;
-				for (int x = -r; x < pw; x++) {
-					if (x + r < pw) {
-						final float v = level[o + x + r];
-						if (v == v) {
-							sum += v;
-							count++;
-						}
-					}
-					if (x - r - 1 >= 0) {
-						final float v = level[o + x - r - 1];
-						if (v == v) {
-							sum -= v;
-							count--;
-						}
-					}
-					if (x >= 0) {
-						rowSum[o + x] = sum;
-						rowCount[o + x] = count;
-					}
-				}
-			}
-			final double[] sum = new double[pw];
-			final int[] count = new int[pw];
-			for (int y = first; y < Math.min(ph, band[0] + r); y++)
-				addRow(rowSum, rowCount, (y - first) * pw, sum, count, 1);
-			for (int y = band[0]; y < band[1]; y++) {
-				if (y + r < ph) addRow(rowSum, rowCount, (y + r - first) * pw, sum, count, 1);
-				if (y - r - 1 >= first) addRow(rowSum, rowCount, (y - r - 1 - first) * pw, sum, count, -1);
+			BoxSums.band(level, first, pw, ph, r, band[0], band[1], (y, sum, count) -> {
 				final int o = (y - first) * pw;
 				for (int x = 0; x < pw; x++) {
 					final float centre = level[o + x];
 					departure[y * pw + x] = centre == centre && count[x] > 1 ? (float) (centre - (sum[x] -
 						centre) / (count[x] - 1)) : Float.NaN;
 				}
-			}
+			});
 		});
 		if (withoutOutliers) leaveOutOutliers();
-	}
-
-	private static void addRow(final double[] rowSum, final int[] rowCount, final int offset,
-		final double[] sum, final int[] count, final int sign)
-	{
-		for (int x = 0; x < sum.length; x++) {
-			sum[x] += sign * rowSum[offset + x];
-			count[x] += sign * rowCount[offset + x];
-		}
 	}
 
 	/**

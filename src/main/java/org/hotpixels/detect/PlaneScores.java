@@ -762,54 +762,13 @@ final class PlaneScores {
 
 	/**
 	 * Residuals of every pixel against the plain mean of its 24 neighbours: cheap, and for the
-	 * block scales as good as the median's (for Gaussian noise their spreads differ by 1%). Band
-	 * by band: sliding 5-wide sums along the rows of a band and its margins, then 5-high sums of
-	 * those (in double, NaN values left out and counted).
+	 * block scales as good as the median's (for Gaussian noise their spreads differ by 1%), from
+	 * {@link BoxSums} band by band.
 	 */
 	private void cheapResiduals(final float[] map, final float[] residual, final Progress progress) {
 		final int r = RADIUS;
 		forEachBandRange(progress, (from, to) -> {
-			final int first = Math.max(0, from - r), last = Math.min(ph, to + r);
-			final double[] rowSum = new double[(last - first) * pw];
-			final byte[] rowCount = new byte[rowSum.length];
-			for (int y = first; y < last; y++) {
-				final int row = y * pw, o = (y - first) * pw;
-				double sum = 0;
-				int count = 0;
-				for (int x = 0; x < Math.min(pw, r); x++) {
-					final float v = map[row + x];
-					if (v == v) {
-						sum += v;
-						count++;
-					}
-				}
-				for (int x = 0; x < pw; x++) {
-					if (x + r < pw) {
-						final float v = map[row + x + r];
-						if (v == v) {
-							sum += v;
-							count++;
-						}
-					}
-					if (x - r - 1 >= 0) {
-						final float v = map[row + x - r - 1];
-						if (v == v) {
-							sum -= v;
-							count--;
-						}
-					}
-					rowSum[o + x] = sum;
-					rowCount[o + x] = (byte) count;
-				}
-			}
-			// the 5-high sums slide down the band as well
-			final double[] sum = new double[pw];
-			final int[] count = new int[pw];
-			for (int y = Math.max(0, from - r); y < Math.min(ph, from + r); y++)
-				add(rowSum, rowCount, (y - first) * pw, sum, count, 1);
-			for (int y = from; y < to; y++) {
-				if (y + r < ph) add(rowSum, rowCount, (y + r - first) * pw, sum, count, 1);
-				if (y - r - 1 >= first) add(rowSum, rowCount, (y - r - 1 - first) * pw, sum, count, -1);
+			BoxSums.band(map, 0, pw, ph, r, from, to, (y, sum, count) -> {
 				for (int x = 0; x < pw; x++) {
 					final float centre = map[y * pw + x];
 					final boolean valid = centre == centre;
@@ -817,18 +776,8 @@ final class PlaneScores {
 					final int c = valid ? count[x] - 1 : count[x];
 					residual[y * pw + x] = c > 0 ? (float) (centre - s / c) : Float.NaN;
 				}
-			}
+			});
 		});
-	}
-
-	/** Adds {@code sign} times one row of sums and counts (from {@code offset}) to the totals. */
-	private void add(final double[] rowSum, final byte[] rowCount, final int offset,
-		final double[] sum, final int[] count, final int sign)
-	{
-		for (int x = 0; x < pw; x++) {
-			sum[x] += sign * rowSum[offset + x];
-			count[x] += sign * rowCount[offset + x];
-		}
 	}
 
 	/**

@@ -63,11 +63,19 @@ final class ChildJvm {
 	 * -Xmn96m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30}); none when run otherwise.
 	 */
 	static List<String> launcherGcFlags() {
+		return ownFlags("-Xmn", "-XX:+UseG1GC", "-XX:MinHeapFreeRatio=", "-XX:MaxHeapFreeRatio=");
+	}
+
+	/** This JVM's own arguments that start with one of {@code prefixes}, in their order. */
+	private static List<String> ownFlags(final String... prefixes) {
 		final List<String> flags = new ArrayList<>();
 		for (final String a : java.lang.management.ManagementFactory.getRuntimeMXBean()
 			.getInputArguments())
-			if (a.startsWith("-Xmn") || a.startsWith("-XX:+UseG1GC") || a.startsWith(
-				"-XX:MinHeapFreeRatio=") || a.startsWith("-XX:MaxHeapFreeRatio=")) flags.add(a);
+			for (final String p : prefixes)
+				if (a.startsWith(p)) {
+					flags.add(a);
+					break;
+				}
 		return flags;
 	}
 
@@ -95,11 +103,8 @@ final class ChildJvm {
 		if (launcherGc) command.addAll(launcherGcFlags());
 		// the launcher's guard against Java 17's early OutOfMemoryError while a decoder is in
 		// native code (see the launcher) holds for every child
-		for (final String a : java.lang.management.ManagementFactory.getRuntimeMXBean()
-			.getInputArguments())
-			if (a.equals("-XX:+IgnoreUnrecognizedVMOptions") || a.equals(
-				"-XX:+UnlockDiagnosticVMOptions") || a.startsWith("-XX:GCLockerRetryAllocationCount="))
-				command.add(a);
+		command.addAll(ownFlags("-XX:+IgnoreUnrecognizedVMOptions", "-XX:+UnlockDiagnosticVMOptions",
+			"-XX:GCLockerRetryAllocationCount="));
 		if (!DEFAULT_HEAP.equals(heap)) command.add("-Xmx" + heap);
 		command.add("-Djava.awt.headless=true");
 		command.add("-cp");
