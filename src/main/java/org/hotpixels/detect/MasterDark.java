@@ -413,18 +413,50 @@ final class MasterDark {
 			blockSpread[i] = upperSpread[i] = lowerSpread[i] = Float.NaN;
 			return;
 		}
-		final float centre = RobustStats.median(values.clone(), n);
+		final float centre = RobustStats.median(values, n);
 		int u = 0, d = 0;
 		for (int k = 0; k < n; k++) {
-			values[k] -= centre;
+			values[k] = values[k] - centre;
 			if (values[k] > 0) up[u++] = values[k];
-			else if (values[k] < 0) down[d++] = values[k];
+			else if (values[k] < 0) down[d++] = -values[k];
+			values[k] = Math.abs(values[k]);
 		}
-		blockSpread[i] = Math.max(RobustStats.sigmaOfCentred(values, n), Float.MIN_NORMAL);
-		upperSpread[i] = u < 4 ? blockSpread[i] : Math.max(RobustStats.sigmaOfCentred(up, u),
+		final float upper = RobustStats.median(up, u), lower = RobustStats.median(down, d);
+		blockSpread[i] = Math.max((float) (RobustStats.MAD_TO_SIGMA * medianBetween(values, n, Math.min(
+			upper, lower), Math.max(upper, lower), up)), Float.MIN_NORMAL);
+		upperSpread[i] = u < 4 ? blockSpread[i] : Math.max((float) (RobustStats.MAD_TO_SIGMA * upper),
 			Float.MIN_NORMAL);
-		lowerSpread[i] = d < 4 ? blockSpread[i] : Math.max(RobustStats.sigmaOfCentred(down, d),
+		lowerSpread[i] = d < 4 ? blockSpread[i] : Math.max((float) (RobustStats.MAD_TO_SIGMA * lower),
 			Float.MIN_NORMAL);
+	}
+
+	/**
+	 * The median of {@code values[0..n)} where it lies between {@code low} and {@code high} (as
+	 * the median of all distances from the median lies between those of each side): selected
+	 * among the values in that range only, the ones below counted; among all where it does not
+	 * lie there or a bound is NaN. Reorders {@code values}; {@code range} (n long) is scratch.
+	 */
+	static float medianBetween(final float[] values, final int n, final float low, final float high,
+		final float[] range)
+	{
+		final int k = n >> 1;
+		int below = 0, m = 0;
+		float largestBelow = Float.NEGATIVE_INFINITY;
+		for (int j = 0; j < n; j++) {
+			final float v = values[j];
+			if (v < low) {
+				below++;
+				largestBelow = Math.max(largestBelow, v);
+			}
+			else if (v <= high) range[m++] = v;
+		}
+		if (!(below <= k && k < below + m)) return RobustStats.median(values, n);
+		final float upper = RobustStats.select(range, m, k - below);
+		if ((n & 1) == 1) return upper;
+		float lower = largestBelow; // the (k-1)-th: the largest below the range, or in it
+		for (int j = 0; j < k - below; j++)
+			lower = Math.max(lower, range[j]);
+		return (lower + upper) / 2;
 	}
 
 	/**
