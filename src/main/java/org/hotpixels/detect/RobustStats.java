@@ -200,17 +200,17 @@ public final class RobustStats {
 	 * (callers add a positive epsilon first, so this does not happen in practice).
 	 */
 	static float fastLog(final float x) {
-		if (!(x > 0) || x == Float.POSITIVE_INFINITY) return (float) Math.log(x);
-		int bits = Float.floatToRawIntBits(x);
-		int exponent = (bits >>> 23) - 127;
-		if (exponent == -127) return (float) Math.log(x); // subnormal
-		float m = Float.intBitsToFloat(bits & 0x7fffff | 0x3f800000);
-		if (m > 1.41421356f) {
-			m *= 0.5f;
-			exponent++;
-		}
+		final int bits = Float.floatToRawIntBits(x);
+		// zero, negative, subnormal (below the smallest normal's bits), infinite or NaN
+		if (bits < 0x00800000 || bits >= 0x7f800000) return (float) Math.log(x);
+		final float mantissa = Float.intBitsToFloat(bits & 0x7fffff | 0x3f800000);
+		// no branch here: for random values it would be mispredicted half of the time
+		final boolean above = mantissa > 1.41421356f;
+		final float m = above ? mantissa * 0.5f : mantissa;
+		final int exponent = (bits >>> 23) - 127 + (above ? 1 : 0);
 		final float s = (m - 1) / (m + 1), s2 = s * s;
 		return exponent * 0.6931471805599453f + 2 * s * (1 + s2 * (1f / 3 + s2 * (1f / 5 + s2 * (1f /
 			7 + s2 * (1f / 9)))));
 	}
+
 }

@@ -60,6 +60,11 @@ class RobustStatsTest {
 		for (double x = 1e-30; x < 1e30; x *= 1.37)
 			assertEquals(Math.log(x), RobustStats.fastLog((float) x), 2e-7 * Math.max(1, Math.abs(Math
 				.log(x))) + 1e-6, "at " + x);
+		for (final float x : new float[]{ 0, -0f, -1, Float.MIN_VALUE, Float.MIN_NORMAL / 2,
+			Float.POSITIVE_INFINITY, Float.NaN })
+			assertEquals((float) Math.log(x), RobustStats.fastLog(x), "at " + x);
+		assertEquals(Math.log(Float.MIN_NORMAL), RobustStats.fastLog(Float.MIN_NORMAL), 1e-5);
+		assertEquals(Math.log(Float.MAX_VALUE), RobustStats.fastLog(Float.MAX_VALUE), 1e-5);
 	}
 
 	@Test
