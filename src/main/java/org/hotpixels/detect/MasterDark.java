@@ -360,13 +360,40 @@ final class MasterDark {
 	}
 
 	private double along(final int px, final int py, final int dx, final int dy) {
-		final float[] v = new float[4];
+		// the median of the (up to four) scored ones without an array or a sort: of four, the mean
+		// of the second smallest and the second largest
+		float low = Float.POSITIVE_INFINITY, second = Float.POSITIVE_INFINITY;
+		float high = Float.NEGATIVE_INFINITY, third = Float.NEGATIVE_INFINITY;
 		int n = 0;
 		for (int k = -2; k <= 2; k++) {
 			final int x = px + k * dx, y = py + k * dy;
-			if (k != 0 && x >= 0 && y >= 0 && x < pw && y < ph) v[n++] = score(x, y);
+			if (k == 0 || x < 0 || y < 0 || x >= pw || y >= ph) continue;
+			final float v = score(x, y);
+			if (v != v) continue; // no score there
+			n++;
+			if (v < low) {
+				second = low;
+				low = v;
+			}
+			else if (v < second) second = v;
+			if (v > high) {
+				third = high;
+				high = v;
+			}
+			else if (v > third) third = v;
 		}
-		return n == 0 ? 0 : RobustStats.median(v, n);
+		switch (n) {
+			case 0 :
+				return 0;
+			case 1 :
+				return low;
+			case 2 :
+				return (low + high) / 2;
+			case 3 :
+				return second;
+			default :
+				return (second + third) / 2;
+		}
 	}
 
 	/**
