@@ -37,7 +37,7 @@ final class BenchSettings {
 	/** The open stack of issue 11's table: 40 frames of 2048x2048. */
 	int stackWidth = 2048, stackHeight = 2048, stackFrames = 40;
 	/** Runs of find and of detection alone per stack (each takes seconds). */
-	int findRepeats = 2;
+	int findRepeats = 3;
 	String stackHeap = "6g";
 	int jpegWidth = 3872, jpegHeight = 2592, jpegFrames = 60;
 	int tiffWidth = 2048, tiffHeight = 2048, tiffFrames = 40;

@@ -25,9 +25,10 @@ import org.hotpixels.source.PixelType;
 import org.hotpixels.stats.PixelStatistics;
 
 /**
- * Case (a), run inside a child JVM: an open stack in memory, per pixel type. Times (best of
- * {@code repeats}) the read floor, our statistics pass alone, our whole find, detection alone,
- * and ImageJ 1's {@code ZProjector} standard deviation, all on the same stack.
+ * Case (a), run inside a child JVM: an open stack in memory, per pixel type. Times the read
+ * floor, our statistics pass alone, our whole find, detection alone, and ImageJ 1's
+ * {@code ZProjector} standard deviation, all on the same stack, each once per round (find and
+ * detection in the first {@code findRepeats} rounds), and reports the best of each.
  *
  * <pre>{@code
  * StackBench.run(PixelType.GRAY16, 2048, 2048, 100, 3, 2, 2);
@@ -47,39 +48,46 @@ final class StackBench {
 		final FindOptions options = new FindOptions();
 		options.threads = threads;
 
-		final double floor = best(repeats, () -> ReadFloor.sum(image.getStack(), threads));
 		final PixelStatistics[] stats = new PixelStatistics[1];
 		// the batch find uses on an open stack
 		final int batch = options.batchSizeFor(new ImagePlusFrameSource(image));
-		// untimed passes first, as for find below: the JIT's warm-up would otherwise be charged to
-		// whichever of the two statistics rows comes first
+		// untimed passes first: the JIT's warm-up would otherwise be charged to whichever method
+		// comes first (find compiles the detector's code)
 		statistics(image, options.threads, batch);
 		statistics(image, options.threads, frames);
-		final double statistics = best(repeats, () -> stats[0] = statistics(image, options.threads,
-			batch));
-		final double oneBatch = best(repeats, () -> statistics(image, options.threads, frames));
-		final FindResult[] found = new FindResult[1];
-		// one untimed find first: the JIT compiles the detector's code, whose warm-up would otherwise
-		// be charged to the first timed find or detection
 		HotPixelFinder.find(new ImagePlusFrameSource(image), options, Progress.NONE);
-		final double find = best(findRepeats, () -> found[0] = HotPixelFinder.find(
-			new ImagePlusFrameSource(image), options, Progress.NONE));
-		final double detect = best(findRepeats, () -> HotPixelFinder.detect(stats[0], options,
-			Progress.NONE, Collections.emptyList()));
+		// every method once per round, so that a slower spell of a shared machine falls on all
+		// of them and not on one; the best of each
+		final Best floor = new Best(), statistics = new Best(), oneBatch = new Best(), find =
+			new Best(), detect = new Best(), zprojector = new Best();
+		final FindResult[] found = new FindResult[1];
 		final ImagePlus[] sd = new ImagePlus[1];
-		final double zprojector = best(repeats, () -> sd[0] = ZProjector.run(image, "sd"));
-
+		for (int round = 0; round < Math.max(repeats, findRepeats); round++) {
+			if (round < repeats) {
+				floor.time(() -> ReadFloor.sum(image.getStack(), threads));
+				statistics.time(() -> stats[0] = statistics(image, options.threads, batch));
+				oneBatch.time(() -> statistics(image, options.threads, frames));
+				zprojector.time(() -> sd[0] = ZProjector.run(image, "sd"));
+			}
+			if (round < findRepeats) {
+				find.time(() -> found[0] = HotPixelFinder.find(new ImagePlusFrameSource(image), options,
+					Progress.NONE));
+				detect.time(() -> HotPixelFinder.detect(stats[0], options, Progress.NONE, Collections
+					.emptyList()));
+			}
+		}
 		final String agreement = type == PixelType.RGB ? "" : agreement(stats[0], sd[0]);
-		ChildJvm.report("stack", label, "method", "floor", "seconds", floor, "samples", (long) w * h *
-			frames * type.channelsPerPlane());
-		ChildJvm.report("stack", label, "method", "statistics", "seconds", statistics, "check",
+		ChildJvm.report("stack", label, "method", "floor", "seconds", floor.seconds, "samples",
+			(long) w * h * frames * type.channelsPerPlane());
+		ChildJvm.report("stack", label, "method", "statistics", "seconds", statistics.seconds, "check",
 			SampledCheck.of(stats[0], image), "batch", batch);
-		ChildJvm.report("stack", label, "method", "one batch", "seconds", oneBatch, "batch", frames);
-		ChildJvm.report("stack", label, "method", "detection", "seconds", detect);
-		ChildJvm.report("stack", label, "method", "find", "seconds", find, "defects", found[0].defects()
-			.size(), "planted", series.planted().size());
-		ChildJvm.report("stack", label, "method", "zprojector", "seconds", zprojector, "agreement",
-			agreement);
+		ChildJvm.report("stack", label, "method", "one batch", "seconds", oneBatch.seconds, "batch",
+			frames);
+		ChildJvm.report("stack", label, "method", "detection", "seconds", detect.seconds);
+		ChildJvm.report("stack", label, "method", "find", "seconds", find.seconds, "defects", found[0]
+			.defects().size(), "planted", series.planted().size());
+		ChildJvm.report("stack", label, "method", "zprojector", "seconds", zprojector.seconds,
+			"agreement", agreement);
 	}
 
 	/** Our statistics pass over the open stack, in batches, without the decode-ahead stream. */
@@ -140,10 +148,12 @@ final class StackBench {
 		return out;
 	}
 
-	/** Best wall-clock time of {@code repeats} runs, in seconds. */
-	static double best(final int repeats, final Callable<?> task) {
-		double best = Double.POSITIVE_INFINITY;
-		for (int r = 0; r < repeats; r++) {
+	/** The best wall-clock time, in seconds, of the runs timed so far. */
+	static final class Best {
+
+		double seconds = Double.POSITIVE_INFINITY;
+
+		void time(final Callable<?> task) {
 			final long start = System.nanoTime();
 			try {
 				task.call();
@@ -151,8 +161,7 @@ final class StackBench {
 			catch (final Exception e) {
 				throw new IllegalStateException(e);
 			}
-			best = Math.min(best, (System.nanoTime() - start) / 1e9);
+			seconds = Math.min(seconds, (System.nanoTime() - start) / 1e9);
 		}
-		return best;
 	}
 }
