@@ -443,10 +443,10 @@ final class MasterDark {
 		final float centre = RobustStats.median(values, n);
 		int u = 0, d = 0;
 		for (int k = 0; k < n; k++) {
-			values[k] = values[k] - centre;
-			if (values[k] > 0) up[u++] = values[k];
-			else if (values[k] < 0) down[d++] = -values[k];
-			values[k] = Math.abs(values[k]);
+			final float distance = values[k] - centre;
+			if (distance > 0) up[u++] = distance;
+			else if (distance < 0) down[d++] = -distance;
+			values[k] = Math.abs(distance);
 		}
 		final float upper = RobustStats.median(up, u), lower = RobustStats.median(down, d);
 		blockSpread[i] = Math.max((float) (RobustStats.MAD_TO_SIGMA * medianBetween(values, n, Math.min(
