@@ -221,17 +221,13 @@ final class PlaneScores {
 		tSpread = Float.isNaN(spread) ? 1 : Math.max(1, spread);
 		cheapLogVar = new float[n];
 		blocksX = (pw + BLOCK - 1) / BLOCK;
-		final int blocksY = (ph + BLOCK - 1) / BLOCK;
-		blockSigmaLogVar = new float[blocksX * blocksY];
 		cheapResiduals(logVar, cheapLogVar, progress);
-		blockSigmas(cheapLogVar, blockSigmaLogVar, 0.05);
-		if (stats.type() == PixelType.RGB && step == 1) {
-			blockSpreadLogVar = new float[blocksX * blocksY];
-			blockSigmas(cheapLogVar, blockSpreadLogVar, LEAST_SPREAD);
-		}
-		else blockSpreadLogVar = null;
-		blockSpreadT = new float[blocksX * blocksY];
-		blockSigmas(t, blockSpreadT, 1);
+		// one robust spread per block of the log-variance residuals, floored two ways
+		final float[] logVarSpreads = blockSigmas(cheapLogVar);
+		blockSigmaLogVar = floored(logVarSpreads, 0.05);
+		blockSpreadLogVar = stats.type() == PixelType.RGB && step == 1 ? floored(logVarSpreads,
+			LEAST_SPREAD) : null;
+		blockSpreadT = floored(blockSigmas(t), 1);
 	}
 
 	/** Plane width and height. */
@@ -852,10 +848,10 @@ final class PlaneScores {
 
 	/**
 	 * Robust spread (1.4826 MAD about zero) of the residuals of each 32x32 block, from every
-	 * other pixel of every other row (256 values), at least {@code floor} and half the typical
-	 * block's.
+	 * other pixel of every other row (256 values); NaN for a block without values.
 	 */
-	private void blockSigmas(final float[] residual, final float[] sigmas, final double floor) {
+	private float[] blockSigmas(final float[] residual) {
+		final float[] sigmas = new float[blocksX * ((ph + BLOCK - 1) / BLOCK)];
 		final List<Integer> blocks = new ArrayList<>();
 		for (int b = 0; b < sigmas.length; b++)
 			blocks.add(b);
@@ -871,11 +867,20 @@ final class PlaneScores {
 				}
 			sigmas[b] = n == 0 ? Float.NaN : RobustStats.sigmaOfCentred(buffer, n);
 		});
-		// a flat block (saturated sky, a constant test pattern) must not make tiny deviations huge
+		return sigmas;
+	}
+
+	/**
+	 * The block spreads {@code sigmas}, each at least {@code floor} and half the typical block's:
+	 * a flat block (saturated sky, a constant test pattern) must not make tiny deviations huge.
+	 */
+	private static float[] floored(final float[] sigmas, final double floor) {
 		final float typical = quantile(sigmas.clone(), 0.5);
 		final float lowest = (float) Math.max(floor, 0.5 * (Float.isNaN(typical) ? 0 : typical));
+		final float[] out = new float[sigmas.length];
 		for (int b = 0; b < sigmas.length; b++)
-			sigmas[b] = Float.isNaN(sigmas[b]) ? lowest : Math.max(lowest, sigmas[b]);
+			out[b] = Float.isNaN(sigmas[b]) ? lowest : Math.max(lowest, sigmas[b]);
+		return out;
 	}
 
 	/**
