@@ -200,16 +200,38 @@ final class CrossChannel {
 		return spreads[channel][b];
 	}
 
+	/**
+	 * The robust spread of block {@code b}'s contrast residuals ({@link #residual}, the same
+	 * values), each pixel's contrast computed once for the block and its margin: the sampled
+	 * pixels' 5x5 neighbourhoods overlap, and each contrast takes three logarithms.
+	 */
 	private float blockSpread(final int channel, final int b) {
-		final int x0 = (b % blocksX) * PlaneScores.BLOCK, y0 = (b / blocksX) * PlaneScores.BLOCK;
+		final int r = PlaneScores.RADIUS, x0 = (b % blocksX) * PlaneScores.BLOCK, y0 = (b / blocksX) *
+			PlaneScores.BLOCK;
+		final int x1 = Math.min(width, x0 + PlaneScores.BLOCK), y1 = Math.min(height, y0 +
+			PlaneScores.BLOCK);
+		final int left = Math.max(0, x0 - r), top = Math.max(0, y0 - r);
+		final int tileWidth = Math.min(width, x1 + r) - left, tileHeight = Math.min(height, y1 + r) -
+			top;
+		final float[] contrasts = new float[tileWidth * tileHeight];
+		for (int v = 0; v < tileHeight; v++)
+			for (int u = 0; u < tileWidth; u++)
+				contrasts[v * tileWidth + u] = contrast(channel, (top + v) * width + left + u);
 		final int stride = width >= 2 * PlaneScores.BLOCK && height >= 2 * PlaneScores.BLOCK ? 2 : 1;
 		final float[] values = new float[PlaneScores.BLOCK * PlaneScores.BLOCK];
 		final float[] buffer = new float[24];
 		int n = 0;
-		for (int y = y0; y < Math.min(height, y0 + PlaneScores.BLOCK); y += stride)
-			for (int x = x0; x < Math.min(width, x0 + PlaneScores.BLOCK); x += stride) {
-				final double r = residual(channel, x, y, buffer);
-				if (!Double.isNaN(r)) values[n++] = (float) r;
+		for (int y = y0; y < y1; y += stride)
+			for (int x = x0; x < x1; x += stride) {
+				int m = 0;
+				for (int v = Math.max(0, y - r); v <= Math.min(height - 1, y + r); v++)
+					for (int u = Math.max(0, x - r); u <= Math.min(width - 1, x + r); u++) {
+						if (u == x && v == y) continue;
+						final float c = contrasts[(v - top) * tileWidth + u - left];
+						if (!Float.isNaN(c)) buffer[m++] = c;
+					}
+				final float centre = contrasts[(y - top) * tileWidth + x - left];
+				if (m > 0 && !Float.isNaN(centre)) values[n++] = centre - RobustStats.median(buffer, m);
 			}
 		return n == 0 ? Float.NaN : RobustStats.sigmaOfCentred(Arrays.copyOf(values, n), n);
 	}
