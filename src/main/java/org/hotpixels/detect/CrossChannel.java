@@ -26,10 +26,12 @@ import org.hotpixels.stats.PixelStatistics;
  * neighbours, in units of its block's robust spread ({@link #score}). A one-channel stuck pixel
  * lowers its own channel only.</li>
  * </ol>
- * A pixel is stuck in one channel when both reach {@code -sigma} and its loss of variance is its
- * own ({@link #onePixel}); on clean photo series each test alone flags a few normal pixels (an
+ * A pixel is stuck in one channel when both reach {@code -sigma}, its loss of variance is its
+ * own ({@link #onePixel}) and it stands out of the chance dips around it ({@link #localScore}:
+ * with fewer than about 30 frames, a texture that some scenes put at a pixel dips one channel's
+ * variance there by 10-20%); on clean photo series each test alone flags a few normal pixels (an
  * edge that several scenes share, a spot of colour), together none from 60 frames on. The score
- * is the weaker of the two. Only red and blue are tested: green carries most of the luma, which
+ * is the weakest of the three. Only red and blue are tested: green carries most of the luma, which
  * JPEG keeps for every pixel, so a pixel stuck in green alone loses most of its variance there
  * and {@link PlaneScores}' own variance test finds it (as it finds every one-channel stuck pixel
  * of lossless frames). Fixed scenes are left to the noise model of {@link PlaneScores}.
@@ -110,17 +112,60 @@ final class CrossChannel {
 	}
 
 	/**
-	 * The proposals whose cross-channel contrast also reaches {@code -sigma} and whose loss of
-	 * variance is their own, each scored by the weaker of its two tests.
+	 * The proposals whose cross-channel contrast and local score also reach {@code -sigma} and
+	 * whose loss of variance is their own, each scored by the weakest of its three tests.
 	 */
 	List<Candidate> confirmed(final double sigma) {
 		final List<Candidate> out = new ArrayList<>();
 		for (final Candidate c : proposals) {
 			final double z = score(c.channel, c.x, c.y);
-			if (z <= -sigma && onePixel(c.channel, c.x, c.y)) out.add(new Candidate(c.x, c.y, c.channel,
-				c.kind, Math.min(c.score, -z), c.neighbourMean, c.neighbourVariance));
+			if (!(z <= -sigma) || !onePixel(c.channel, c.x, c.y)) continue;
+			final double local = localScore(c.channel, c.x, c.y);
+			if (local <= -sigma) out.add(new Candidate(c.x, c.y, c.channel, c.kind, Math.min(c.score, Math
+				.min(-z, -local)), c.neighbourMean, c.neighbourVariance));
 		}
 		return out;
+	}
+
+	/**
+	 * The log-variance residual of (x, y) in {@code channel} (against the median of its 5x5
+	 * neighbours) over the robust spread of the same residuals of the 16 pixels two away, outside
+	 * the 2x2 block whose chroma 4:2:0 JPEG shares: the scale of chance dips at this very spot. A
+	 * block's spread is that of its typical pixel; where a texture or an edge that some scenes put
+	 * here makes the variances around a pixel vary more, a few frames dip one channel's variance
+	 * by 10-20% by chance (the independent check's 16-frame photos: six false stuck pixels, each
+	 * within 5.6 of these local spreads). Infinite (no evidence against) where fewer than eight of
+	 * those pixels are inside the image.
+	 */
+	double localScore(final int channel, final int x, final int y) {
+		final float[] ring = new float[16], buffer = new float[24];
+		int n = 0;
+		final int r = PlaneScores.RADIUS;
+		for (int v = y - r; v <= y + r; v++)
+			for (int u = x - r; u <= x + r; u++)
+				if (Math.max(Math.abs(u - x), Math.abs(v - y)) == r && u >= 0 && v >= 0 && u < width &&
+					v < height)
+				{
+					final double d = logVarResidual(channel, u, v, buffer);
+					if (!Double.isNaN(d)) ring[n++] = (float) d;
+				}
+		if (n < 8) return Double.NEGATIVE_INFINITY;
+		final double spread = Math.max(RobustStats.sigmaOfCentred(ring, n), PlaneScores.LEAST_SPREAD);
+		return logVarResidual(channel, x, y, buffer) / spread;
+	}
+
+	/** The log variance of (x, y) in {@code channel} minus the median of its 5x5 neighbours'. */
+	private double logVarResidual(final int channel, final int x, final int y, final float[] buffer) {
+		int n = 0;
+		for (int v = Math.max(0, y - PlaneScores.RADIUS); v <= Math.min(height - 1, y +
+			PlaneScores.RADIUS); v++)
+			for (int u = Math.max(0, x - PlaneScores.RADIUS); u <= Math.min(width - 1, x +
+				PlaneScores.RADIUS); u++)
+			{
+				final float l = logVar(channel, v * width + u);
+				if ((u != x || v != y) && !Float.isNaN(l)) buffer[n++] = l;
+			}
+		return n == 0 ? Double.NaN : logVar(channel, y * width + x) - RobustStats.median(buffer, n);
 	}
 
 	/** The cross-channel contrast residual of (x, y) in units of its block's spread. */
