@@ -156,16 +156,34 @@ final class CrossChannel {
 
 	/** The log variance of (x, y) in {@code channel} minus the median of its 5x5 neighbours'. */
 	private double logVarResidual(final int channel, final int x, final int y, final float[] buffer) {
+		return logVar(channel, y * width + x) - medianAround(x, y, (u, v) -> logVar(channel, v * width +
+			u), buffer);
+	}
+
+	/** A value per pixel (u, v) of the image, NaN where there is none. */
+	private interface PixelValue {
+
+		float at(int u, int v);
+	}
+
+	/**
+	 * The median of the values of the (up to 24) neighbours of (x, y) in its 5x5 window inside
+	 * the image, NaN ones left out; NaN if none is left. {@code buffer} holds 24.
+	 */
+	private float medianAround(final int x, final int y, final PixelValue value,
+		final float[] buffer)
+	{
 		int n = 0;
 		for (int v = Math.max(0, y - PlaneScores.RADIUS); v <= Math.min(height - 1, y +
 			PlaneScores.RADIUS); v++)
 			for (int u = Math.max(0, x - PlaneScores.RADIUS); u <= Math.min(width - 1, x +
 				PlaneScores.RADIUS); u++)
 			{
-				final float l = logVar(channel, v * width + u);
-				if ((u != x || v != y) && !Float.isNaN(l)) buffer[n++] = l;
+				if (u == x && v == y) continue;
+				final float l = value.at(u, v);
+				if (!Float.isNaN(l)) buffer[n++] = l;
 			}
-		return n == 0 ? Double.NaN : logVar(channel, y * width + x) - RobustStats.median(buffer, n);
+		return RobustStats.median(buffer, n);
 	}
 
 	/** The cross-channel contrast residual of (x, y) in units of its block's spread. */
@@ -180,19 +198,10 @@ final class CrossChannel {
 	 * neighbours of (x, y).
 	 */
 	boolean onePixel(final int channel, final int x, final int y) {
-		final float[] buffer = new float[24];
-		int n = 0;
-		for (int v = Math.max(0, y - PlaneScores.RADIUS); v <= Math.min(height - 1, y +
-			PlaneScores.RADIUS); v++)
-			for (int u = Math.max(0, x - PlaneScores.RADIUS); u <= Math.min(width - 1, x +
-				PlaneScores.RADIUS); u++)
-			{
-				final float l = logVar(channel, v * width + u);
-				if ((u != x || v != y) && !Float.isNaN(l)) buffer[n++] = l;
-			}
-		if (n == 0) return false;
-		final double median = RobustStats.median(buffer, n), loss = median - logVar(channel, y * width +
-			x);
+		final double median = medianAround(x, y, (u, v) -> logVar(channel, v * width + u),
+			new float[24]);
+		if (Double.isNaN(median)) return false;
+		final double loss = median - logVar(channel, y * width + x);
 		for (int v = Math.max(0, y - 1); v <= Math.min(height - 1, y + 1); v++)
 			for (int u = Math.max(0, x - 1); u <= Math.min(width - 1, x + 1); u++)
 				if ((u != x || v != y) && median - logVar(channel, v * width + u) > NEIGHBOUR_SHARE * loss)
@@ -208,17 +217,8 @@ final class CrossChannel {
 
 	/** The contrast of (x, y) minus the median of its 5x5 neighbours'. */
 	private double residual(final int channel, final int x, final int y, final float[] buffer) {
-		int n = 0;
-		for (int v = Math.max(0, y - PlaneScores.RADIUS); v <= Math.min(height - 1, y +
-			PlaneScores.RADIUS); v++)
-			for (int u = Math.max(0, x - PlaneScores.RADIUS); u <= Math.min(width - 1, x +
-				PlaneScores.RADIUS); u++)
-			{
-				if (u == x && v == y) continue;
-				final float c = contrast(channel, v * width + u);
-				if (!Float.isNaN(c)) buffer[n++] = c;
-			}
-		return n == 0 ? Double.NaN : contrast(channel, y * width + x) - RobustStats.median(buffer, n);
+		return contrast(channel, y * width + x) - medianAround(x, y, (u, v) -> contrast(channel, v *
+			width + u), buffer);
 	}
 
 	/**
@@ -266,17 +266,11 @@ final class CrossChannel {
 		final float[] values = new float[PlaneScores.BLOCK * PlaneScores.BLOCK];
 		final float[] buffer = new float[24];
 		int n = 0;
+		final PixelValue tile = (u, v) -> contrasts[(v - top) * tileWidth + u - left];
 		for (int y = y0; y < y1; y += stride)
 			for (int x = x0; x < x1; x += stride) {
-				int m = 0;
-				for (int v = Math.max(0, y - r); v <= Math.min(height - 1, y + r); v++)
-					for (int u = Math.max(0, x - r); u <= Math.min(width - 1, x + r); u++) {
-						if (u == x && v == y) continue;
-						final float c = contrasts[(v - top) * tileWidth + u - left];
-						if (!Float.isNaN(c)) buffer[m++] = c;
-					}
-				final float centre = contrasts[(y - top) * tileWidth + x - left];
-				if (m > 0 && !Float.isNaN(centre)) values[n++] = centre - RobustStats.median(buffer, m);
+				final float residual = tile.at(x, y) - medianAround(x, y, tile, buffer);
+				if (!Float.isNaN(residual)) values[n++] = residual;
 			}
 		return n == 0 ? Float.NaN : RobustStats.sigmaOfCentred(Arrays.copyOf(values, n), n);
 	}
