@@ -210,6 +210,55 @@ abstract class IntegerStatistics extends PixelStatistics {
 		return frames < 2 ? Double.NaN : scaledSumOfSquares(i) / ((double) frames * (frames - 1));
 	}
 
+	/**
+	 * The same values as {@link #variance(int)} pixel by pixel (the same exact numerator, the same
+	 * division), computed from spans of exact sums: no call per pixel.
+	 */
+	@Override
+	public float[] varianceMap(final int c) {
+		final long f = frames;
+		if (f < 2 || f > longSafeFrames()) return super.varianceMap(c);
+		final double pairs = (double) f * (f - 1);
+		return spans(c, true, (sums, squares, n, out, at) -> {
+			for (int k = 0; k < n; k++)
+				out[at + k] = (float) ((f * squares[k] - sums[k] * sums[k]) / pairs);
+		});
+	}
+
+	/** The same values as {@link #mean(int)}, from spans of exact sums. */
+	@Override
+	public float[] meanMap(final int c) {
+		final long f = frames;
+		if (f < 1) return super.meanMap(c);
+		final double frameCount = f;
+		return spans(c, false, (sums, squares, n, out, at) -> {
+			for (int k = 0; k < n; k++)
+				out[at + k] = (float) (sums[k] / frameCount);
+		});
+	}
+
+	/** Turns spans of exact sums (and of squares where asked for) into a map's values. */
+	private interface SpanMap {
+
+		void apply(long[] sums, long[] squares, int n, float[] out, int at);
+	}
+
+	/** {@code map} over channel {@code c} in spans of each tile, in parallel. */
+	private float[] spans(final int c, final boolean withSquares, final SpanMap map) {
+		final float[] out = new float[planeSize];
+		final int offset = c * planeSize;
+		forEachTile(tile -> {
+			final long[] sums = new long[SPAN], squares = new long[SPAN];
+			for (int from = tile[0]; from < tile[1]; from += SPAN) {
+				final int n = Math.min(SPAN, tile[1] - from);
+				sums(offset + from, n, sums);
+				if (withSquares) squaredValues(offset + from, n, squares);
+				map.apply(sums, squares, n, out, from);
+			}
+		});
+		return out;
+	}
+
 	@Override
 	public double populationVariance(final int i) {
 		return frames < 1 ? Double.NaN : scaledSumOfSquares(i) / ((double) frames * frames);

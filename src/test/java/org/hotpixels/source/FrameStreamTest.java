@@ -85,7 +85,7 @@ class FrameStreamTest {
 		final long frameBytes = 4L * 4096 * 1024; // 16 MB
 		final CountingSource source = new CountingSource(20, 4096);
 		final List<List<Frame>> batches = readAll(source, 2, 8);
-		final int perBatch = (int) (FrameStream.BATCH_BYTES / frameBytes);
+		final int perBatch = (int) Math.max(1, FrameStream.batchBytes() / frameBytes);
 		for (int b = 0; b < batches.size() - 1; b++)
 			assertEquals(perBatch, batches.get(b).size());
 		final int lookahead = (int) Math.max(3, Math.min(6, FrameStream.LOOKAHEAD_BYTES / frameBytes));

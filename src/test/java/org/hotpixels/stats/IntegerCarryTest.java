@@ -109,7 +109,16 @@ class IntegerCarryTest {
 	private static void assertExact(final List<Frame> frames, final PixelStatistics stats) {
 		final long n = frames.size();
 		assertEquals(n, stats.frameCount());
-		for (int c = 0; c < stats.channels(); c++)
+		for (int c = 0; c < stats.channels(); c++) {
+			// the maps (computed from spans of the sums) hold the per-pixel values, cast to float
+			final float[] meanMap = stats.meanMap(c), varianceMap = stats.varianceMap(c);
+			for (int p = 0; p < W * H; p++) {
+				final int i = stats.index(p % W, p / W, c);
+				assertEquals((float) stats.mean(i), meanMap[p], 0, "mean map at channel " + c + " pixel " +
+					p);
+				assertEquals((float) stats.variance(i), varianceMap[p], 0, "variance map at channel " + c +
+					" pixel " + p);
+			}
 			for (int p = 0; p < W * H; p++) {
 				long sum = 0, squares = 0;
 				int min = Integer.MAX_VALUE, max = Integer.MIN_VALUE;
@@ -131,6 +140,7 @@ class IntegerCarryTest {
 				assertEquals(min, stats.min(i), 0, "min at " + where);
 				assertEquals(max, stats.max(i), 0, "max at " + where);
 			}
+		}
 	}
 
 	private static double exact(final BigInteger numerator, final BigInteger denominator) {

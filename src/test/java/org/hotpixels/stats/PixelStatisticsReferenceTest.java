@@ -2,6 +2,7 @@ package org.hotpixels.stats;
 
 import static org.hotpixels.stats.StatisticsAssert.addInBatches;
 import static org.hotpixels.stats.StatisticsAssert.assertIdentical;
+import static org.hotpixels.stats.StatisticsAssert.assertMapsExact;
 import static org.hotpixels.stats.StatisticsAssert.assertMapsMatch;
 import static org.hotpixels.stats.StatisticsAssert.assertMatches;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -71,6 +72,7 @@ class PixelStatisticsReferenceTest {
 		assertEquals(planes * type.channelsPerPlane(), oneByOne.channels());
 		assertMatches(reference, oneByOne, tolerance);
 		assertMapsMatch(reference, oneByOne);
+		if (type.isInteger()) assertMapsExact(reference, oneByOne);
 
 		final PixelStatistics batched = PixelStatistics.create(type, width, height, planes * type
 			.channelsPerPlane());

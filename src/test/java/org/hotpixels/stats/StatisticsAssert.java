@@ -53,6 +53,25 @@ final class StatisticsAssert {
 		}
 	}
 
+	/**
+	 * Integer data: every value of the mean and variance maps is the reference's exact fraction
+	 * rounded once to a double, then to a float (series short enough that the engine's exact
+	 * numerator converts to a double without rounding).
+	 */
+	static void assertMapsExact(final ExactReference expected, final PixelStatistics actual) {
+		final int n = actual.planeSize();
+		for (int c = 0; c < actual.channels(); c++) {
+			final float[] variance = actual.varianceMap(c);
+			final float[] mean = actual.meanMap(c);
+			for (int i = 0; i < n; i++) {
+				final int sample = c * n + i;
+				assertEquals((float) expected.variance[sample], variance[i], 0, "variance map at " +
+					sample);
+				assertEquals((float) expected.mean[sample], mean[i], 0, "mean map at " + sample);
+			}
+		}
+	}
+
 	/** {@code actual} holds bit for bit the same statistics as {@code expected}. */
 	static void assertIdentical(final PixelStatistics expected, final PixelStatistics actual) {
 		assertEquals(expected.frameCount(), actual.frameCount(), "frame count");
