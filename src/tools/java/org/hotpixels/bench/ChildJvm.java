@@ -60,10 +60,13 @@ final class ChildJvm {
 
 	/**
 	 * The collector settings among this JVM's own arguments (the launcher's: {@code -XX:+UseG1GC
-	 * -Xmn96m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30}); none when run otherwise.
+	 * -Xmn96m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30
+	 * -XX:+UnlockExperimentalVMOptions -XX:G1ExpandByPercentOfAvailable=4}); none when run
+	 * otherwise.
 	 */
 	static List<String> launcherGcFlags() {
-		return ownFlags("-Xmn", "-XX:+UseG1GC", "-XX:MinHeapFreeRatio=", "-XX:MaxHeapFreeRatio=");
+		return ownFlags("-Xmn", "-XX:+UseG1GC", "-XX:MinHeapFreeRatio=", "-XX:MaxHeapFreeRatio=",
+			"-XX:+UnlockExperimentalVMOptions", "-XX:G1ExpandByPercentOfAvailable=");
 	}
 
 	/** This JVM's own arguments that start with one of {@code prefixes}, in their order. */
