@@ -19,10 +19,10 @@ import org.hotpixels.progress.Progress;
  * Reads the frames of a {@link FrameSource} in order, decoding a few frames ahead on worker
  * threads, and checks that every frame has the type and size of the first. Memory is bounded by
  * frame bytes, not counts, so that 10-megapixel photos and small frames both stream well: a batch
- * holds at most {@link #BATCH_BYTES} of frames, an eighth of the heap at most (and at least one frame; frames of an open stack,
- * which are views of its arrays, are not limited), and at most {@link #LOOKAHEAD_BYTES} of frames
- * are decoded ahead (at least {@code threads + 1}, at most {@code 2 threads + 2} frames), however
- * long the series. The pixel arrays of a batch are reused for later frames (see
+ * holds at most {@link #BATCH_BYTES} of frames and an eighth of the heap (and at least one frame;
+ * frames of an open stack, which are views of its arrays, are not limited), and at most
+ * {@link #LOOKAHEAD_BYTES} of frames are decoded ahead (at least {@code threads + 1}, at most
+ * {@code 2 threads + 2} frames), however long the series. The pixel arrays of a batch are reused for later frames (see
  * {@link PlaneBuffers}): a batch is valid until the next call of {@link #next(int)}, so that
  * memory stays flat in the number of frames.
  *
