@@ -22,9 +22,9 @@ import org.hotpixels.progress.Progress;
  * holds at most {@link #BATCH_BYTES} of frames and an eighth of the heap (and at least one frame;
  * frames of an open stack, which are views of its arrays, are not limited), and at most
  * {@link #LOOKAHEAD_BYTES} of frames are decoded ahead (at least {@code threads + 1}, at most
- * {@code 2 threads + 2} frames), however long the series. The pixel arrays of a batch are reused for later frames (see
- * {@link PlaneBuffers}): a batch is valid until the next call of {@link #next(int)}, so that
- * memory stays flat in the number of frames.
+ * {@code 2 threads + 2} frames), however long the series. The pixel arrays of a batch are reused
+ * for later frames (see {@link PlaneBuffers}): a batch is valid until the next call of
+ * {@link #next(int)}, so that memory stays flat in the number of frames.
  *
  * <pre>{@code
  * try (FrameStream stream = new FrameStream(source, 2, false, progress)) {
