@@ -121,9 +121,14 @@ public final class HotPixelFinder {
 			final List<Defect> defects = new DefectDetector(options.sigma, options.cfa).detect(stats,
 				progress);
 			progress.checkCancelled();
-			final List<RankedPixel> lowest = LowestVarianceRanking.rank(stats, options.topN);
+			// the variance maps the ranking looks through are the ones written to variance.tif
+			final float[][] varianceMaps = new float[stats.channels()][];
+			final List<RankedPixel> lowest = LowestVarianceRanking.rank(stats, options.topN, c -> {
+				if (varianceMaps[c] == null) varianceMaps[c] = stats.varianceMap(c);
+				return varianceMaps[c];
+			});
 			progress.checkCancelled();
-			return new FindResult(stats, defects, lowest, skipped, options.cfa, options);
+			return new FindResult(stats, defects, lowest, skipped, options.cfa, options, varianceMaps);
 		});
 	}
 

@@ -3,6 +3,7 @@ package org.hotpixels.detect;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntFunction;
 
 import net.imglib2.parallel.Parallelization;
 
@@ -26,10 +27,24 @@ public final class LowestVarianceRanking {
 
 	/** The {@code count} lowest-variance locations, lowest first. */
 	public static List<RankedPixel> rank(final PixelStatistics stats, final int count) {
+		return rank(stats, count, stats::varianceMap);
+	}
+
+	/**
+	 * {@link #rank(PixelStatistics, int)}, looking through variance maps already made from
+	 * {@code stats} ({@code varianceMap.apply(c)}: {@link PixelStatistics#varianceMap} of channel
+	 * c); the order still follows the exact variances.
+	 */
+	public static List<RankedPixel> rank(final PixelStatistics stats, final int count,
+		final IntFunction<float[]> varianceMap)
+	{
 		if (count <= 0 || stats.frameCount() < 2) return new ArrayList<>();
+		final float[][] maps = new float[stats.channels()][];
+		for (int c = 0; c < maps.length; c++)
+			maps[c] = varianceMap.apply(c);
 		final int total = stats.planeSize() * stats.channels();
 		for (int pool = Math.max(256, 64 * count);; pool *= 4) {
-			final int[] lowest = lowestIndices(stats, Math.min(pool, total));
+			final int[] lowest = lowestIndices(stats, maps, Math.min(pool, total));
 			final List<RankedPixel> out = separated(stats, lowest, count);
 			if (out.size() == count || lowest.length == total) return out;
 		}
@@ -41,39 +56,41 @@ public final class LowestVarianceRanking {
 	/**
 	 * Indices of the {@code k} smallest variances, in increasing order of variance (ties by
 	 * index). Only pixels at or below a limit taken from an even sample of the variances (a few
-	 * times the k-th smallest's quantile) are collected and sorted; if fewer than {@code k} pass,
-	 * every pixel is.
+	 * times the k-th smallest's quantile) are collected, found through the float maps (a float
+	 * rounded from a variance at or below the limit is at or below the limit rounded up), and
+	 * sorted by their exact variance; if fewer than {@code k} pass, every pixel is.
 	 */
-	private static int[] lowestIndices(final PixelStatistics stats, final int k) {
-		final int w = stats.width(), h = stats.height(), channels = stats.channels();
-		final int total = stats.planeSize() * channels;
+	private static int[] lowestIndices(final PixelStatistics stats, final float[][] maps,
+		final int k)
+	{
+		final int plane = stats.planeSize();
 		double limit = sampledLimit(stats, k);
-		final List<int[]> bands = new ArrayList<>();
-		for (int c = 0; c < channels; c++)
-			for (int y = 0; y < h; y += 16)
-				bands.add(new int[]{ c, y, Math.min(h, y + 16) });
+		final List<int[]> chunks = new ArrayList<>();
+		for (int c = 0; c < maps.length; c++)
+			for (int from = 0; from < plane; from += CHUNK)
+				chunks.add(new int[]{ c, from, Math.min(plane, from + CHUNK) });
 		for (;;) {
-			// band by band on ImgLib2's threads; the sort below makes the order of bands irrelevant
+			// chunk by chunk on ImgLib2's threads; the sort below makes the order of chunks irrelevant
 			final double threshold = limit;
+			final float rounded = (float) threshold;
+			final float mapLimit = rounded < threshold ? Math.nextUp(rounded) : rounded;
 			final List<Object[]> found = new ArrayList<>();
-			Parallelization.getTaskExecutor().forEach(bands, band -> {
-				final double[] row = new double[w];
+			Parallelization.getTaskExecutor().forEach(chunks, chunk -> {
+				final float[] map = maps[chunk[0]];
+				final int base = chunk[0] * plane;
 				int m = 0;
 				double[] values = new double[64];
 				int[] indices = new int[values.length];
-				for (int y = band[1]; y < band[2]; y++) {
-					stats.row(band[0], y, 0, 1, w, null, row, null, null, null);
-					final int base = stats.index(0, y, band[0]);
-					for (int x = 0; x < w; x++) {
-						final double v = row[x];
-						if (!(v <= threshold)) continue; // NaN too
-						if (m == values.length) {
-							values = Arrays.copyOf(values, 2 * m);
-							indices = Arrays.copyOf(indices, 2 * m);
-						}
-						values[m] = v;
-						indices[m++] = base + x;
+				for (int i = chunk[1]; i < chunk[2]; i++) {
+					if (!(map[i] <= mapLimit)) continue; // NaN too
+					final double v = stats.variance(base + i);
+					if (!(v <= threshold)) continue;
+					if (m == values.length) {
+						values = Arrays.copyOf(values, 2 * m);
+						indices = Arrays.copyOf(indices, 2 * m);
 					}
+					values[m] = v;
+					indices[m++] = base + i;
 				}
 				if (m > 0) synchronized (found) {
 					found.add(new Object[]{ values, indices, m });
@@ -107,6 +124,9 @@ public final class LowestVarianceRanking {
 			limit = Double.POSITIVE_INFINITY;
 		}
 	}
+
+	/** Pixels of a map looked through by one task of {@link #lowestIndices}. */
+	private static final int CHUNK = 1 << 16;
 
 	/**
 	 * A variance that some {@code k} pixels are very likely at or below: from an even sample, the

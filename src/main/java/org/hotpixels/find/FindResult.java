@@ -16,6 +16,8 @@ public final class FindResult {
 	private final List<String> skipped;
 	private final CfaPattern cfa;
 	private final FindOptions options;
+	/** Each channel's variance map, computed once when first asked for. */
+	private final float[][] varianceMaps;
 
 	public FindResult(final PixelStatistics statistics, final List<Defect> defects,
 		final List<RankedPixel> lowest, final List<String> skipped, final CfaPattern cfa)
@@ -28,6 +30,18 @@ public final class FindResult {
 		final List<RankedPixel> lowest, final List<String> skipped, final CfaPattern cfa,
 		final FindOptions options)
 	{
+		this(statistics, defects, lowest, skipped, cfa, options, null);
+	}
+
+	/**
+	 * A result that also keeps the variance maps already made from {@code statistics} (per
+	 * channel, null where not made yet), so that they are not computed again for the files.
+	 */
+	public FindResult(final PixelStatistics statistics, final List<Defect> defects,
+		final List<RankedPixel> lowest, final List<String> skipped, final CfaPattern cfa,
+		final FindOptions options, final float[][] varianceMaps)
+	{
+		this.varianceMaps = varianceMaps != null ? varianceMaps : new float[statistics.channels()][];
 		this.options = options;
 		this.cfa = cfa;
 		this.statistics = statistics;
@@ -59,6 +73,19 @@ public final class FindResult {
 	/** The settings detection ran with, or null when not known. */
 	public FindOptions options() {
 		return options;
+	}
+
+	/**
+	 * The sample variance of channel {@code c} as a 32-bit map ({@link PixelStatistics#varianceMap}),
+	 * made once per result and shared by the ranking and the files written: read it, do not change
+	 * it (ImageJ windows get maps of their own, {@code ResultImages.varianceMap(PixelStatistics,
+	 * ...)}).
+	 */
+	public float[] varianceMap(final int c) {
+		synchronized (varianceMaps) {
+			if (varianceMaps[c] == null) varianceMaps[c] = statistics.varianceMap(c);
+			return varianceMaps[c];
+		}
 	}
 
 	/** One message per frame that was left out. */

@@ -139,8 +139,8 @@ public final class FindOutputs {
 	private static void stageMapsAndLists(final FindResult result, final Path folder,
 		final StagedFiles files)
 	{
-		stage(files, folder.resolve(VARIANCE), out -> TiffWriter.write(ResultImages.varianceMap(result
-			.statistics(), result.defects()), out));
+		stage(files, folder.resolve(VARIANCE), out -> TiffWriter.write(ResultImages.varianceMap(result),
+			out));
 		stage(files, folder.resolve(MEAN), out -> TiffWriter.write(ResultImages.meanMap(result
 			.statistics()), out));
 		stage(files, folder.resolve(DEFECTS), out -> text(out, w -> DefectCsv.write(w, result.defects(),

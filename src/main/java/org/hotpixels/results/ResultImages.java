@@ -3,6 +3,7 @@ package org.hotpixels.results;
 import java.awt.Color;
 import java.awt.Font;
 import java.util.List;
+import java.util.function.IntFunction;
 
 import ij.ImagePlus;
 import ij.ImageStack;
@@ -15,6 +16,7 @@ import ij.process.FloatProcessor;
 import org.hotpixels.detect.Defect;
 import org.hotpixels.detect.DefectKind;
 import org.hotpixels.detect.RobustStats;
+import org.hotpixels.find.FindResult;
 import org.hotpixels.source.PixelType;
 import org.hotpixels.stats.PixelStatistics;
 
@@ -60,6 +62,16 @@ public final class ResultImages {
 		return imp;
 	}
 
+	/**
+	 * The variance map of a find's result, with its defects as overlay, made of the result's own
+	 * maps ({@link FindResult#varianceMap}, shared: for writing, not for a window).
+	 */
+	public static ImagePlus varianceMap(final FindResult result) {
+		final ImagePlus imp = map(result.statistics(), "Variance", result::varianceMap, null);
+		imp.setOverlay(overlay(result.defects(), result.statistics().channels()));
+		return imp;
+	}
+
 	/** Mean of every pixel and channel. */
 	public static ImagePlus meanMap(final PixelStatistics stats) {
 		return map(stats, "Mean", false, null);
@@ -84,11 +96,16 @@ public final class ResultImages {
 	private static ImagePlus map(final PixelStatistics stats, final String what,
 		final boolean variance, final String source)
 	{
+		return map(stats, what, variance ? stats::varianceMap : stats::meanMap, source);
+	}
+
+	/** A stack of the maps {@code maps.apply(c)} of every channel, shown without a copy. */
+	private static ImagePlus map(final PixelStatistics stats, final String what,
+		final IntFunction<float[]> maps, final String source)
+	{
 		final ImageStack stack = new ImageStack(stats.width(), stats.height());
 		for (int c = 0; c < stats.channels(); c++) {
-			// the ImgLib2 map's own array, shown without a copy
-			final float[] pixels = PixelStatistics.pixels(variance ? stats.varianceImage(c) : stats
-				.meanImage(c));
+			final float[] pixels = maps.apply(c);
 			stack.addSlice(what.toLowerCase() + " " + channelName(stats, c), new FloatProcessor(stats
 				.width(), stats.height(), pixels));
 		}
