@@ -134,8 +134,8 @@ final class CrossChannel {
 	 * block's spread is that of its typical pixel; where a texture or an edge that some scenes put
 	 * here makes the variances around a pixel vary more, a few frames dip one channel's variance
 	 * by 10-20% by chance (the independent check's 16-frame photos: six false stuck pixels, each
-	 * within 5.6 of these local spreads). Infinite (no evidence against) where fewer than eight of
-	 * those pixels are inside the image.
+	 * within 5.6 of these local spreads). Minus infinity (no evidence against the pixel: the test
+	 * passes) where fewer than eight of those pixels have a value inside the image.
 	 */
 	double localScore(final int channel, final int x, final int y) {
 		final float[] ring = new float[16], buffer = new float[24];

@@ -212,5 +212,4 @@ public final class RobustStats {
 		return exponent * 0.6931471805599453f + 2 * s * (1 + s2 * (1f / 3 + s2 * (1f / 5 + s2 * (1f /
 			7 + s2 * (1f / 9)))));
 	}
-
 }
