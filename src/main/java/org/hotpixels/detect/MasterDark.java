@@ -64,6 +64,9 @@ final class MasterDark {
 	 */
 	private final int[] blockLeft;
 	private final double[] blockWeight;
+	/** Per-thread scratch of {@link #spreadOfBlock}: a block's values and their two sides. */
+	private static final ThreadLocal<float[][]> BLOCK_SCRATCH = ThreadLocal.withInitial(
+		() -> new float[3][PlaneScores.BLOCK * PlaneScores.BLOCK]);
 	/** The median of the block spreads. */
 	private final double typicalBlockSpread;
 
@@ -92,7 +95,7 @@ final class MasterDark {
 		blockLeft = new int[pw];
 		blockWeight = new double[pw];
 		for (int px = 0; px < pw; px++) {
-			final double fx = Math.max(0, Math.min(blocksX - 1, (px + 0.5) / PlaneScores.BLOCK - 0.5));
+			final double fx = blockPosition(px, blocksX);
 			blockLeft[px] = (int) fx;
 			blockWeight[px] = fx - blockLeft[px];
 		}
@@ -126,8 +129,7 @@ final class MasterDark {
 	 * bilinearly between block centres (the two block rows blended once for the whole row).
 	 */
 	private void scoreRow(final int py) {
-		final int b = PlaneScores.BLOCK;
-		final double fy = Math.max(0, Math.min(blocksY - 1, (py + 0.5) / b - 0.5));
+		final double fy = blockPosition(py, blocksY);
 		final int y0 = (int) fy, y1 = Math.min(blocksY - 1, y0 + 1);
 		final double ay = fy - y0;
 		final double[] up = new double[blocksX], down = new double[blocksX];
@@ -413,14 +415,31 @@ final class MasterDark {
 	}
 
 	private double spread(final int px, final int py, final float[] blockSpread) {
-		final int b = PlaneScores.BLOCK;
-		final double fx = Math.max(0, Math.min(blocksX - 1, (px + 0.5) / b - 0.5));
-		final double fy = Math.max(0, Math.min(blocksY - 1, (py + 0.5) / b - 0.5));
+		final double fx = blockPosition(px, blocksX), fy = blockPosition(py, blocksY);
 		final int x0 = (int) fx, y0 = (int) fy;
+		return interpolate(blockSpread, y0, fy - y0, x0, fx - x0);
+	}
+
+	/**
+	 * Bilinear interpolation of per-block values between the block centres at block row
+	 * {@code y0} and the next one (weight {@code ay}) and block column {@code x0} and the next one
+	 * (weight {@code ax}), clamped at the last.
+	 */
+	private double interpolate(final float[] perBlock, final int y0, final double ay, final int x0,
+		final double ax)
+	{
 		final int x1 = Math.min(blocksX - 1, x0 + 1), y1 = Math.min(blocksY - 1, y0 + 1);
-		final double ax = fx - x0, ay = fy - y0;
-		return (1 - ay) * ((1 - ax) * blockSpread[y0 * blocksX + x0] + ax * blockSpread[y0 * blocksX +
-			x1]) + ay * ((1 - ax) * blockSpread[y1 * blocksX + x0] + ax * blockSpread[y1 * blocksX + x1]);
+		return (1 - ay) * ((1 - ax) * perBlock[y0 * blocksX + x0] + ax * perBlock[y0 * blocksX + x1]) +
+			ay * ((1 - ax) * perBlock[y1 * blocksX + x0] + ax * perBlock[y1 * blocksX + x1]);
+	}
+
+	/**
+	 * Where plane column (row) {@code p} lies among the centres of {@code blocks} block columns
+	 * (rows): the index of the one on its left and, as the fraction, the weight of the next one
+	 * (clamped at the first and last centre).
+	 */
+	private static double blockPosition(final int p, final int blocks) {
+		return Math.max(0, Math.min(blocks - 1, (p + 0.5) / PlaneScores.BLOCK - 0.5));
 	}
 
 	/**
@@ -429,7 +448,8 @@ final class MasterDark {
 	 */
 	private void spreadOfBlock(final int bx, final int by) {
 		final int b = PlaneScores.BLOCK, i = by * blocksX + bx;
-		final float[] values = new float[b * b], up = new float[b * b], down = new float[b * b];
+		final float[][] scratch = BLOCK_SCRATCH.get();
+		final float[] values = scratch[0], up = scratch[1], down = scratch[2];
 		int n = 0;
 		for (int y = by * b; y < Math.min(ph, (by + 1) * b); y++)
 			for (int x = bx * b; x < Math.min(pw, (bx + 1) * b); x++) {
@@ -441,11 +461,21 @@ final class MasterDark {
 			return;
 		}
 		final float centre = RobustStats.median(values, n);
+		// the selection left the first half at or below the centre and the rest at or above it:
+		// each side's distances come from its own half, in their order (written every time,
+		// kept where they count: no branch to mispredict)
+		final int half = n >> 1;
 		int u = 0, d = 0;
-		for (int k = 0; k < n; k++) {
+		for (int k = 0; k < half; k++) {
 			final float distance = values[k] - centre;
-			if (distance > 0) up[u++] = distance;
-			else if (distance < 0) down[d++] = -distance;
+			down[d] = -distance;
+			d += distance < 0 ? 1 : 0;
+			values[k] = Math.abs(distance);
+		}
+		for (int k = half; k < n; k++) {
+			final float distance = values[k] - centre;
+			up[u] = distance;
+			u += distance > 0 ? 1 : 0;
 			values[k] = Math.abs(distance);
 		}
 		final float upper = RobustStats.median(up, u), lower = RobustStats.median(down, d);
@@ -470,12 +500,13 @@ final class MasterDark {
 		int below = 0, m = 0;
 		float largestBelow = Float.NEGATIVE_INFINITY;
 		for (int j = 0; j < n; j++) {
+			// without branches: the values come in no order
 			final float v = values[j];
-			if (v < low) {
-				below++;
-				largestBelow = Math.max(largestBelow, v);
-			}
-			else if (v <= high) range[m++] = v;
+			final boolean isBelow = v < low;
+			below += isBelow ? 1 : 0;
+			largestBelow = Math.max(largestBelow, isBelow ? v : Float.NEGATIVE_INFINITY);
+			range[m] = v;
+			m += !isBelow && v <= high ? 1 : 0;
 		}
 		if (!(below <= k && k < below + m)) return RobustStats.median(values, n);
 		final float upper = RobustStats.select(range, m, k - below);
@@ -492,9 +523,13 @@ final class MasterDark {
 	 */
 	private double correlation() {
 		double products = 0, squares = 0;
-		for (int py = 0; py + 1 < ph; py += 4)
+		for (int py = 0; py + 1 < ph; py += 4) {
+			// spreadAt(px, py), its row's part once
+			final double fy = blockPosition(py, blocksY);
+			final int y0 = (int) fy;
+			final double ay = fy - y0;
 			for (int px = 0; px + 1 < pw; px += 4) {
-				final double s = 4 * spreadAt(px, py);
+				final double s = 4 * interpolate(blockSpread, y0, ay, blockLeft[px], blockWeight[px]);
 				final double a = clip(departure[py * pw + px], s);
 				final double r = clip(departure[py * pw + px + 1], s);
 				final double d = clip(departure[(py + 1) * pw + px], s);
@@ -502,6 +537,7 @@ final class MasterDark {
 				products += a * r + a * d;
 				squares += a * a + 0.5 * (r * r + d * d);
 			}
+		}
 		return squares > 0 ? products / squares : 1;
 	}
 
@@ -518,7 +554,7 @@ final class MasterDark {
 	 * Adds to each column's and each row's offset the median departure along it (from
 	 * {@link #departures} without outliers left out: a median does not need it), sampled every 4th
 	 * pixel: 4 of the 24 neighbours share the pixel's column (row), so the departure shows 20/24 of
-	 * the offset.
+	 * the offset. Only the departures of every 4th row and every 4th column are made for this.
 	 */
 	private void addLineOffsets(final Progress progress) {
 		departures(progress, false);
@@ -530,19 +566,24 @@ final class MasterDark {
 	}
 
 	private float[] lineMedians(final boolean columns) {
-		final int lines = columns ? pw : ph, along = columns ? ph : pw;
+		final int lines = columns ? pw : ph, along = columns ? ph : pw, samples = (along + 3) / 4;
 		final float[] found = new float[lines];
-		final List<Integer> all = new ArrayList<>();
-		for (int k = 0; k < lines; k++)
-			all.add(k);
-		Parallelization.getTaskExecutor().forEach(all, k -> {
-			final float[] values = new float[(along + 3) / 4];
-			int n = 0;
-			for (int a = 0; a < along; a += 4) {
-				final float d = columns ? departure[a * pw + k] : departure[k * pw + a];
-				if (!Float.isNaN(d)) values[n++] = d;
-			}
-			found[k] = n == 0 ? 0 : RobustStats.median(values, n);
+		// lines in chunks of 64: a column's samples are gathered row by row for the whole chunk,
+		// reading memory in order
+		final List<int[]> chunks = new ArrayList<>();
+		for (int k = 0; k < lines; k += 64)
+			chunks.add(new int[]{ k, Math.min(lines, k + 64) });
+		Parallelization.getTaskExecutor().forEach(chunks, chunk -> {
+			final int first = chunk[0], size = chunk[1] - first;
+			final float[][] values = new float[size][samples];
+			final int[] n = new int[size];
+			for (int a = 0; a < along; a += 4)
+				for (int j = 0; j < size; j++) {
+					final float d = columns ? departure[a * pw + first + j] : departure[(first + j) * pw + a];
+					if (!Float.isNaN(d)) values[j][n[j]++] = d;
+				}
+			for (int j = 0; j < size; j++)
+				found[first + j] = n[j] == 0 ? 0 : RobustStats.median(values[j], n[j]);
 		});
 		return found;
 	}
@@ -550,7 +591,7 @@ final class MasterDark {
 	/**
 	 * Fills {@link #departure}: each pixel's corrected mean less the mean of its (up to) 24
 	 * corrected neighbours in the 5x5 window, from sliding sums (a few operations per pixel). With
-	 * {@code withoutOutliers}, the neighbours that depart by more than {@link #OUTLIER} robust
+	 * {@code withoutOutliers}, every pixel's, and the neighbours that depart by more than {@link #OUTLIER} robust
 	 * spreads (strong hot and dead pixels, a few in a thousand) are then left out of the means
 	 * around them, so that a hot pixel does not make its neighbours look cold: nearly the median's
 	 * robustness at the cost of a mean, and with less noise (a mean of 24 carries 1/24 of a
@@ -575,7 +616,9 @@ final class MasterDark {
 			}
 			BoxSums.band(level, first, pw, ph, r, band[0], band[1], (y, sum, count) -> {
 				final int o = (y - first) * pw;
-				for (int x = 0; x < pw; x++) {
+				// for the line offsets, only what lineMedians reads: every 4th row, every 4th column
+				final int step = withoutOutliers || y % 4 == 0 ? 1 : 4;
+				for (int x = 0; x < pw; x += step) {
 					final float centre = level[o + x];
 					departure[y * pw + x] = centre == centre && count[x] > 1 ? (float) (centre - (sum[x] -
 						centre) / (count[x] - 1)) : Float.NaN;
