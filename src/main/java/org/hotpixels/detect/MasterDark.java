@@ -1,6 +1,7 @@
 package org.hotpixels.detect;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import net.imglib2.parallel.Parallelization;
@@ -107,8 +108,11 @@ final class MasterDark {
 		// at +4 sigma would be most of the fitted tail's far end)
 		final TailPopulation population = new TailPopulation(sigma);
 		count = population.count;
-		upperTail = fitTail(population, 1);
-		lowerTail = fitTail(population, -1);
+		// the two tails side by side
+		final List<double[]> tails = Parallelization.getTaskExecutor().forEachApply(Arrays.asList(1,
+			-1), sign -> fitTail(population, sign));
+		upperTail = tails.get(0);
+		lowerTail = tails.get(1);
 	}
 
 	/** The master-dark view of {@code plane}, or null where the plane is not a dark. */
