@@ -508,7 +508,7 @@ final class MasterDark {
 			final float v = values[j];
 			final boolean isBelow = v < low;
 			below += isBelow ? 1 : 0;
-			largestBelow = Math.max(largestBelow, isBelow ? v : Float.NEGATIVE_INFINITY);
+			largestBelow = RobustStats.max(largestBelow, isBelow ? v : Float.NEGATIVE_INFINITY);
 			range[m] = v;
 			m += !isBelow && v <= high ? 1 : 0;
 		}
@@ -517,7 +517,7 @@ final class MasterDark {
 		if ((n & 1) == 1) return upper;
 		float lower = largestBelow; // the (k-1)-th: the largest below the range, or in it
 		for (int j = 0; j < k - below; j++)
-			lower = Math.max(lower, range[j]);
+			lower = RobustStats.max(lower, range[j]);
 		return (lower + upper) / 2;
 	}
 

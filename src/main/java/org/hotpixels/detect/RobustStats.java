@@ -20,8 +20,17 @@ public final class RobustStats {
 		if ((n & 1) == 1) return upper;
 		float lower = Float.NEGATIVE_INFINITY; // the largest of values[0..k) after selection
 		for (int i = 0; i < k; i++)
-			lower = Math.max(lower, values[i]);
+			lower = max(lower, values[i]);
 		return (lower + upper) / 2;
+	}
+
+	/**
+	 * {@link Math#max(float, float)} of two values that are not NaN (+0 above -0), by comparisons
+	 * that the CPU predicts in a running maximum: Math.max's sequence for NaN and signed zeros is
+	 * one long chain of dependent instructions per value.
+	 */
+	static float max(final float a, final float b) {
+		return a > b ? a : b > a ? b : Float.floatToRawIntBits(a) == 0 ? a : b;
 	}
 
 	/**
@@ -203,11 +212,13 @@ public final class RobustStats {
 		final int bits = Float.floatToRawIntBits(x);
 		// zero, negative, subnormal (below the smallest normal's bits), infinite or NaN
 		if (bits < 0x00800000 || bits >= 0x7f800000) return (float) Math.log(x);
-		final float mantissa = Float.intBitsToFloat(bits & 0x7fffff | 0x3f800000);
-		// no branch here: for random values it would be mispredicted half of the time
-		final boolean above = mantissa > 1.41421356f;
-		final float m = above ? mantissa * 0.5f : mantissa;
-		final int exponent = (bits >>> 23) - 127 + (above ? 1 : 0);
+		// the mantissa m in [1/sqrt 2, sqrt 2): halved if above sqrt 2 (fraction bits above those of
+		// 1.41421356f), the exponent raised by one. In integer arithmetic: no branch, which for
+		// random values would be mispredicted half of the time (C2 kept one for a float ternary)
+		final int fraction = bits & 0x7fffff;
+		final int above = (0x3504f3 - fraction) >> 31; // -1 above sqrt 2, else 0
+		final float m = Float.intBitsToFloat(fraction | 0x3f800000 + (above << 23));
+		final int exponent = (bits >>> 23) - 127 - above;
 		final float s = (m - 1) / (m + 1), s2 = s * s;
 		return exponent * 0.6931471805599453f + 2 * s * (1 + s2 * (1f / 3 + s2 * (1f / 5 + s2 * (1f /
 			7 + s2 * (1f / 9)))));

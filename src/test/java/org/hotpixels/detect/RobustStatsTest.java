@@ -63,8 +63,27 @@ class RobustStatsTest {
 		for (final float x : new float[]{ 0, -0f, -1, Float.MIN_VALUE, Float.MIN_NORMAL / 2,
 			Float.POSITIVE_INFINITY, Float.NaN })
 			assertEquals((float) Math.log(x), RobustStats.fastLog(x), "at " + x);
+		// where the mantissa is halved (above sqrt 2) or not, at both ends of its range
+		for (int k = -40; k <= 40; k++)
+			for (final float m : new float[]{ 1, Math.nextUp(1f), Math.nextDown(1.41421356f), 1.41421356f,
+				Math.nextUp(1.41421356f), Math.nextDown(2f) })
+			{
+				final float x = m * (float) Math.pow(2, k);
+				assertEquals(Math.log(x), RobustStats.fastLog(x), 2e-7 * Math.max(1, Math.abs(Math.log(
+					x))) + 1e-6, "at " + x);
+			}
 		assertEquals(Math.log(Float.MIN_NORMAL), RobustStats.fastLog(Float.MIN_NORMAL), 1e-5);
 		assertEquals(Math.log(Float.MAX_VALUE), RobustStats.fastLog(Float.MAX_VALUE), 1e-5);
+	}
+
+	@Test
+	void maxIsMathMaxWithoutNaN() {
+		final float[] values = { 0f, -0f, 1f, -1f, 3.5f, Float.MIN_VALUE, -Float.MIN_VALUE,
+			Float.MAX_VALUE, -Float.MAX_VALUE, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY };
+		for (final float a : values)
+			for (final float b : values)
+				assertEquals(Float.floatToRawIntBits(Math.max(a, b)), Float.floatToRawIntBits(RobustStats
+					.max(a, b)), a + ", " + b);
 	}
 
 	@Test
