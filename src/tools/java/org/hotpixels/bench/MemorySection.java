@@ -2,6 +2,8 @@ package org.hotpixels.bench;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -11,6 +13,9 @@ import java.util.Locale;
  * JPEG folder of section (b), with the peak resident memory at each heap tried.
  */
 final class MemorySection {
+
+	/** Runs of find per number of frames; the one of median peak RSS is reported. */
+	static final int RUNS = 3;
 
 	private MemorySection() {}
 
@@ -24,20 +29,29 @@ final class MemorySection {
 			.failure());
 		final List<String> gc = ChildJvm.launcherGcFlags();
 		out.printf(Locale.ROOT,
-			"%n(d) Memory of find: %d vs %d JPEGs %dx%d, -Xmx%s, fresh JVM each, %s%n", s.fewFrames,
-			s.manyFrames, s.memoryWidth, s.memoryHeight, s.memoryHeap, gc.isEmpty()
+			"%n(d) Memory of find: %d vs %d JPEGs %dx%d, -Xmx%s, fresh JVM each, median of %d runs, %s%n",
+			s.fewFrames, s.manyFrames, s.memoryWidth, s.memoryHeight, s.memoryHeap, RUNS, gc.isEmpty()
 				? "the JVM's default collector settings" : "the launcher's collector settings " + String
 					.join(" ", gc));
 		final ResultTable table = new ResultTable("frames", "time", "peak RSS", "peak heap", "RSS vs " +
 			s.fewFrames + " frames");
 		double fewRss = Double.NaN, manyRss = Double.NaN;
 		for (final int n : new int[]{ s.fewFrames, s.manyFrames }) {
-			final ChildJvm.Outcome o = ChildJvm.run(s.memoryHeap, true, "folder", "find", dir.toString(),
-				"" + n, "" + s.threads);
-			if (!o.ok()) {
-				table.add("" + n, "failed", "-", "-", o.failure());
+			// the run of median peak RSS among RUNS: one run's peak moved by 10% from run to run
+			final List<ChildJvm.Outcome> runs = new ArrayList<>();
+			String failure = null;
+			for (int r = 0; r < RUNS && failure == null; r++) {
+				final ChildJvm.Outcome o = ChildJvm.run(s.memoryHeap, true, "folder", "find", dir
+					.toString(), "" + n, "" + s.threads);
+				if (o.ok()) runs.add(o);
+				else failure = o.failure();
+			}
+			if (failure != null) {
+				table.add("" + n, "failed", "-", "-", failure);
 				continue;
 			}
+			runs.sort(Comparator.comparingDouble(o -> o.number(0, "hwm")));
+			final ChildJvm.Outcome o = runs.get(runs.size() / 2);
 			final double rss = o.number(0, "hwm");
 			if (n == s.fewFrames) fewRss = rss;
 			else manyRss = rss;
