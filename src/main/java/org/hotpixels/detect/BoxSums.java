@@ -60,12 +60,14 @@ final class BoxSums {
 
 	/**
 	 * The (2r+1)-wide sums and counts of rows {@code [y0, y1)} into their slots of the ring of
-	 * {@code ring} rows; returns y1. Four rows slide together, each by its own operations.
+	 * {@code ring} rows; returns y1. Four rows slide together, each by its own operations, first
+	 * as if no value were NaN; a row that held one (its sum ends NaN: a NaN stays) is made again
+	 * with NaN values left out.
 	 */
 	private static int rowSums(final float[] values, final int base, final int w, final int r,
 		final int y0, final int y1, final double[] rowSum, final int[] rowCount, final int ring)
 	{
-		if (y1 - y0 < ROWS) {
+		if (y1 - y0 < ROWS || w < 2 * r + 2) {
 			for (int y = y0; y < y1; y++)
 				rowSums(values, (y - base) * w, w, r, rowSum, rowCount, (y % ring) * w);
 			return y1;
@@ -74,79 +76,45 @@ final class BoxSums {
 		final int o0 = (y0 % ring) * w, o1 = ((y0 + 1) % ring) * w, o2 = ((y0 + 2) % ring) * w, o3 =
 			((y0 + 3) % ring) * w;
 		double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-		int c0 = 0, c1 = 0, c2 = 0, c3 = 0;
-		for (int x = 0; x < Math.min(w, r); x++) {
-			final float v0 = values[in0 + x], v1 = values[in1 + x], v2 = values[in2 + x], v3 =
-				values[in3 + x];
-			if (v0 == v0) {
-				s0 += v0;
-				c0++;
-			}
-			if (v1 == v1) {
-				s1 += v1;
-				c1++;
-			}
-			if (v2 == v2) {
-				s2 += v2;
-				c2++;
-			}
-			if (v3 == v3) {
-				s3 += v3;
-				c3++;
-			}
+		int count = 0; // the same for the four rows while no value is NaN
+		for (int x = 0; x < r; x++) {
+			s0 += values[in0 + x];
+			s1 += values[in1 + x];
+			s2 += values[in2 + x];
+			s3 += values[in3 + x];
+			count++;
 		}
 		for (int x = 0; x < w; x++) {
+			// the value entering the window on the right, then the one leaving it on the left
 			if (x + r < w) {
 				final int i = x + r;
-				final float v0 = values[in0 + i], v1 = values[in1 + i], v2 = values[in2 + i], v3 =
-					values[in3 + i];
-				if (v0 == v0) {
-					s0 += v0;
-					c0++;
-				}
-				if (v1 == v1) {
-					s1 += v1;
-					c1++;
-				}
-				if (v2 == v2) {
-					s2 += v2;
-					c2++;
-				}
-				if (v3 == v3) {
-					s3 += v3;
-					c3++;
-				}
+				s0 += values[in0 + i];
+				s1 += values[in1 + i];
+				s2 += values[in2 + i];
+				s3 += values[in3 + i];
+				count++;
 			}
 			if (x - r - 1 >= 0) {
 				final int i = x - r - 1;
-				final float v0 = values[in0 + i], v1 = values[in1 + i], v2 = values[in2 + i], v3 =
-					values[in3 + i];
-				if (v0 == v0) {
-					s0 -= v0;
-					c0--;
-				}
-				if (v1 == v1) {
-					s1 -= v1;
-					c1--;
-				}
-				if (v2 == v2) {
-					s2 -= v2;
-					c2--;
-				}
-				if (v3 == v3) {
-					s3 -= v3;
-					c3--;
-				}
+				s0 -= values[in0 + i];
+				s1 -= values[in1 + i];
+				s2 -= values[in2 + i];
+				s3 -= values[in3 + i];
+				count--;
 			}
 			rowSum[o0 + x] = s0;
 			rowSum[o1 + x] = s1;
 			rowSum[o2 + x] = s2;
 			rowSum[o3 + x] = s3;
-			rowCount[o0 + x] = c0;
-			rowCount[o1 + x] = c1;
-			rowCount[o2 + x] = c2;
-			rowCount[o3 + x] = c3;
+			rowCount[o0 + x] = count;
+			rowCount[o1 + x] = count;
+			rowCount[o2 + x] = count;
+			rowCount[o3 + x] = count;
 		}
+		if (s0 != s0) rowSums(values, in0, w, r, rowSum, rowCount, o0);
+		if (s1 != s1) rowSums(values, in1, w, r, rowSum, rowCount, o1);
+		if (s2 != s2) rowSums(values, in2, w, r, rowSum, rowCount, o2);
+		if (s3 != s3) rowSums(values, in3, w, r, rowSum, rowCount, o3);
 		return y1;
 	}
 
