@@ -384,10 +384,15 @@ final class LineDetector {
 				final double blockDof = dof * s * s;
 				final boolean plain = !(blockDof > 0) || Double.isInfinite(blockDof) || blockDof > 1e7;
 				final double tail = RobustStats.tailFactor(blockDof);
-				for (int x = b * block; x < Math.min(w, (b + 1) * block); x++) {
-					final float v = u[row + x] / s;
-					u[row + x] = !Float.isFinite(v) ? 0 : Math.abs(v) <= DRIFT || plain ? v
-						: (float) RobustStats.fastTToZ(v, blockDof, tail);
+				final int from = row + b * block, to = row + Math.min(w, (b + 1) * block);
+				// the divisions alone first, which C2 turns into SIMD code
+				for (int i = from; i < to; i++)
+					u[i] /= s;
+				for (int i = from; i < to; i++) {
+					final float v = u[i];
+					if (!Float.isFinite(v)) u[i] = 0;
+					else if (!plain && Math.abs(v) > DRIFT) u[i] = (float) RobustStats.fastTToZ(v, blockDof,
+						tail);
 				}
 			}
 		});
