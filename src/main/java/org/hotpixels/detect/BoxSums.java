@@ -39,13 +39,13 @@ final class BoxSums {
 		final int[] count = new int[w];
 		int summed = first; // rows below this one have their row sums
 		for (int y = first; y < Math.min(h, from + r); y++) {
-			if (y >= summed) summed = rowSums(values, base, w, r, y, Math.min(last, y + ROWS), rowSum,
+			if (y >= summed) summed = sumRows(values, base, w, r, y, Math.min(last, y + ROWS), rowSum,
 				rowCount, ring);
 			add(rowSum, rowCount, (y % ring) * w, sum, count, 1);
 		}
 		for (int y = from; y < to; y++) {
 			final boolean adds = y + r < h, drops = y - r - 1 >= first;
-			if (adds && y + r >= summed) summed = rowSums(values, base, w, r, y + r, Math.min(last, y +
+			if (adds && y + r >= summed) summed = sumRows(values, base, w, r, y + r, Math.min(last, y +
 				r + ROWS), rowSum, rowCount, ring);
 			if (adds && drops) slide(rowSum, rowCount, ((y + r) % ring) * w, ((y - r - 1) % ring) * w,
 				sum, count);
@@ -64,12 +64,12 @@ final class BoxSums {
 	 * as if no value were NaN; a row that held one (its sum ends NaN: a NaN stays) is made again
 	 * with NaN values left out.
 	 */
-	private static int rowSums(final float[] values, final int base, final int w, final int r,
+	private static int sumRows(final float[] values, final int base, final int w, final int r,
 		final int y0, final int y1, final double[] rowSum, final int[] rowCount, final int ring)
 	{
-		if (y1 - y0 < ROWS || w < 2 * r + 2) {
+		if (y1 - y0 < ROWS) {
 			for (int y = y0; y < y1; y++)
-				rowSums(values, (y - base) * w, w, r, rowSum, rowCount, (y % ring) * w);
+				sumRow(values, (y - base) * w, w, r, rowSum, rowCount, (y % ring) * w);
 			return y1;
 		}
 		final int in0 = (y0 - base) * w, in1 = in0 + w, in2 = in1 + w, in3 = in2 + w;
@@ -77,7 +77,7 @@ final class BoxSums {
 			((y0 + 3) % ring) * w;
 		double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
 		int count = 0; // the same for the four rows while no value is NaN
-		for (int x = 0; x < r; x++) {
+		for (int x = 0; x < Math.min(w, r); x++) {
 			s0 += values[in0 + x];
 			s1 += values[in1 + x];
 			s2 += values[in2 + x];
@@ -111,15 +111,18 @@ final class BoxSums {
 			rowCount[o2 + x] = count;
 			rowCount[o3 + x] = count;
 		}
-		if (s0 != s0) rowSums(values, in0, w, r, rowSum, rowCount, o0);
-		if (s1 != s1) rowSums(values, in1, w, r, rowSum, rowCount, o1);
-		if (s2 != s2) rowSums(values, in2, w, r, rowSum, rowCount, o2);
-		if (s3 != s3) rowSums(values, in3, w, r, rowSum, rowCount, o3);
+		if (s0 != s0) sumRow(values, in0, w, r, rowSum, rowCount, o0);
+		if (s1 != s1) sumRow(values, in1, w, r, rowSum, rowCount, o1);
+		if (s2 != s2) sumRow(values, in2, w, r, rowSum, rowCount, o2);
+		if (s3 != s3) sumRow(values, in3, w, r, rowSum, rowCount, o3);
 		return y1;
 	}
 
-	/** The (2r+1)-wide sums and counts of the row at {@code in} into {@code rowSum} from {@code o}. */
-	private static void rowSums(final float[] values, final int in, final int w, final int r,
+	/**
+	 * The (2r+1)-wide sums and counts of the row at {@code in} into {@code rowSum} from {@code o},
+	 * NaN values left out.
+	 */
+	private static void sumRow(final float[] values, final int in, final int w, final int r,
 		final double[] rowSum, final int[] rowCount, final int o)
 	{
 		double sum = 0;
