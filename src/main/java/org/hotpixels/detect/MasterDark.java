@@ -594,14 +594,15 @@ final class MasterDark {
 
 	/**
 	 * Fills {@link #departure}: each pixel's corrected mean less the mean of its (up to) 24
-	 * corrected neighbours in the 5x5 window, from sliding sums (a few operations per pixel). With
-	 * {@code withoutOutliers}, every pixel's, and the neighbours that depart by more than {@link #OUTLIER} robust
-	 * spreads (strong hot and dead pixels, a few in a thousand) are then left out of the means
-	 * around them, so that a hot pixel does not make its neighbours look cold: nearly the median's
-	 * robustness at the cost of a mean, and with less noise (a mean of 24 carries 1/24 of a
-	 * pixel's variance, their median about 1/15).
+	 * corrected neighbours in the 5x5 window, from sliding sums (a few operations per pixel).
+	 * {@code forScores}: every pixel's departure, and the neighbours that depart by more than
+	 * {@link #OUTLIER} robust spreads (strong hot and dead pixels, a few in a thousand) then left
+	 * out of the means around them, so that a hot pixel does not make its neighbours look cold:
+	 * nearly the median's robustness at the cost of a mean, and with less noise (a mean of 24
+	 * carries 1/24 of a pixel's variance, their median about 1/15). Otherwise (for the line
+	 * offsets) only the departures {@link #lineMedians} reads: every 4th row, every 4th column.
 	 */
-	private void departures(final Progress progress, final boolean withoutOutliers) {
+	private void departures(final Progress progress, final boolean forScores) {
 		final int r = PlaneScores.RADIUS;
 		final float reference = plane.mean((ph / 2) * pw + pw / 2);
 		final List<int[]> bands = new ArrayList<>();
@@ -620,8 +621,7 @@ final class MasterDark {
 			}
 			BoxSums.band(level, first, pw, ph, r, band[0], band[1], (y, sum, count) -> {
 				final int o = (y - first) * pw;
-				// for the line offsets, only what lineMedians reads: every 4th row, every 4th column
-				final int step = withoutOutliers || y % 4 == 0 ? 1 : 4;
+				final int step = forScores || y % 4 == 0 ? 1 : 4;
 				for (int x = 0; x < pw; x += step) {
 					final float centre = level[o + x];
 					departure[y * pw + x] = centre == centre && count[x] > 1 ? (float) (centre - (sum[x] -
@@ -629,7 +629,7 @@ final class MasterDark {
 				}
 			});
 		});
-		if (withoutOutliers) leaveOutOutliers();
+		if (forScores) leaveOutOutliers();
 	}
 
 	/**
