@@ -16,8 +16,8 @@ public final class FindResult {
 	private final List<String> skipped;
 	private final CfaPattern cfa;
 	private final FindOptions options;
-	/** Each channel's variance map, computed once when first asked for. */
-	private final float[][] varianceMaps;
+	/** Each channel's variance and mean maps, computed once when first asked for. */
+	private final float[][] varianceMaps, meanMaps;
 
 	public FindResult(final PixelStatistics statistics, final List<Defect> defects,
 		final List<RankedPixel> lowest, final List<String> skipped, final CfaPattern cfa)
@@ -42,6 +42,7 @@ public final class FindResult {
 		final FindOptions options, final float[][] varianceMaps)
 	{
 		this.varianceMaps = varianceMaps != null ? varianceMaps : new float[statistics.channels()][];
+		this.meanMaps = new float[statistics.channels()][];
 		this.options = options;
 		this.cfa = cfa;
 		this.statistics = statistics;
@@ -85,6 +86,17 @@ public final class FindResult {
 		synchronized (varianceMaps) {
 			if (varianceMaps[c] == null) varianceMaps[c] = statistics.varianceMap(c);
 			return varianceMaps[c];
+		}
+	}
+
+	/**
+	 * The mean of channel {@code c} as a 32-bit map ({@link PixelStatistics#meanMap}), made once
+	 * per result and shared like {@link #varianceMap}.
+	 */
+	public float[] meanMap(final int c) {
+		synchronized (meanMaps) {
+			if (meanMaps[c] == null) meanMaps[c] = statistics.meanMap(c);
+			return meanMaps[c];
 		}
 	}
 

@@ -141,8 +141,7 @@ public final class FindOutputs {
 	{
 		stage(files, folder.resolve(VARIANCE), out -> TiffWriter.write(ResultImages.varianceMap(result),
 			out));
-		stage(files, folder.resolve(MEAN), out -> TiffWriter.write(ResultImages.meanMap(result
-			.statistics()), out));
+		stage(files, folder.resolve(MEAN), out -> TiffWriter.write(ResultImages.meanMap(result), out));
 		stage(files, folder.resolve(DEFECTS), out -> text(out, w -> DefectCsv.write(w, result.defects(),
 			result.cfa())));
 		stage(files, folder.resolve(LOWEST), out -> text(out, w -> LowestVarianceCsv.write(w, result

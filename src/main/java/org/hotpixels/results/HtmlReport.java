@@ -132,7 +132,7 @@ public final class HtmlReport {
 		legend(out);
 		out.write("<div class=\"maps\">\n");
 		for (final boolean variance : new boolean[]{ true, false }) {
-			final BufferedImage img = ReportImages.map(stats, f, variance);
+			final BufferedImage img = ReportImages.map(result, f, variance);
 			// small images are shown enlarged, pixel by pixel
 			final int zoom = Math.max(1, Math.min(4, 480 / Math.max(img.getWidth(), img.getHeight())));
 			out.write("<figure><div class=\"pic\"><img alt=\"" + (variance ? "variance" : "mean") +
@@ -242,7 +242,7 @@ public final class HtmlReport {
 	private static void histograms(final Writer out, final PixelStatistics stats,
 		final FindResult result, final double sigma) throws IOException
 	{
-		final ScoreHistogram h = ScoreHistogram.of(stats, result.cfa());
+		final ScoreHistogram h = ScoreHistogram.of(result);
 		out.write("<h2>Scores of the whole population</h2>\n<p class=\"note\">" + String.format(
 			Locale.ROOT, "%,d", h.sampled) + " sampled pixels: each one's mean and log variance " +
 			"against the median of its 8 nearest same-" + (result.cfa() == null ? "channel" : "colour") +

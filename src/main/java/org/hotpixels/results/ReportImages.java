@@ -11,6 +11,7 @@ import javax.imageio.ImageIO;
 
 import org.hotpixels.detect.Defect;
 import org.hotpixels.detect.RobustStats;
+import org.hotpixels.find.FindResult;
 import org.hotpixels.source.PixelType;
 import org.hotpixels.stats.PixelStatistics;
 
@@ -37,13 +38,19 @@ final class ReportImages {
 	/**
 	 * A downscaled map, each output pixel the mean of two samples on the diagonal of its
 	 * {@code f x f} block: the mean in colour for RGB series (one range for the three channels, so colours stay
-	 * true), else the channels' average in grey; the variance on a log scale, in grey.
+	 * true), else the channels' average in grey; the variance on a log scale, in grey. The samples
+	 * come from the result's own maps ({@link FindResult#varianceMap}, {@link FindResult#meanMap}),
+	 * which the files are written from.
 	 */
-	static BufferedImage map(final PixelStatistics stats, final int f, final boolean variance) {
+	static BufferedImage map(final FindResult result, final int f, final boolean variance) {
+		final PixelStatistics stats = result.statistics();
 		final int w = stats.width(), h = stats.height();
 		final int ow = (w + f - 1) / f, oh = (h + f - 1) / f;
 		final boolean colour = !variance && stats.type() == PixelType.RGB;
 		final int planes = colour ? 3 : 1;
+		final float[][] maps = new float[stats.channels()][];
+		for (int c = 0; c < maps.length; c++)
+			maps[c] = variance ? result.varianceMap(c) : result.meanMap(c);
 		final float[] v = new float[ow * oh * planes];
 		// two samples on the block's diagonal, a quarter and three quarters in
 		final int[] offsets = f < 2 ? new int[]{ 0 } : new int[]{ f / 4, (3 * f) / 4 };
@@ -54,8 +61,8 @@ final class ReportImages {
 					int n = 0;
 					for (final int d : offsets) {
 						final int x = Math.min(w - 1, ox * f + d), y = Math.min(h - 1, oy * f + d);
-						for (int c = colour ? p : 0; c < (colour ? p + 1 : stats.channels()); c++) {
-							final double s = value(stats, stats.index(x, y, c), variance);
+						for (int c = colour ? p : 0; c < (colour ? p + 1 : maps.length); c++) {
+							final double s = value(maps[c], y * w + x, variance);
 							if (!Double.isNaN(s)) {
 								sum += s;
 								n++;
@@ -75,6 +82,11 @@ final class ReportImages {
 			rgb[i] = value;
 		}
 		return img;
+	}
+
+	/** A mean map's value, or the log of a variance map's (a variance of 0 becomes the log of a tiny value). */
+	static double value(final float[] map, final int i, final boolean variance) {
+		return variance ? Math.log10(map[i] + 1e-6) : map[i];
 	}
 
 	/** The mean, or the log of the variance (a variance of 0 becomes the log of a tiny value). */

@@ -72,6 +72,11 @@ public final class ResultImages {
 		return imp;
 	}
 
+	/** The mean map of a find's result, made of the result's own maps ({@link FindResult#meanMap}). */
+	public static ImagePlus meanMap(final FindResult result) {
+		return map(result.statistics(), "Mean", result::meanMap, null);
+	}
+
 	/** Mean of every pixel and channel. */
 	public static ImagePlus meanMap(final PixelStatistics stats) {
 		return map(stats, "Mean", false, null);

@@ -3,7 +3,7 @@ package org.hotpixels.results;
 import java.util.Locale;
 
 import org.hotpixels.detect.RobustStats;
-import org.hotpixels.source.CfaPattern;
+import org.hotpixels.find.FindResult;
 import org.hotpixels.stats.PixelStatistics;
 
 /**
@@ -31,28 +31,30 @@ final class ScoreHistogram {
 		varianceCounts = new long[bins];
 	}
 
-	/** Samples every channel of the statistics. */
-	static ScoreHistogram of(final PixelStatistics stats, final CfaPattern cfa) {
+	/** Samples every channel of a find's result, from its maps (which the files are written from). */
+	static ScoreHistogram of(final FindResult result) {
+		final PixelStatistics stats = result.statistics();
 		final ScoreHistogram h = new ScoreHistogram();
-		final int step = cfa == null ? 1 : 2;
+		final int step = result.cfa() == null ? 1 : 2;
 		final int w = stats.width(), ht = stats.height();
 		final int stride = Math.max(1, (int) Math.ceil(Math.sqrt((double) w * ht / SAMPLES)));
 		final int cap = (w / stride + 1) * (ht / stride + 1);
 		final double[] meanDiff = new double[cap], varDiff = new double[cap];
 		final double[] nb = new double[8];
 		for (int c = 0; c < stats.channels(); c++) {
+			final float[] means = result.meanMap(c), variances = result.varianceMap(c);
 			int nm = 0, nv = 0;
 			for (int y = step; y < ht - step; y += stride)
 				for (int x = step; x < w - step; x += stride) {
-					final int i = stats.index(x, y, c);
-					final double m = stats.mean(i);
+					final int i = y * w + x;
+					final double m = means[i];
 					if (!Double.isNaN(m)) {
-						final double med = neighbourMedian(stats, x, y, c, step, false, nb);
+						final double med = neighbourMedian(means, w, i, step, false, nb);
 						if (!Double.isNaN(med)) meanDiff[nm++] = m - med;
 					}
-					final double v = ReportImages.value(stats, i, true);
+					final double v = ReportImages.value(variances, i, true);
 					if (!Double.isNaN(v)) {
-						final double med = neighbourMedian(stats, x, y, c, step, true, nb);
+						final double med = neighbourMedian(variances, w, i, step, true, nb);
 						if (!Double.isNaN(med)) varDiff[nv++] = v - med;
 					}
 				}
@@ -63,21 +65,22 @@ final class ScoreHistogram {
 		return h;
 	}
 
-	private static double neighbourMedian(final PixelStatistics stats, final int x, final int y,
-		final int c, final int step, final boolean variance, final double[] nb)
+	/** The median of the 8 neighbours {@code step} pixels from pixel {@code i} of a map {@code w} wide. */
+	private static double neighbourMedian(final float[] map, final int w, final int i, final int step,
+		final boolean variance, final double[] nb)
 	{
 		int n = 0;
 		for (int dy = -step; dy <= step; dy += step)
 			for (int dx = -step; dx <= step; dx += step) {
 				if (dx == 0 && dy == 0) continue;
-				final double v = ReportImages.value(stats, stats.index(x + dx, y + dy, c), variance);
+				final double v = ReportImages.value(map, i + dy * w + dx, variance);
 				if (!Double.isNaN(v)) nb[n++] = v;
 			}
 		if (n == 0) return Double.NaN;
 		// at most 8 values: insertion sort
-		for (int i = 1; i < n; i++) {
-			final double v = nb[i];
-			int j = i - 1;
+		for (int k = 1; k < n; k++) {
+			final double v = nb[k];
+			int j = k - 1;
 			for (; j >= 0 && nb[j] > v; j--)
 				nb[j + 1] = nb[j];
 			nb[j + 1] = v;
