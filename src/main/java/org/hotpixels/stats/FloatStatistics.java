@@ -61,23 +61,20 @@ final class FloatStatistics extends PixelStatistics {
 		}
 		residuals.accumulateFloat(planes, p, x0, x1, y0, y1, (f, y, row, length) -> {
 			final int j = y - y0;
-			final double[] k = t.shift[j], v = t.values, sum = t.sum[j], squares = t.squares[j];
+			final double[] k = t.shift[j], sum = t.sum[j], squares = t.squares[j];
 			final double[] low = t.min[j], high = t.max[j];
 			if (f == 0) { // a new pixel is shifted by its first sample
 				final int o = p * planeSize + y * width + x0;
 				for (int i = 0; i < length; i++)
 					if (count[o + i] == 0) k[i] = row[i];
 			}
-			for (int i = 0; i < length; i++)
-				v[i] = row[i] - k[i];
-			for (int i = 0; i < length; i++)
-				sum[i] += v[i];
-			for (int i = 0; i < length; i++)
-				squares[i] += v[i] * v[i];
-			for (int i = 0; i < length; i++)
-				low[i] = Math.min(low[i], row[i]);
-			for (int i = 0; i < length; i++)
-				high[i] = Math.max(high[i], row[i]);
+			for (int i = 0; i < length; i++) {
+				final double x = row[i], vi = x - k[i];
+				sum[i] += vi;
+				squares[i] += vi * vi;
+				low[i] = Math.min(low[i], x);
+				high[i] = Math.max(high[i], x);
+			}
 		});
 		if (!ShiftedSums.finite(t.sum, rows, n)) {
 			for (int y = y0; y < y1; y++)
@@ -103,17 +100,18 @@ final class FloatStatistics extends PixelStatistics {
 	private static final class Tile {
 
 		double[][] sum = new double[0][], squares = sum, shift = sum, min = sum, max = sum;
-		double[] values = new double[0];
+		/** Length of each row. */
+		int length;
 
 		void fit(final int rows, final int n) {
-			if (sum.length < rows || values.length < n) {
-				final int r = Math.max(rows, sum.length), len = Math.max(n, values.length);
+			if (sum.length < rows || length < n) {
+				final int r = Math.max(rows, sum.length), len = Math.max(n, length);
+				length = len;
 				sum = new double[r][len];
 				squares = new double[r][len];
 				shift = new double[r][len];
 				min = new double[r][len];
 				max = new double[r][len];
-				values = new double[len];
 			}
 		}
 	}
