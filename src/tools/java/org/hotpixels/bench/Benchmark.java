@@ -19,7 +19,8 @@ import org.hotpixels.source.PixelType;
  * the data. Every measured case runs in a fresh child JVM with a given {@code -Xmx}, so peaks are
  * separable and no case inherits another's heap.
  * <ul>
- * <li>(a) open stacks (16-bit, 8-bit, RGB, float): read floor, our statistics, our find,
+ * <li>(a) open stacks (16-bit, 8-bit, RGB, float): read floor, sums of values and squares only,
+ * our statistics, our find,
  * ImageJ 1's ZProjector SD;</li>
  * <li>(b) a folder of JPEGs at a Nikon D80's size: decoding alone, statistics, find, and ImageJ
  * 1's FolderOpener + ZProjector SD;</li>

@@ -26,7 +26,7 @@ import org.hotpixels.stats.PixelStatistics;
 
 /**
  * Case (a), run inside a child JVM: an open stack in memory, per pixel type. Times the read
- * floor, our statistics pass alone, our whole find, detection alone, and ImageJ 1's
+ * floor, the least work a variance needs ({@link VarianceFloor}), our statistics pass alone, our whole find, detection alone, and ImageJ 1's
  * {@code ZProjector} standard deviation, all on the same stack, each once per round (find and
  * detection in the first {@code findRepeats} rounds), and reports the best of each.
  *
@@ -58,13 +58,14 @@ final class StackBench {
 		HotPixelFinder.find(new ImagePlusFrameSource(image), options, Progress.NONE);
 		// every method once per round, so that a slower spell of a shared machine falls on all
 		// of them and not on one; the best of each
-		final Best floor = new Best(), statistics = new Best(), oneBatch = new Best(), find =
-			new Best(), detect = new Best(), zprojector = new Best();
+		final Best floor = new Best(), varianceFloor = new Best(), statistics = new Best(), oneBatch =
+			new Best(), find = new Best(), detect = new Best(), zprojector = new Best();
 		final FindResult[] found = new FindResult[1];
 		final ImagePlus[] sd = new ImagePlus[1];
 		for (int round = 0; round < Math.max(repeats, findRepeats); round++) {
 			if (round < repeats) {
 				floor.time(() -> ReadFloor.sum(image.getStack(), threads));
+				varianceFloor.time(() -> VarianceFloor.sums(image.getStack(), threads));
 				statistics.time(() -> stats[0] = statistics(image, options.threads, batch));
 				oneBatch.time(() -> statistics(image, options.threads, frames));
 				zprojector.time(() -> sd[0] = ZProjector.run(image, "sd"));
@@ -79,6 +80,7 @@ final class StackBench {
 		final String agreement = type == PixelType.RGB ? "" : agreement(stats[0], sd[0]);
 		ChildJvm.report("stack", label, "method", "floor", "seconds", floor.seconds, "samples",
 			(long) w * h * frames * type.channelsPerPlane());
+		ChildJvm.report("stack", label, "method", "variance floor", "seconds", varianceFloor.seconds);
 		ChildJvm.report("stack", label, "method", "statistics", "seconds", statistics.seconds, "check",
 			SampledCheck.of(stats[0], image), "batch", batch);
 		ChildJvm.report("stack", label, "method", "one batch", "seconds", oneBatch.seconds, "batch",

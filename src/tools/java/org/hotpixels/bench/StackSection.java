@@ -35,6 +35,8 @@ final class StackSection {
 			final double find = seconds(o, type, "find"), zp = seconds(o, type, "zprojector");
 			final double samples = FolderSections.number(row(o, type, "floor"), "samples");
 			add(table, label, "read floor (sum of all samples)", floor, floor, stats, samples, "");
+			add(table, "", "sums of values and squares only", seconds(o, type, "variance floor"), floor,
+				stats, samples, "the least a variance needs");
 			add(table, "", "our statistics, batches of " + get(o, type, "statistics", "batch") +
 				" (find's)", stats, floor, stats, samples, get(o, type, "statistics", "check"));
 			add(table, "", "our statistics, all " + get(o, type, "one batch", "batch") +
