@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntToLongFunction;
 
 import ij.ImageStack;
 
@@ -28,21 +29,29 @@ final class ReadFloor {
 
 	/** The sum of all samples (RGB: of the packed values), computed on {@code threads} threads. */
 	static long sum(final ImageStack stack, final int threads) {
+		return onThreads(threads, first -> {
+			long sum = 0;
+			for (int n = first + 1; n <= stack.getSize(); n += threads)
+				sum += sum(stack.getPixels(n));
+			return sum;
+		});
+	}
+
+	/**
+	 * Runs {@code part.applyAsLong(t)} for t = 0 to {@code threads - 1}, each on a thread of its
+	 * own, and returns the sum of the results.
+	 */
+	static long onThreads(final int threads, final IntToLongFunction part) {
 		final ExecutorService pool = Executors.newFixedThreadPool(threads);
 		try {
 			final List<Future<Long>> parts = new ArrayList<>();
 			for (int t = 0; t < threads; t++) {
-				final int first = t;
-				parts.add(pool.submit(() -> {
-					long sum = 0;
-					for (int n = first + 1; n <= stack.getSize(); n += threads)
-						sum += sum(stack.getPixels(n));
-					return sum;
-				}));
+				final int index = t;
+				parts.add(pool.submit(() -> part.applyAsLong(index)));
 			}
 			long sum = 0;
-			for (final Future<Long> part : parts)
-				sum += part.get();
+			for (final Future<Long> p : parts)
+				sum += p.get();
 			return sum;
 		}
 		catch (final InterruptedException | ExecutionException e) {

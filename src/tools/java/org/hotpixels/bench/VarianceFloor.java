@@ -1,12 +1,6 @@
 package org.hotpixels.bench;
 
 import java.lang.reflect.Array;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import ij.ImageStack;
 
@@ -41,29 +35,14 @@ final class VarianceFloor {
 		final int size = stack.getWidth() * stack.getHeight();
 		// the sums of every pixel, indexed like the planes (loops with one index make SIMD code)
 		final boolean floats = planes[0] instanceof float[];
-		final int[][] acc = new int[floats ? 0 : planes[0] instanceof int[] ? 6 : 3][size];
+		final int[][] acc = new int[floats ? 0 : planes[0] instanceof int[] ? 6
+			: planes[0] instanceof short[] ? 3 : 2][size];
 		final double[][] dacc = new double[floats ? 2 : 0][size];
 		final Object zero = planes.length % 4 == 0 ? null : Array.newInstance(planes[0].getClass()
 			.getComponentType(), size);
-		final ExecutorService pool = Executors.newFixedThreadPool(threads);
-		try {
-			final List<Future<Long>> parts = new ArrayList<>();
-			final int band = (size + threads - 1) / threads;
-			for (int t = 0; t < threads; t++) {
-				final int from = t * band, to = Math.min(size, from + band);
-				parts.add(pool.submit(() -> band(planes, zero, from, to, acc, dacc)));
-			}
-			long check = 0;
-			for (final Future<Long> part : parts)
-				check += part.get();
-			return check;
-		}
-		catch (final InterruptedException | ExecutionException e) {
-			throw new IllegalStateException(e);
-		}
-		finally {
-			pool.shutdownNow();
-		}
+		final int band = (size + threads - 1) / threads;
+		return ReadFloor.onThreads(threads, t -> band(planes, zero, t * band, Math.min(size, (t + 1) *
+			band), acc, dacc));
 	}
 
 	private static long band(final Object[] planes, final Object zero, final int from, final int to,
