@@ -10,25 +10,42 @@ import java.util.List;
  */
 final class Targets {
 
-	private final ResultTable table = new ResultTable("target (issue 11)", "measured", "holds");
+	private final ResultTable table = new ResultTable("target (issue 11)", "measured", "holds",
+		"note");
 	private final List<Boolean> outcomes = new ArrayList<>();
 
 	/** Records a target "value must be at least {@code bound}". */
 	void atLeast(final String target, final double value, final double bound, final String shown) {
-		add(target, shown, Double.isNaN(value) ? null : value >= bound);
+		atLeast(target, value, bound, shown, "");
+	}
+
+	/** The same, with a note beside it (what limits the value). */
+	void atLeast(final String target, final double value, final double bound, final String shown,
+		final String note)
+	{
+		add(target, shown, Double.isNaN(value) ? null : value >= bound, note);
 	}
 
 	/** Records a target "value must be at most {@code bound}". */
 	void atMost(final String target, final double value, final double bound, final String shown) {
-		add(target, shown, Double.isNaN(value) ? null : value <= bound);
+		atMost(target, value, bound, shown, "");
 	}
 
-	private void add(final String target, final String shown, final Boolean holds) {
+	/** The same, with a note beside it (what limits the value). */
+	void atMost(final String target, final double value, final double bound, final String shown,
+		final String note)
+	{
+		add(target, shown, Double.isNaN(value) ? null : value <= bound, note);
+	}
+
+	private void add(final String target, final String shown, final Boolean holds,
+		final String note)
+	{
 		if (holds == null) {
-			table.add(target, "not measured", "?");
+			table.add(target, "not measured", "?", note);
 			return;
 		}
-		table.add(target, shown, holds ? "yes" : "NO");
+		table.add(target, shown, holds ? "yes" : "NO", note);
 		outcomes.add(holds);
 	}
 
