@@ -78,9 +78,8 @@ public final class FindResult {
 
 	/**
 	 * The sample variance of channel {@code c} as a 32-bit map ({@link PixelStatistics#varianceMap}),
-	 * made once per result and shared by the ranking and the files written: read it, do not change
-	 * it (ImageJ windows get maps of their own, {@code ResultImages.varianceMap(PixelStatistics,
-	 * ...)}).
+	 * made once per result and shared by the ranking, the files written and, once those are
+	 * written, the windows of the ImageJ commands: read it, do not change it before then.
 	 */
 	public float[] varianceMap(final int c) {
 		synchronized (varianceMaps) {

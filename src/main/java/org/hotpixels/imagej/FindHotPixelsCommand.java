@@ -109,8 +109,9 @@ public class FindHotPixelsCommand extends ContextCommand implements MacroDefault
 					folder && !skip_bad_frames ? input_folder.getPath() : null)), new StatusProgress(status,
 						this));
 			final String name = folder ? input_folder.getName() : image.getTitle();
-			variance_map = ResultImages.varianceMap(result.statistics(), result.defects(), name);
-			mean_map = ResultImages.meanMap(result.statistics(), result.defects(), name);
+			// the result's own maps (its files, if any, are written): not computed again
+			variance_map = ResultImages.varianceMap(result, name);
+			mean_map = ResultImages.meanMap(result, name);
 			defect_table = ResultTables.defects(result.defects());
 			lowest_table = ResultTables.lowest(result.lowest());
 			for (final String s : result.skipped())

@@ -64,10 +64,19 @@ public final class ResultImages {
 
 	/**
 	 * The variance map of a find's result, with its defects as overlay, made of the result's own
-	 * maps ({@link FindResult#varianceMap}, shared: for writing, not for a window).
+	 * maps ({@link FindResult#varianceMap}) without a copy, for the files.
 	 */
 	public static ImagePlus varianceMap(final FindResult result) {
-		final ImagePlus imp = map(result.statistics(), "Variance", result::varianceMap, null);
+		return varianceMap(result, null);
+	}
+
+	/**
+	 * The variance map of a find's result with its defects as overlay, titled like
+	 * {@link #varianceMap(PixelStatistics, List, String)}, made of the result's own maps without a
+	 * copy: for a window once the result's files are written (editing the window edits the maps).
+	 */
+	public static ImagePlus varianceMap(final FindResult result, final String source) {
+		final ImagePlus imp = map(result.statistics(), "Variance", result::varianceMap, source);
 		imp.setOverlay(overlay(result.defects(), result.statistics().channels()));
 		return imp;
 	}
@@ -75,6 +84,16 @@ public final class ResultImages {
 	/** The mean map of a find's result, made of the result's own maps ({@link FindResult#meanMap}). */
 	public static ImagePlus meanMap(final FindResult result) {
 		return map(result.statistics(), "Mean", result::meanMap, null);
+	}
+
+	/**
+	 * The mean map of a find's result with its defects as overlay, titled like the variance map,
+	 * made of the result's own maps: for a window, like {@link #varianceMap(FindResult, String)}.
+	 */
+	public static ImagePlus meanMap(final FindResult result, final String source) {
+		final ImagePlus imp = map(result.statistics(), "Mean", result::meanMap, source);
+		imp.setOverlay(overlay(result.defects(), result.statistics().channels()));
+		return imp;
 	}
 
 	/** Mean of every pixel and channel. */

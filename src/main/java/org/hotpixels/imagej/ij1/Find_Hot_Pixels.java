@@ -60,9 +60,9 @@ public class Find_Hot_Pixels implements PlugIn {
 				IJ.log(TITLE + ": skipped " + skipped);
 			final String name = sourceName(settings, image);
 			ResultWindows.rememberSource(image);
-			ResultWindows.present(ResultImages.varianceMap(result.statistics(), result.defects(), name),
-				ResultImages.meanMap(result.statistics(), result.defects(), name), ResultTables.defects(
-					result.defects()), ResultTables.lowest(result.lowest()), true);
+			// the result's own maps (its files, if any, are written): not computed again
+			ResultWindows.present(ResultImages.varianceMap(result, name), ResultImages.meanMap(result,
+				name), ResultTables.defects(result.defects()), ResultTables.lowest(result.lowest()), true);
 			progress.finish("Found " + result.defects().size() + " defects in " + result.statistics()
 				.frameCount() + " frames of " + name + ".");
 		}
