@@ -84,7 +84,10 @@ final class ReportImages {
 		return img;
 	}
 
-	/** A mean map's value, or the log of a variance map's (a variance of 0 becomes the log of a tiny value). */
+	/**
+	 * A mean map's value, or the log of a variance map's (a variance of 0 becomes the log of a
+	 * tiny value).
+	 */
 	static double value(final float[] map, final int i, final boolean variance) {
 		return variance ? Math.log10(map[i] + 1e-6) : map[i];
 	}

@@ -20,8 +20,7 @@ import org.hotpixels.source.PixelType;
  * separable and no case inherits another's heap.
  * <ul>
  * <li>(a) open stacks (16-bit, 8-bit, RGB, float): read floor, sums of values and squares only,
- * our statistics, our find,
- * ImageJ 1's ZProjector SD;</li>
+ * our statistics, our find, ImageJ 1's ZProjector SD;</li>
  * <li>(b) a folder of JPEGs at a Nikon D80's size: decoding alone, statistics, find, and ImageJ
  * 1's FolderOpener + ZProjector SD;</li>
  * <li>(c) a folder of 16-bit TIFFs, the same methods;</li>

@@ -26,9 +26,10 @@ import org.hotpixels.stats.PixelStatistics;
 
 /**
  * Case (a), run inside a child JVM: an open stack in memory, per pixel type. Times the read
- * floor, the least work a variance needs ({@link VarianceFloor}), our statistics pass alone, our whole find, detection alone, and ImageJ 1's
- * {@code ZProjector} standard deviation, all on the same stack, each once per round (find and
- * detection in the first {@code findRepeats} rounds), and reports the best of each.
+ * floor, the least work a variance needs ({@link VarianceFloor}), our statistics pass alone, our
+ * whole find, detection alone, and ImageJ 1's {@code ZProjector} standard deviation, all on the
+ * same stack, each once per round (find and detection in the first {@code findRepeats} rounds),
+ * and reports the best of each.
  *
  * <pre>{@code
  * StackBench.run(PixelType.GRAY16, 2048, 2048, 100, 3, 2, 2);
